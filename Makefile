@@ -1,0 +1,32 @@
+# Two commands for a newcomer: `make serve` (build and serve the site) and `make test`.
+# Each creates or updates the virtual environment in .venv from pyproject.toml.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	touch $(STAMP)
+
+serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on every change
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## build the site into site/, failing on any problem
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)  ## the whole test suite
+	$(BIN)/python -m pytest
+
+check: $(STAMP)  ## validate practices and vocabularies, as CI does for a pull request
+	$(BIN)/kb check
+
+bench: $(STAMP)  ## build 100, 1000 and 5000 synthetic practices and print the figures
+	$(BIN)/python -m benchmarks.build_benchmark
+
+clean:
+	rm -rf site .bench

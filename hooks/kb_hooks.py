@@ -1,0 +1,17 @@
+"""MkDocs hooks: wire build events to the practicekb package, and nothing else.
+
+Every module-level function named on_* is an MkDocs event, so helpers live in
+the package, never here.
+"""
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from practicekb import mkdocs_site
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    mkdocs_site.reset()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return mkdocs_site.add_generated_files(files, config)

@@ -1,0 +1,120 @@
+"""Read practice and vocabulary files into documents that remember their lines.
+
+Loading never raises for a bad file: it returns what it could read and a
+Problem for what it could not, so one run reports every broken file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problem
+from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
+
+FENCE = "---"
+
+
+@dataclass
+class PracticeSource:
+    """One practice file as read: front matter (with lines) and body."""
+
+    path: str  # relative to the project root, with forward slashes
+    slug: str
+    front_matter: YamlDocument
+    body: str
+    body_line: int  # line of the file on which the body starts
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or a Problem naming the line of the first byte that is not UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(shown, 1, "file", f"cannot be read: {error.strerror}", "check the file's permissions")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(shown, line, "file", f"is not UTF-8 (byte 0x{raw[error.start]:02x} at line {line})",
+                              "save the file with UTF-8 encoding in your editor")]
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def split_front_matter(text: str, shown: str) -> tuple[str | None, str, int, list[Problem]]:
+    """Front matter text, body, the body's first line, and problems."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        return None, text, 1, [Problem(shown, 1, "front matter", "missing: the file must start with a line '---'",
+                                       "put the facts between two lines '---' at the top; see practices/_template.md")]
+    for index in range(1, len(lines)):
+        if lines[index].strip() in (FENCE, "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2, []
+    return None, "", len(lines), [Problem(shown, 1, "front matter", "is not closed",
+                                          "add a line '---' after the last field")]
+
+
+def parse_document(text: str, shown: str, first_line: int) -> tuple[YamlDocument | None, list[Problem]]:
+    try:
+        document = parse_yaml(text, first_line)
+    except YamlSyntaxError as error:
+        return None, [Problem(shown, error.line, "YAML", f"syntax error: {error.message}",
+                              "check indentation, colons and quotes on this line and the one before; "
+                              "text containing ': ' or starting with a quote or '[' needs quotes around it")]
+    problems = [Problem(shown, line, ".".join(map(str, key)), "appears twice", "keep only one of them")
+                for key, line in document.duplicates]
+    if not isinstance(document.data, dict):
+        problems.append(Problem(shown, first_line, "front matter" if first_line > 1 else "file",
+                                "must be a list of 'field: value' lines", "see practices/_template.md"))
+        return None, problems
+    return document, problems
+
+
+def load_practice(path: Path, root: Path) -> tuple[PracticeSource | None, list[Problem]]:
+    shown = relative(path, root)
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    front, body, body_line, problems = split_front_matter(text, shown)
+    if front is None:
+        return None, problems
+    document, problems = parse_document(front, shown, 2)
+    if document is None:
+        return None, problems
+    return PracticeSource(shown, path.name.removesuffix(".md"), document, body, body_line), problems
+
+
+def practice_paths(practices_dir: Path) -> list[Path]:
+    """Every practice file; files and folders starting with '_' or '.' are templates or notes."""
+    return sorted(p for p in practices_dir.rglob("*.md")
+                  if not any(part.startswith(("_", ".")) for part in p.relative_to(practices_dir).parts))
+
+
+def load_practices(practices_dir: Path, root: Path) -> tuple[list[PracticeSource], list[Problem]]:
+    sources: list[PracticeSource] = []
+    problems: list[Problem] = []
+    if not practices_dir.is_dir():
+        return [], [Problem(relative(practices_dir, root), 1, "folder", "does not exist",
+                            "create it, or point --practices at the folder of practice files")]
+    for path in practice_paths(practices_dir):
+        source, found = load_practice(path, root)
+        problems += found
+        if source is not None:
+            sources.append(source)
+    return sources, problems
+
+
+def load_yaml_file(path: Path, root: Path) -> tuple[YamlDocument | None, list[Problem]]:
+    shown = relative(path, root)
+    if not path.is_file():
+        return None, [Problem(shown, 1, "file", "is missing", "restore it from the repository")]
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    return parse_document(text, shown, 1)

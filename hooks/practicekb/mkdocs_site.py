@@ -1,0 +1,78 @@
+"""The one module that knows MkDocs: it turns generated pages into MkDocs files."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from .model import KnowledgeBase
+from .pages import SiteSettings, render_pages
+from .pipeline import ProjectPaths, knowledge_base
+from .problems import ProblemsFound
+
+
+class BuildState:
+    """What one build knows; `mkdocs serve` keeps modules alive, so it is reset every build."""
+
+    kb: KnowledgeBase | None = None
+
+
+STATE = BuildState()
+
+
+def reset() -> None:
+    STATE.kb = None
+
+
+def project_paths(config: MkDocsConfig) -> ProjectPaths:
+    root = Path(config.config_file_path).parent
+    extra = config.extra.get("kb", {}) if isinstance(config.extra.get("kb"), dict) else {}
+    return ProjectPaths.at(root, root / extra.get("practices", "practices"),
+                           root / extra.get("vocabularies", "vocabularies"))
+
+
+def site_settings(config: MkDocsConfig) -> SiteSettings:
+    """Repository address and branch, from repo_url and edit_uri (edit/<branch>/docs/)."""
+    parts = [p for p in (config.edit_uri or "").split("/") if p]
+    branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else "main"
+    repo = config.repo_url or ""
+    return SiteSettings(repo.rstrip("/") if urlsplit(repo).scheme else "", branch)
+
+
+def load_knowledge_base(config: MkDocsConfig) -> KnowledgeBase:
+    try:
+        STATE.kb = knowledge_base(project_paths(config))
+    except ProblemsFound as problems:
+        raise PluginError("The practices cannot be built:\n" + str(problems)) from None
+    return STATE.kb
+
+
+def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add every practice, term and overview page as an in-memory file."""
+    kb = load_knowledge_base(config)
+    templates = Path(config.theme.custom_dir or "overrides") / "kb"
+    settings = site_settings(config)
+    clashes = []
+    for page in render_pages(kb, templates, settings):
+        if files.get_file_from_path(page.src_uri) is not None:
+            clashes.append(page.src_uri)
+            continue
+        file = File.generated(config, page.src_uri, content=page.content)
+        # Point "edit this page" at the practice file, not at a docs/ file that does not exist.
+        file.edit_uri = f"../{page.source_path}" if page.source_path else None
+        files.append(file)
+    if clashes:
+        raise PluginError("These pages are generated from practices/ and vocabularies/, but docs/ also has them; "
+                          "remove them from docs/: " + ", ".join(sorted(clashes)))
+    register_macros_variables(config, kb)
+    return files
+
+
+def register_macros_variables(config: MkDocsConfig, kb: KnowledgeBase) -> None:
+    """Hand-written pages in docs/ read counts through mkdocs-macros as `kb`."""
+    macros = config.plugins.get("macros")
+    if macros is not None:
+        macros.variables["kb"] = kb

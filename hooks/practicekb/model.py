@@ -1,0 +1,124 @@
+"""The knowledge base: validated practices, their vocabularies, and indexes between them."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .taxonomies import TAXONOMIES
+from .vocabularies import Term, Vocabulary, country_term
+
+RELATED_WEIGHTS = {"themes": 2, "countries": 1, "funders": 1}
+RELATED_COUNT = 5
+
+
+@dataclass
+class Practice:
+    """One validated practice. `data` is its front matter exactly as written."""
+
+    slug: str
+    path: str
+    data: dict[str, Any]
+    body: str
+    body_line: int = 1
+
+    @property
+    def title(self) -> str:
+        return self.data["title"]
+
+    @property
+    def summary(self) -> str:
+        return self.data["summary"]
+
+    @property
+    def src_uri(self) -> str:
+        return f"practices/{self.slug}.md"
+
+    @property
+    def period(self) -> str:
+        start, end = self.data.get("start"), self.data.get("end")
+        if start is None:
+            return "ongoing" if end == "ongoing" else (f"until {end}" if end else "")
+        if end is None or end == start:
+            return str(start)
+        return f"{start}–{end}"
+
+    def term_ids(self, taxonomy: str) -> list[str]:
+        """Ids this practice names in `taxonomy`; a programme also counts for its funder."""
+        data = self.data
+        if taxonomy == "countries":
+            return [code.lower() for code in data["countries"]]
+        if taxonomy == "funders":
+            return list(dict.fromkeys(item["funder"] for item in data.get("funding", [])))
+        if taxonomy == "organisations":
+            return list(dict.fromkeys(item["id"] for item in data.get("organisations", [])))
+        value = data.get({"target-groups": "target_groups", "practice-types": "practice_type"}.get(taxonomy, taxonomy))
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else list(value)
+
+
+@dataclass
+class KnowledgeBase:
+    practices: dict[str, Practice]
+    vocabularies: dict[str, Vocabulary]
+    index: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    related: dict[str, list[str]] = field(default_factory=dict)
+
+    def term(self, taxonomy: str, term_id: str) -> Term:
+        return self.vocabularies[taxonomy].terms[term_id]
+
+    def terms_of(self, practice: Practice, taxonomy: str) -> list[Term]:
+        return [self.term(taxonomy, i) for i in practice.term_ids(taxonomy)]
+
+    def practices_of(self, taxonomy: str, term_id: str) -> list[Practice]:
+        return [self.practices[slug] for slug in self.index[taxonomy].get(term_id, [])]
+
+    def count(self, taxonomy: str, term_id: str) -> int:
+        return len(self.index[taxonomy].get(term_id, []))
+
+    def neighbours(self, taxonomy: str, term_id: str, other: str) -> list[tuple[Term, int]]:
+        """Terms of `other` named by this term's practices, with counts, most first."""
+        counts: Counter[str] = Counter()
+        for practice in self.practices_of(taxonomy, term_id):
+            counts.update(practice.term_ids(other))
+        if other == taxonomy:
+            counts.pop(term_id, None)
+        terms = self.vocabularies[other].terms
+        return sorted(((terms[i], n) for i, n in counts.items()), key=lambda tn: (-tn[1], tn[0].text()))
+
+    def children(self, taxonomy: str, term_id: str) -> list[Term]:
+        return [t for t in self.vocabularies[taxonomy].terms.values() if t.get("parent") == term_id]
+
+
+def build_knowledge_base(practices: list[Practice], vocabularies: dict[str, Vocabulary]) -> KnowledgeBase:
+    """Index validated practices by every taxonomy and compute related practices."""
+    ordered = {p.slug: p for p in sorted(practices, key=lambda p: p.slug)}
+    vocabularies = dict(vocabularies)
+    codes = sorted({code for p in ordered.values() for code in p.data["countries"]})
+    vocabularies["countries"] = Vocabulary("countries", {c.lower(): country_term(c) for c in codes})
+    index: dict[str, dict[str, list[str]]] = {}
+    for taxonomy in TAXONOMIES:
+        by_term: dict[str, list[str]] = defaultdict(list)
+        parents = {t.id: t.get("parent") for t in vocabularies[taxonomy.key].terms.values()}
+        for practice in ordered.values():
+            named = practice.term_ids(taxonomy.key)
+            ancestors = [parents[i] for i in named if parents.get(i)]
+            for term_id in dict.fromkeys(named + ancestors):
+                by_term[term_id].append(practice.slug)
+        index[taxonomy.key] = dict(by_term)
+    kb = KnowledgeBase(ordered, vocabularies, index)
+    kb.related = {slug: _related(kb, practice) for slug, practice in ordered.items()}
+    return kb
+
+
+def _related(kb: KnowledgeBase, practice: Practice) -> list[str]:
+    """The practices sharing most themes, country and funders, found through the indexes."""
+    scores: Counter[str] = Counter()
+    for taxonomy, weight in RELATED_WEIGHTS.items():
+        for term_id in practice.term_ids(taxonomy):
+            for slug in kb.index[taxonomy].get(term_id, ()):
+                scores[slug] += weight
+    scores.pop(practice.slug, None)
+    best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return [slug for slug, _ in best[:RELATED_COUNT]]

@@ -1,0 +1,123 @@
+"""Turn the knowledge base into Markdown pages, laid out by Jinja templates in overrides/kb/.
+
+The templates write Markdown whose links point at other pages' source files, so
+the site generator resolves (and checks) every link. Contributor text is passed
+to the templates as data: Jinja never evaluates it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import jinja2
+
+from .model import KnowledgeBase, Practice
+from .schema import ROLES
+from .taxonomies import BY_KEY, TAXONOMIES, Taxonomy
+from .vocabularies import Term
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|!{}])")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What pages need to know about where the site and its sources live."""
+
+    repo_url: str = ""  # e.g. https://github.com/org/repo
+    branch: str = "main"
+
+    def edit_url(self, path: str) -> str:
+        return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{quote(path)}" if self.repo_url else ""
+
+    def source_url(self, path: str) -> str:
+        return f"{self.repo_url.rstrip('/')}/blob/{self.branch}/{quote(path)}" if self.repo_url else ""
+
+    def correction_url(self, practice: Practice) -> str:
+        if not self.repo_url:
+            return ""
+        body = (f"Practice: {practice.title}\nFile: {practice.path}\n\n"
+                "What is wrong or out of date, and where is the source for the correction?\n")
+        query = urlencode({"title": f"Correction: {practice.title}", "body": body, "labels": "correction"})
+        return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    content: str
+    source_path: str | None = None  # the file in the repository it is built from
+
+
+def markdown_text(value: object) -> str:
+    """Escape text so Markdown shows it literally (titles, places, labels)."""
+    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return MARKDOWN_SPECIALS.sub(r"\\\1", text).replace("\n", " ")
+
+
+def yaml_string(value: object) -> str:
+    """A YAML scalar for generated front matter (JSON strings are valid YAML)."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+@lru_cache(maxsize=4)
+def template_environment(templates_dir: str) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir), autoescape=False,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    environment.filters.update(md=markdown_text, yaml=yaml_string)
+    return environment
+
+
+def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings) -> list[GeneratedPage]:
+    """Every generated page: practices, term pages, overviews, and the list of all practices."""
+    environment = template_environment(str(templates_dir))
+    common = {"kb": kb, "taxonomies": TAXONOMIES, "by_key": BY_KEY, "settings": settings, "roles": ROLES}
+    practice_template = environment.get_template("practice.md")
+    term_template = environment.get_template("term.md")
+    overview_template = environment.get_template("overview.md")
+    pages = [GeneratedPage(p.src_uri, practice_template.render(common, practice=p), p.path)
+             for p in kb.practices.values()]
+    for taxonomy in TAXONOMIES:
+        vocabulary = kb.vocabularies[taxonomy.key]
+        for term in vocabulary.terms.values():
+            pages.append(GeneratedPage(term.src_uri, term_template.render(common, **term_context(kb, taxonomy, term))))
+        pages.append(GeneratedPage(f"{taxonomy.key}/index.md",
+                                   overview_template.render(common, **overview_context(kb, taxonomy))))
+    pages.append(GeneratedPage("explore/index.md", environment.get_template("explore.md").render(common)))
+    return pages
+
+
+def term_context(kb: KnowledgeBase, taxonomy: Taxonomy, term: Term) -> dict:
+    return {
+        "taxonomy": taxonomy, "term": term,
+        "practices": kb.practices_of(taxonomy.key, term.id),
+        "neighbours": [(BY_KEY[other], kb.neighbours(taxonomy.key, term.id, other)) for other in taxonomy.neighbours],
+        "children": kb.children(taxonomy.key, term.id),
+        "parent": kb.term(taxonomy.key, term.get("parent")) if term.get("parent") else None,
+    }
+
+
+def overview_context(kb: KnowledgeBase, taxonomy: Taxonomy) -> dict:
+    """Terms with counts, in sections: theme groups, funder or organisation types, or one list."""
+    vocabulary = kb.vocabularies[taxonomy.key]
+    rows = [(term, kb.count(taxonomy.key, term.id)) for term in vocabulary.terms.values()]
+    if taxonomy.key == "countries":
+        rows.sort(key=lambda row: row[0].text())
+    sections = []
+    headings = vocabulary.groups or vocabulary.types
+    if headings:
+        key = "group" if vocabulary.groups else "type"
+        for heading in headings.values():
+            members = [row for row in rows if row[0].get(key) == heading.id]
+            if members:
+                sections.append((heading, members))
+        rest = [row for row in rows if row[0].get(key) not in headings]
+        if rest:
+            sections.append((None, rest))
+    else:
+        sections.append((None, rows))
+    return {"taxonomy": taxonomy, "sections": sections, "total": len(kb.practices)}

@@ -1,0 +1,236 @@
+"""Check loaded files against the schema and the rules between records.
+
+Every check adds Problems; none stops at the first, so a contributor sees
+everything wrong in one run.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterable
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from . import schema as schema_module
+from .countries import country_code_hint
+from .load import PracticeSource
+from .problems import Problem, did_you_mean
+from .taxonomies import BY_KEY, VOCABULARY_TAXONOMIES
+from .vocabularies import Vocabulary
+from .yamlsource import YamlDocument
+
+PYTHON_TYPES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+                "array": "a list", "object": "a group of 'key: value' fields", "null": "empty"}
+TYPE_EXAMPLES = {"array": "write a list, e.g. `field: [first, second]` or one '- item' per line",
+                 "string": "put the text in quotes if it looks like a number or date",
+                 "integer": "write a year such as 2018, without quotes",
+                 "object": "indent its fields under it, e.g. `  id: …`",
+                 "boolean": "write true or false"}
+
+
+def _dotted(path: Iterable[Any]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "front matter"
+
+
+def _type_name(value: Any) -> str:
+    for name, kind in (("true or false", bool), ("a whole number", int), ("a number", float), ("text", str),
+                       ("a list", list), ("a group of fields", dict)):
+        if isinstance(value, kind):
+            return name
+    return "empty" if value is None else type(value).__name__
+
+
+def _describe(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "…'"
+
+
+def schema_problems(document: YamlDocument, validator: Draft202012Validator, shown: str) -> list[Problem]:
+    """Problems for every way `document.data` breaks the validator's schema, each on its own line."""
+    problems: list[Problem] = []
+    for error in validator.iter_errors(document.data):
+        problems += _problems_from_error(error, document, shown)
+    return problems
+
+
+def _problems_from_error(error: ValidationError, document: YamlDocument, shown: str) -> list[Problem]:
+    location = list(error.absolute_path)
+    line = document.line_of(tuple(location))
+    field = _dotted(location)
+    kind = error.validator
+    rule = error.schema if isinstance(error.schema, dict) else {}
+    value = error.instance
+
+    if kind == "required":
+        properties = rule.get("properties", {})
+        return [Problem(shown, line, _dotted(location + [name]), "required field is missing",
+                        f"add '{name}:' — {properties.get(name, {}).get('description', '')}".rstrip(" —"))
+                for name in error.validator_value if isinstance(value, dict) and name not in value]
+    if kind == "additionalProperties":
+        allowed = list(rule.get("properties", {}))
+        problems = []
+        for name in value:
+            if name in allowed:
+                continue
+            hint = did_you_mean(name, allowed) or "allowed fields: " + ", ".join(allowed)
+            problems.append(Problem(shown, document.line_of(tuple(location + [name])), _dotted(location + [name]),
+                                    "unknown field", hint))
+        return problems
+    if kind == "type":
+        expected = error.validator_value
+        expected_name = PYTHON_TYPES.get(expected, str(expected))
+        return [Problem(shown, line, field, f"should be {expected_name}, not {_type_name(value)}",
+                        TYPE_EXAMPLES.get(expected, "see the field reference in CONTRIBUTING.md"))]
+    if kind == "enum":
+        vocabulary = rule.get("x-vocabulary")
+        if vocabulary == "countries":
+            return [Problem(shown, line, field, f"unknown country code {_describe(value)}",
+                            country_code_hint(value) or "use an ISO 3166-1 alpha-2 code such as NO, SE or SI")]
+        if vocabulary:
+            taxonomy = BY_KEY[vocabulary]
+            hint = did_you_mean(value, error.validator_value)
+            hint = (hint + " " if hint else "") + f"the ids are in vocabularies/{taxonomy.vocabulary_file}; add a new term there first"
+            return [Problem(shown, line, field, f"unknown {taxonomy.singular.lower()} id {_describe(value)}", hint)]
+        choices = ", ".join(map(str, error.validator_value))
+        return [Problem(shown, line, field, f"{_describe(value)} is not allowed",
+                        (did_you_mean(value, map(str, error.validator_value)) + " " if did_you_mean(value, map(str, error.validator_value)) else "") + f"use one of: {choices}")]
+    if kind == "pattern":
+        pattern = error.validator_value
+        if pattern == schema_module.URL_PATTERN:
+            return [Problem(shown, line, field, f"malformed address {_describe(value)}",
+                            "write the full address, starting with https://, with no spaces")]
+        if pattern in (schema_module.DATE_PATTERN, schema_module.LOOSE_DATE_PATTERN):
+            wanted = "YYYY-MM-DD" if pattern == schema_module.DATE_PATTERN else "YYYY, YYYY-MM or YYYY-MM-DD"
+            return [Problem(shown, line, field, f"{_describe(value)} is not a date", f"write it as {wanted}")]
+        if pattern == schema_module.SLUG_PATTERN:
+            return [Problem(shown, line, field, f"{_describe(value)} is not a valid id",
+                            "use lowercase letters, digits and single hyphens, e.g. skofja-loka-council")]
+        return [Problem(shown, line, field, f"{_describe(value)} has the wrong form", f"it must match {pattern}")]
+    if kind == "oneOf" and field.endswith("end"):
+        return [Problem(shown, line, field, f"{_describe(value)} is neither a year nor 'ongoing'",
+                        "write a year such as 2022, or ongoing")]
+    messages = {
+        "minLength": (f"is too short (at least {error.validator_value} characters)", "say a little more"),
+        "maxLength": (f"is too long (at most {error.validator_value} characters)", "shorten it; details belong in the body"),
+        "minItems": (f"needs at least {error.validator_value} item(s)", "add one"),
+        "maxItems": (f"has more than {error.validator_value} item(s)", "remove the extra ones"),
+        "uniqueItems": ("lists the same item twice", "remove the repeated one"),
+        "minimum": (f"{_describe(value)} is below {error.validator_value}", "check the number"),
+        "maximum": (f"{_describe(value)} is above {error.validator_value}", "check the number"),
+        "exclusiveMinimum": (f"{_describe(value)} must be above {error.validator_value}", "check the number"),
+        "minProperties": ("is empty", "fill in at least one field or remove it"),
+        "const": (f"{_describe(value)} is not allowed", f"write {error.validator_value}"),
+    }
+    message, hint = messages.get(kind, (error.message, "see the field reference in CONTRIBUTING.md"))
+    return [Problem(shown, line, field, message, hint)]
+
+
+# --- vocabularies -----------------------------------------------------------
+
+def validate_vocabulary(taxonomy_key: str, document: YamlDocument, shown: str) -> list[Problem]:
+    problems = schema_problems(document, Draft202012Validator(schema_module.vocabulary_schema()), shown)
+    data = document.data
+    terms = data.get("terms") if isinstance(data.get("terms"), list) else []
+    seen: dict[str, int] = {}
+    group_ids = {g.get("id") for g in data.get("groups", []) or [] if isinstance(g, dict)}
+    type_ids = {g.get("id") for g in data.get("types", []) or [] if isinstance(g, dict)}
+    term_ids = {t.get("id") for t in terms if isinstance(t, dict)}
+    for index, term in enumerate(terms):
+        if not isinstance(term, dict):
+            continue
+        term_id = term.get("id")
+        line = document.line_of(("terms", index, "id"))
+        if term_id in seen:
+            problems.append(Problem(shown, line, f"terms[{index + 1}].id", f"'{term_id}' is used twice",
+                                    f"it is first used on line {seen[term_id]}; give each term its own id"))
+        else:
+            seen[term_id] = line
+        for key, known, what in (("group", group_ids, "groups"), ("type", type_ids, "types"),
+                                 ("parent", term_ids, "terms")):
+            if key in term and (what != "types" or type_ids) and term[key] not in known:
+                problems.append(Problem(shown, document.line_of(("terms", index, key)), f"terms[{index + 1}].{key}",
+                                        f"unknown {key} '{term[key]}'",
+                                        did_you_mean(term[key], [k for k in known if k]) or f"use an id from this file's {what}"))
+    return problems
+
+
+# --- practices --------------------------------------------------------------
+
+def _body_is_empty(body: str) -> bool:
+    text = re.sub(r"<!--.*?-->", "", body, flags=re.S)
+    return not any(line.strip() and not line.lstrip().startswith("#") for line in text.split("\n"))
+
+
+def practice_problems(source: PracticeSource, validator: Draft202012Validator, today: dt.date) -> list[Problem]:
+    """Problems of one practice on its own (schema, dates, body)."""
+    shown, document = source.path, source.front_matter
+    data = document.data
+    problems = schema_problems(document, validator, shown)
+    if not re.match(schema_module.SLUG_PATTERN, source.slug):
+        problems.append(Problem(shown, 1, "file name", f"'{source.slug}.md' is not a valid slug",
+                                "rename the file with lowercase letters, digits and hyphens, e.g. koper-advisory-body.md"))
+    start, end = data.get("start"), data.get("end")
+    if isinstance(start, int) and isinstance(end, int) and not isinstance(end, bool) and end < start:
+        problems.append(Problem(shown, document.line_of(("end",)), "end", f"{end} is before the start year {start}",
+                                "check both years; end is the year it stopped"))
+    verified = data.get("last_verified")
+    if isinstance(verified, str) and re.match(schema_module.DATE_PATTERN, verified):
+        try:
+            day = dt.date.fromisoformat(verified)
+            if day > today:
+                problems.append(Problem(shown, document.line_of(("last_verified",)), "last_verified",
+                                        f"{verified} is in the future", "write the date you checked the facts"))
+        except ValueError:
+            problems.append(Problem(shown, document.line_of(("last_verified",)), "last_verified",
+                                    f"'{verified}' is not a real date", "write an existing date as YYYY-MM-DD"))
+    if _body_is_empty(source.body):
+        problems.append(Problem(shown, source.body_line, "body", "is empty",
+                                "below the front matter, write the sections Context, What was done, Results, "
+                                "How to start it in your municipality and Lessons"))
+    return problems
+
+
+def collection_problems(sources: list[PracticeSource]) -> list[Problem]:
+    """Problems between practices: one address, one practice."""
+    problems: list[Problem] = []
+    owners: dict[str, list[tuple[PracticeSource, int, str]]] = defaultdict(list)
+    for source in sources:
+        owners[source.slug.lower()].append((source, 1, "file name"))
+        aliases = source.front_matter.data.get("aliases")
+        for index, alias in enumerate(aliases if isinstance(aliases, list) else []):
+            if isinstance(alias, str):
+                owners[alias.lower()].append((source, source.front_matter.line_of(("aliases", index)),
+                                              f"aliases[{index + 1}]"))
+    for slug, claims in sorted(owners.items()):
+        if len(claims) < 2:
+            continue
+        for source, line, field in claims:
+            others = ", ".join(sorted({c[0].path for c in claims if c[0] is not source})) or "itself"
+            what = "slug" if field == "file name" else "former slug"
+            problems.append(Problem(source.path, line, field, f"duplicate slug: {what} '{slug}' is also used by {others}",
+                                    "every practice needs its own address; rename one file or remove the alias"))
+    return problems
+
+
+def practice_validator_schema(vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
+    return schema_module.practice_schema({key: list(v.terms) for key, v in vocabularies.items()})
+
+
+def validate_practices(sources: list[PracticeSource], vocabularies: dict[str, Vocabulary],
+                       today: dt.date | None = None) -> list[Problem]:
+    validator = Draft202012Validator(practice_validator_schema(vocabularies))
+    today = today or dt.date.today()
+    problems: list[Problem] = []
+    for source in sources:
+        problems += practice_problems(source, validator, today)
+    return problems + collection_problems(sources)
+
+
+def vocabulary_files(vocabulary_dir: Path) -> dict[str, Path]:
+    return {t.key: vocabulary_dir / t.vocabulary_file for t in VOCABULARY_TAXONOMIES}

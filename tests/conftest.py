@@ -1,0 +1,85 @@
+"""Shared helpers: temporary projects built from the real configuration, and runners for the real CLI."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE_VOCABULARIES = REPO / "tests" / "fixtures" / "vocabularies"
+
+VALID_PRACTICE = """\
+---
+title: Test coordination body in Testtown
+summary: >-
+  A made-up practice for the tests: the municipality and an NGO set up a body that meets
+  four times a year to agree on services for newcomers.
+countries: [SI]
+place: Testtown
+level: municipal
+start: 2019
+end: ongoing
+themes: [coordination-bodies]
+target_groups: [third-country-nationals]
+practice_type: advisory-body
+organisations:
+  - {id: pina, role: lead}
+evidence: running
+sources:
+  - title: Test source
+    publisher: Test publisher
+    url: https://example.org/source
+    date: "2022"
+last_verified: "2025-01-15"
+status: active
+---
+
+## Context
+
+Testtown had no place where services met.
+"""
+
+
+def run(command: list[str], cwd: Path, **kwargs) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=600, **kwargs)
+
+
+def run_kb(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "practicekb", "--root", str(project), *args], cwd=project)
+
+
+def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    return run([str(mkdocs), "build", "--strict", "--site-dir", str(site_dir)], cwd=project)
+
+
+def make_project(root: Path, practices: dict[str, str | bytes], vocabularies: Path = FIXTURE_VOCABULARIES) -> Path:
+    """A buildable project: the real configuration, templates and hooks, with the given practice files."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("docs", "overrides", "hooks"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(vocabularies, root / "vocabularies")
+    (root / "practices").mkdir()
+    for name, content in practices.items():
+        path = root / "practices" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real repository's site, built once into a temporary folder."""
+    site = tmp_path_factory.mktemp("real-site")
+    result = build_site(REPO, site)
+    assert result.returncode == 0, result.stderr
+    return site

@@ -1,0 +1,138 @@
+"""Every kind of broken practice file gets a precise message from the real CLI and the real build."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import VALID_PRACTICE, build_site, make_project, run_kb
+
+NO_BODY = VALID_PRACTICE.split("## Context")[0] + "## Context\n\n<!-- to do -->\n"
+
+# name: (files, expected "path:line: field: message" start, a fragment of the hint)
+CASES = {
+    "yaml syntax error": (
+        {"p.md": VALID_PRACTICE.replace("level: municipal", "level: municipal: town")},
+        "practices/p.md:8: YAML: syntax error: mapping values are not allowed here", "indentation"),
+    "no front matter": (
+        {"p.md": "# Just a heading\n\nSome text.\n"},
+        "practices/p.md:1: front matter: missing", "two lines '---'"),
+    "front matter not closed": (
+        {"p.md": VALID_PRACTICE.replace("status: active\n---", "status: active\n")},
+        "practices/p.md:1: front matter: is not closed", "add a line '---'"),
+    "missing required field": (
+        {"p.md": VALID_PRACTICE.replace("evidence: running\n", "")},
+        "practices/p.md:2: evidence: required field is missing", "add 'evidence:'"),
+    "wrong type": (
+        {"p.md": VALID_PRACTICE.replace("themes: [coordination-bodies]", "themes: coordination-bodies")},
+        "practices/p.md:11: themes: should be a list, not text", "write a list"),
+    "wrong type of year": (
+        {"p.md": VALID_PRACTICE.replace("start: 2019", "start: around 2019")},
+        "practices/p.md:9: start: should be a whole number, not text", "write a year"),
+    "unknown vocabulary id": (
+        {"p.md": VALID_PRACTICE.replace("[coordination-bodies]", "[coordination-bodys]")},
+        "practices/p.md:11: themes[1]: unknown theme id 'coordination-bodys'", "did you mean 'coordination-bodies'?"),
+    "unknown organisation id": (
+        {"p.md": VALID_PRACTICE.replace("{id: pina, role: lead}", "{id: pinna, role: lead}")},
+        "practices/p.md:15: organisations[1].id: unknown organisation id 'pinna'", "did you mean 'pina'?"),
+    "unknown country code": (
+        {"p.md": VALID_PRACTICE.replace("countries: [SI]", "countries: [SVN]")},
+        "practices/p.md:6: countries[1]: unknown country code 'SVN'", "did you mean 'SI'"),
+    "lowercase country code": (
+        {"p.md": VALID_PRACTICE.replace("countries: [SI]", "countries: [si]")},
+        "practices/p.md:6: countries[1]: unknown country code 'si'", "did you mean 'SI'"),
+    "duplicate slug": (
+        {"north/testtown.md": VALID_PRACTICE, "south/testtown.md": VALID_PRACTICE},
+        "practices/north/testtown.md:1: file name: duplicate slug: slug 'testtown' is also used by practices/south/testtown.md",
+        "rename one file"),
+    "end before start": (
+        {"p.md": VALID_PRACTICE.replace("end: ongoing", "end: 2015")},
+        "practices/p.md:10: end: 2015 is before the start year 2019", "check both years"),
+    "malformed source address": (
+        {"p.md": VALID_PRACTICE.replace("url: https://example.org/source", "url: example.org/source")},
+        "practices/p.md:20: sources[1].url: malformed address 'example.org/source'", "https://"),
+    "empty body": (
+        {"p.md": NO_BODY},
+        "practices/p.md:25: body: is empty", "Context, What was done"),
+    "not utf-8": (
+        {"p.md": VALID_PRACTICE.encode("utf-8") + "\nŠkofja Loka\n".encode("cp1250")},
+        "practices/p.md:30: file: is not UTF-8", "UTF-8 encoding"),
+    "unknown front-matter key": (
+        {"p.md": VALID_PRACTICE.replace("status: active", "status: active\nfunder: amif")},
+        "practices/p.md:24: funder: unknown field", "did you mean 'funding'?"),
+    "key given twice": (
+        {"p.md": VALID_PRACTICE.replace("status: active", "status: active\nstatus: ended")},
+        "practices/p.md:24: status: appears twice", "keep only one"),
+    "not a date": (
+        {"p.md": VALID_PRACTICE.replace('last_verified: "2025-01-15"', "last_verified: 15.1.2025")},
+        "practices/p.md:22: last_verified: '15.1.2025' is not a date", "YYYY-MM-DD"),
+    "impossible date": (
+        {"p.md": VALID_PRACTICE.replace('last_verified: "2025-01-15"', 'last_verified: "2025-02-30"')},
+        "practices/p.md:22: last_verified: '2025-02-30' is not a real date", "existing date"),
+    "value not in list": (
+        {"p.md": VALID_PRACTICE.replace("level: municipal", "level: city")},
+        "practices/p.md:8: level: 'city' is not allowed", "use one of: municipal, regional"),
+    "front matter is a list": (
+        {"p.md": "---\n- title\n- summary\n---\n\nBody.\n"},
+        "practices/p.md:2: front matter: must be a list of 'field: value' lines", "_template.md"),
+    "bad file name": (
+        {"Bad Name.md": VALID_PRACTICE},
+        "practices/Bad Name.md:1: file name: 'Bad Name.md' is not a valid slug", "lowercase letters"),
+    "binary file": (
+        {"p.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe"},
+        "practices/p.md:1: file: is not UTF-8", "UTF-8"),
+    "macro rendering requested": (
+        {"p.md": VALID_PRACTICE.replace("status: active", "status: active\nrender_macros: true")},
+        "practices/p.md:24: render_macros: unknown field", "allowed fields"),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_check_reports_the_problem_precisely(tmp_path, name):
+    files, expected, hint = CASES[name]
+    project = make_project(tmp_path / "project", files)
+    result = run_kb(project, "check")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    matching = [line for line in result.stdout.splitlines() if line.startswith(expected)]
+    assert matching, f"expected a line starting with {expected!r} in:\n{output}"
+    assert hint in matching[0], f"expected the hint {hint!r} in {matching[0]!r}"
+    assert "problem(s) in" in result.stdout
+
+
+def test_every_problem_in_every_file_is_reported_in_one_run(tmp_path):
+    files = {f"case-{i:02d}.md": content for i, (case_files, _, _) in enumerate(CASES.values())
+             for name, content in case_files.items() if name == "p.md"}
+    project = make_project(tmp_path / "project", files)
+    result = run_kb(project, "check")
+    assert result.returncode == 1
+    reported = {line.split(":")[0] for line in result.stdout.splitlines() if line.startswith("practices/")}
+    assert reported == {f"practices/{name}" for name in files}
+
+
+def test_strict_build_fails_with_the_same_messages(tmp_path):
+    files = {"a.md": CASES["unknown vocabulary id"][0]["p.md"], "b.md": CASES["end before start"][0]["p.md"],
+             "c.md": CASES["no front matter"][0]["p.md"]}
+    project = make_project(tmp_path / "project", files)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    check = run_kb(project, "check")
+    problem_lines = [line for line in check.stdout.splitlines() if line.startswith("practices/")]
+    assert len(problem_lines) == 3
+    for line in problem_lines:
+        assert line in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "practices").exists()
+
+
+def test_github_annotations(tmp_path):
+    project = make_project(tmp_path / "project", {"p.md": CASES["end before start"][0]["p.md"]})
+    result = run_kb(project, "check", "--format", "github")
+    assert result.returncode == 1
+    assert "::error file=practices/p.md,line=10,title=kb check::end: 2015 is before the start year 2019" in result.stdout
+
+
+def test_valid_project_passes(tmp_path):
+    project = make_project(tmp_path / "project", {"testtown.md": VALID_PRACTICE})
+    result = run_kb(project, "check")
+    assert result.returncode == 0, result.stdout
+    assert "1 practices" in result.stdout
