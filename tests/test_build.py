@@ -1,0 +1,143 @@
+"""The real site, built into a temporary folder, checked page by page."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import REPO
+from sitepages import front_matter, listed_practices, page, resolve
+
+PRACTICE_FILES = sorted(p for p in (REPO / "practices").rglob("*.md") if not p.name.startswith("_"))
+SLUGS = [p.stem for p in PRACTICE_FILES]
+
+
+def expected_terms() -> dict[tuple[str, str], set[str]]:
+    """(taxonomy, id) -> slugs naming it, computed from the files without the project's code."""
+    parents = {}
+    funders = yaml.safe_load((REPO / "vocabularies" / "funders.yml").read_text(encoding="utf-8"))
+    for term in funders["terms"]:
+        parents[term["id"]] = term.get("parent")
+    expected: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for path in PRACTICE_FILES:
+        data, slug = front_matter(path), path.stem
+        for code in data["countries"]:
+            expected["countries", code.lower()].add(slug)
+        for key, taxonomy in (("themes", "themes"), ("target_groups", "target-groups"), ("projects", "projects")):
+            for term in data.get(key, []):
+                expected[taxonomy, term].add(slug)
+        expected["practice-types", data["practice_type"]].add(slug)
+        expected["evidence", data["evidence"]].add(slug)
+        for item in data.get("organisations", []):
+            expected["organisations", item["id"]].add(slug)
+        for item in data.get("funding", []):
+            expected["funders", item["funder"]].add(slug)
+            if parents.get(item["funder"]):
+                expected["funders", parents[item["funder"]]].add(slug)
+    return expected
+
+
+def test_there_are_practices():
+    assert len(PRACTICE_FILES) >= 4
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_practice_has_its_page(real_site, slug):
+    soup = page(real_site, f"practices/{slug}/")
+    data = front_matter(REPO / "practices" / f"{slug}.md")
+    assert soup.find("h1").get_text().rstrip("¶") == data["title"]
+    assert soup.find(class_="kb-facts") is not None
+    assert len(soup.select("ol.kb-sources li")) == len(data["sources"])
+    edit = soup.find("a", string="Edit this file")
+    assert edit["href"].endswith(f"/edit/main/practices/{slug}.md")
+
+
+def test_every_term_page_lists_exactly_the_practices_naming_it(real_site):
+    expected = expected_terms()
+    for (taxonomy, term), slugs in expected.items():
+        listed = listed_practices(page(real_site, f"{taxonomy}/{term}/"))
+        assert sorted(listed) == sorted(slugs), f"{taxonomy}/{term}"
+    # and a vocabulary term no practice names lists none
+    for taxonomy_file, taxonomy in (("themes.yml", "themes"), ("funders.yml", "funders")):
+        for term in yaml.safe_load((REPO / "vocabularies" / taxonomy_file).read_text(encoding="utf-8"))["terms"]:
+            if (taxonomy, term["id"]) not in expected:
+                assert listed_practices(page(real_site, f"{taxonomy}/{term['id']}/")) == []
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_fact_box_link_resolves(real_site, slug):
+    url = f"practices/{slug}/"
+    links = page(real_site, url).select(".kb-facts a[href]")
+    assert links
+    for link in links:
+        target = resolve(real_site, url, link["href"])
+        assert target is None or target.is_file(), f"{link['href']} on {url}"
+
+
+def test_overview_pages_count_every_term(real_site):
+    expected = expected_terms()
+    soup = page(real_site, "countries/")
+    for (taxonomy, term), slugs in expected.items():
+        if taxonomy != "countries":
+            continue
+        link = soup.find("a", href=f"{term}/")
+        assert link is not None, term
+        assert f"({len(slugs)})" in link.parent.get_text()
+
+
+def test_country_page_lists_neighbouring_themes_with_counts(real_site):
+    expected = expected_terms()
+    code = "si"
+    soup = page(real_site, f"countries/{code}/")
+    heading = next(h for h in soup.find_all("h2") if h.get_text().startswith("Themes of these practices"))
+    assert heading is not None
+    items = {a["href"].rstrip("/").split("/")[-1]: a.parent.get_text() for a in heading.find_next("ul").find_all("a")}
+    slovenian = expected["countries", code]
+    for (taxonomy, term), slugs in expected.items():
+        if taxonomy == "themes" and slugs & slovenian:
+            assert f"({len(slugs & slovenian)})" in items[term]
+
+
+def test_navigation_holds_sections_not_every_practice(real_site):
+    nav = page(real_site, "").find("nav", class_="md-nav--primary")
+    hrefs = [a["href"] for a in nav.find_all("a", href=True)]
+    assert any("themes/" in h for h in hrefs)
+    assert not any("practices/" in h and h.rstrip("/").split("/")[-1] in SLUGS for h in hrefs)
+
+
+def test_search_finds_practice_by_title_summary_body_place_and_organisation(real_site):
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"]
+    text = {}
+    for doc in index["docs"]:
+        key = doc["location"].split("#")[0]
+        text[key] = text.get(key, "") + " " + doc["title"] + " " + doc["text"]
+    koper = text["practices/koper-coordination-body-for-migrant-inclusion/"]
+    for word in ("Koper", "multi-stakeholder", "needs assessment", "PiNA", "Slovenia"):
+        assert word in koper
+
+
+def test_no_third_party_requests_when_viewing(real_site):
+    offenders = []
+    for html in real_site.rglob("*.html"):
+        soup = page(real_site, str(html.relative_to(real_site)))
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in soup.find_all(tag):
+                value = element.get(attribute)
+                if tag == "link" and "stylesheet" not in (element.get("rel") or []) and "preconnect" not in (element.get("rel") or []):
+                    continue
+                if value and urlsplit(value).netloc:
+                    offenders.append(f"{html}: {value}")
+        assert "fonts.googleapis" not in html.read_text(encoding="utf-8")
+    assert offenders == []
+
+
+def test_home_page_shows_live_counts(real_site):
+    text = page(real_site, "").get_text(" ")
+    assert f"{len(PRACTICE_FILES)} practices" in text
+    countries = {code.lower() for p in PRACTICE_FILES for code in front_matter(p)["countries"]}
+    assert f"{len(countries)} countries" in text

@@ -1,0 +1,101 @@
+"""Unit tests of load, validate and the knowledge base's indexes."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import FIXTURE_VOCABULARIES, VALID_PRACTICE, make_project
+from practicekb.load import load_practice, split_front_matter
+from practicekb.model import Practice, build_knowledge_base
+from practicekb.pipeline import ProjectPaths, check, load_vocabularies
+from practicekb.yamlsource import parse_yaml
+
+
+def test_norway_stays_a_country_code_and_dates_stay_text():
+    document = parse_yaml("countries: [NO, SE]\nlast_verified: 2024-05-01\nflag: yes\nok: true\n")
+    assert document.data == {"countries": ["NO", "SE"], "last_verified": "2024-05-01", "flag": "yes", "ok": True}
+
+
+def test_lines_are_counted_from_the_file_start():
+    document = parse_yaml("title: x\nsources:\n  - url: a\n  - url: b\n", first_line=2)
+    assert document.line_of(("title",)) == 2
+    assert document.line_of(("sources", 1, "url")) == 5
+    assert document.line_of(("sources", 1, "missing")) == 5
+
+
+def test_repeated_keys_are_reported():
+    document = parse_yaml("a: 1\nb: 2\na: 3\n")
+    assert document.duplicates == [(("a",), 3)]
+
+
+def test_front_matter_split_gives_body_line():
+    front, body, body_line, problems = split_front_matter("---\na: 1\n---\n\nBody\n", "x.md")
+    assert (front, body_line, problems) == ("a: 1", 4, [])
+    assert body.strip() == "Body"
+
+
+def test_windows_line_endings_and_bom_are_accepted(tmp_path):
+    path = tmp_path / "practices" / "testtown.md"
+    path.parent.mkdir()
+    path.write_bytes(b"\xef\xbb\xbf" + VALID_PRACTICE.replace("\n", "\r\n").encode())
+    source, problems = load_practice(path, tmp_path)
+    assert problems == []
+    assert source.front_matter.data["countries"] == ["SI"]
+
+
+def fixture_kb(tmp_path, practices: dict[str, str]):
+    project = make_project(tmp_path / "p", practices)
+    kb, problems = check(ProjectPaths.at(project), dt.date(2026, 1, 1))
+    assert problems == []
+    return kb
+
+
+def test_indexes_and_programme_counts_for_its_funder(tmp_path):
+    bilateral = VALID_PRACTICE.replace("status: active", "status: active\nfunding:\n  - funder: eea-norway-bilateral-fund")
+    amif = VALID_PRACTICE.replace("countries: [SI]", "countries: [SK]").replace(
+        "status: active", "status: active\nfunding:\n  - funder: amif")
+    kb = fixture_kb(tmp_path, {"a.md": bilateral, "b.md": amif, "c.md": VALID_PRACTICE})
+    assert kb.index["funders"] == {"eea-norway-bilateral-fund": ["a"], "eea-and-norway-grants": ["a"], "amif": ["b"]}
+    assert kb.index["countries"] == {"si": ["a", "c"], "sk": ["b"]}
+    assert sorted(kb.vocabularies["countries"].terms) == ["si", "sk"]
+    assert kb.vocabularies["countries"].terms["sk"].text() == "Slovakia"
+    assert [(t.id, n) for t, n in kb.neighbours("themes", "coordination-bodies", "countries")] == [("si", 2), ("sk", 1)]
+
+
+def test_related_practices_share_most_and_exclude_themselves(tmp_path):
+    same = VALID_PRACTICE
+    other_theme = VALID_PRACTICE.replace("[coordination-bodies]", "[intercultural-mediation]")
+    elsewhere = other_theme.replace("countries: [SI]", "countries: [SK]")
+    kb = fixture_kb(tmp_path, {"a.md": same, "b.md": same, "c.md": other_theme, "d.md": elsewhere})
+    assert kb.related["a"] == ["b", "c"]  # b shares theme and country, c only the country
+    assert kb.related["d"] == ["c"]
+    assert all(slug not in related for slug, related in kb.related.items())
+
+
+def test_vocabularies_load_with_groups_and_types(tmp_path):
+    vocabularies, problems = load_vocabularies(ProjectPaths.at(tmp_path, vocabularies=FIXTURE_VOCABULARIES))
+    assert problems == []
+    assert "plan" in vocabularies["themes"].groups
+    assert vocabularies["funders"].terms["eea-norway-bilateral-fund"].get("parent") == "eea-and-norway-grants"
+
+
+def test_broken_vocabulary_is_reported_with_line(tmp_path):
+    folder = tmp_path / "vocabularies"
+    folder.mkdir()
+    for path in FIXTURE_VOCABULARIES.iterdir():
+        (folder / path.name).write_text(path.read_text())
+    themes = folder / "themes.yml"
+    themes.write_text(themes.read_text().replace("    group: connect\n", "    group: conect\n"))
+    _, problems = load_vocabularies(ProjectPaths.at(tmp_path))
+    assert [p.human().split(" (")[0] for p in problems] == [
+        f"vocabularies/themes.yml:{themes.read_text().splitlines().index('    group: conect') + 1}: terms[4].group: unknown group 'conect'"]
+    assert "did you mean 'connect'?" in problems[0].hint
+
+
+def test_stale_report(tmp_path):
+    from conftest import run_kb
+    old = VALID_PRACTICE.replace('last_verified: "2025-01-15"', 'last_verified: "2024-01-15"')
+    project = make_project(tmp_path / "p", {"old.md": old, "new.md": VALID_PRACTICE})
+    result = run_kb(project, "check", "--stale", "--today", "2025-06-01")
+    assert result.returncode == 0
+    assert "practices/old.md: last verified 2024-01-15" in result.stdout
+    assert "new.md" not in result.stdout.split("valid.")[1]
