@@ -64,7 +64,7 @@ def practice_text(index: int, rng: random.Random, vocabularies: Path) -> str:
         "projects": _skewed(rng, _ids(vocabularies, "projects.yml"), rng.randint(0, 1)),
         "evidence": _skewed(rng, _ids(vocabularies, "evidence.yml"), 1)[0],
         "sources": [{"title": f"Source {index}", "publisher": "Example", "url": f"https://example.org/{index}"}],
-        "last_verified": f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
+        "last_verified": f"{rng.randint(2023, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         "status": rng.choice(["active", "ended"]),
     }
     front = {k: v for k, v in front.items() if v != []}

@@ -5,6 +5,7 @@ the package, never here.
 """
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from practicekb import mkdocs_site
 
@@ -15,3 +16,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return mkdocs_site.add_generated_files(files, config)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return mkdocs_site.insert_fragments(html, page.file.src_uri)

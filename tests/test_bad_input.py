@@ -11,7 +11,7 @@ NO_BODY = VALID_PRACTICE.split("## Context")[0] + "## Context\n\n<!-- to do -->\
 CASES = {
     "yaml syntax error": (
         {"p.md": VALID_PRACTICE.replace("level: municipal", "level: municipal: town")},
-        "practices/p.md:8: YAML: syntax error: mapping values are not allowed here", "indentation"),
+        "practices/p.md:8: YAML: syntax error: mapping values are not allowed", "indentation"),
     "no front matter": (
         {"p.md": "# Just a heading\n\nSome text.\n"},
         "practices/p.md:1: front matter: missing", "two lines '---'"),

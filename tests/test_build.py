@@ -141,3 +141,24 @@ def test_home_page_shows_live_counts(real_site):
     assert f"{len(PRACTICE_FILES)} practices" in text
     countries = {code.lower() for p in PRACTICE_FILES for code in front_matter(p)["countries"]}
     assert f"{len(countries)} countries" in text
+
+
+def test_every_internal_link_on_every_page_resolves(real_site):
+    broken = []
+    for html in real_site.rglob("*.html"):
+        relative = html.relative_to(real_site).as_posix()
+        if relative == "404.html":  # served at any address, so its links are absolute
+            continue
+        url = relative.removesuffix("index.html")
+        for link in page(real_site, relative).find_all("a", href=True):
+            href = link["href"]
+            if href.startswith(("#", "mailto:")):
+                continue
+            target = resolve(real_site, url, href.split("#")[0]) if href.split("#")[0] else None
+            if target is not None and not target.exists():
+                broken.append(f"{relative}: {href}")
+    assert broken == []
+
+
+def test_no_placeholder_is_left_in_any_page(real_site):
+    assert not [p for p in real_site.rglob("*.html") if "KBFRAGMENT" in p.read_text(encoding="utf-8")]

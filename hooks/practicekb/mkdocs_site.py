@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .model import KnowledgeBase
-from .pages import SiteSettings, render_pages
+from .pages import GeneratedPage, SiteSettings, render_pages
 from .pipeline import ProjectPaths, knowledge_base
 from .problems import ProblemsFound
 
@@ -18,6 +18,7 @@ class BuildState:
     """What one build knows; `mkdocs serve` keeps modules alive, so it is reset every build."""
 
     kb: KnowledgeBase | None = None
+    pages: dict[str, GeneratedPage] = {}
 
 
 STATE = BuildState()
@@ -25,6 +26,7 @@ STATE = BuildState()
 
 def reset() -> None:
     STATE.kb = None
+    STATE.pages = {}
 
 
 def project_paths(config: MkDocsConfig) -> ProjectPaths:
@@ -39,7 +41,7 @@ def site_settings(config: MkDocsConfig) -> SiteSettings:
     parts = [p for p in (config.edit_uri or "").split("/") if p]
     branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else "main"
     repo = config.repo_url or ""
-    return SiteSettings(repo.rstrip("/") if urlsplit(repo).scheme else "", branch)
+    return SiteSettings(repo.rstrip("/") if urlsplit(repo).scheme else "", branch, config.use_directory_urls)
 
 
 def load_knowledge_base(config: MkDocsConfig) -> KnowledgeBase:
@@ -60,6 +62,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(page.src_uri) is not None:
             clashes.append(page.src_uri)
             continue
+        STATE.pages[page.src_uri] = page
         file = File.generated(config, page.src_uri, content=page.content)
         # Point "edit this page" at the practice file, not at a docs/ file that does not exist.
         file.edit_uri = f"../{page.source_path}" if page.source_path else None
@@ -76,3 +79,9 @@ def register_macros_variables(config: MkDocsConfig, kb: KnowledgeBase) -> None:
     macros = config.plugins.get("macros")
     if macros is not None:
         macros.variables["kb"] = kb
+
+
+def insert_fragments(html: str, src_uri: str) -> str:
+    """Put template-rendered HTML back into a generated page after Markdown (and before search) sees it."""
+    page = STATE.pages.get(src_uri)
+    return page.with_fragments(html) if page is not None and page.fragments else html

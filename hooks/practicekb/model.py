@@ -1,6 +1,7 @@
 """The knowledge base: validated practices, their vocabularies, and indexes between them."""
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +11,7 @@ from .vocabularies import Term, Vocabulary, country_term
 
 RELATED_WEIGHTS = {"themes": 2, "countries": 1, "funders": 1}
 RELATED_COUNT = 5
+RELATED_CANDIDATES = 60
 
 
 @dataclass
@@ -74,6 +76,9 @@ class KnowledgeBase:
     def practices_of(self, taxonomy: str, term_id: str) -> list[Practice]:
         return [self.practices[slug] for slug in self.index[taxonomy].get(term_id, [])]
 
+    def related_practices(self, practice: Practice) -> list[Practice]:
+        return [self.practices[slug] for slug in self.related.get(practice.slug, [])]
+
     def count(self, taxonomy: str, term_id: str) -> int:
         return len(self.index[taxonomy].get(term_id, []))
 
@@ -113,12 +118,29 @@ def build_knowledge_base(practices: list[Practice], vocabularies: dict[str, Voca
 
 
 def _related(kb: KnowledgeBase, practice: Practice) -> list[str]:
-    """The practices sharing most themes, country and funders, found through the indexes."""
-    scores: Counter[str] = Counter()
-    for taxonomy, weight in RELATED_WEIGHTS.items():
-        for term_id in practice.term_ids(taxonomy):
-            for slug in kb.index[taxonomy].get(term_id, ()):
-                scores[slug] += weight
-    scores.pop(practice.slug, None)
-    best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    return [slug for slug, _ in best[:RELATED_COUNT]]
+    """The practices sharing most themes, countries and funders.
+
+    Candidates come from the index lists, the most specific first, each read from
+    this practice's own place in it, and at most RELATED_CANDIDATES of them are
+    scored: the cost per practice stays flat as the collection grows.
+    """
+    own = {taxonomy: set(practice.term_ids(taxonomy)) for taxonomy in RELATED_WEIGHTS}
+    lists = sorted((kb.index[taxonomy][term_id] for taxonomy in RELATED_WEIGHTS for term_id in own[taxonomy]), key=len)
+    candidates: dict[str, None] = {}
+    for slugs in lists:
+        start = bisect.bisect_right(slugs, practice.slug)
+        for offset in range(len(slugs)):
+            slug = slugs[(start + offset) % len(slugs)]
+            if slug != practice.slug:
+                candidates[slug] = None
+            if len(candidates) >= RELATED_CANDIDATES:
+                break
+        if len(candidates) >= RELATED_CANDIDATES:
+            break
+
+    def score(slug: str) -> int:
+        other = kb.practices[slug]
+        return sum(weight * len(own[taxonomy].intersection(other.term_ids(taxonomy)))
+                   for taxonomy, weight in RELATED_WEIGHTS.items())
+
+    return sorted(candidates, key=lambda slug: (-score(slug), slug))[:RELATED_COUNT]

@@ -7,9 +7,11 @@ to the templates as data: Jinja never evaluates it.
 from __future__ import annotations
 
 import json
+import posixpath
 import re
+import secrets
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -29,6 +31,7 @@ class SiteSettings:
 
     repo_url: str = ""  # e.g. https://github.com/org/repo
     branch: str = "main"
+    directory_urls: bool = True  # MkDocs' use_directory_urls
 
     def edit_url(self, path: str) -> str:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{quote(path)}" if self.repo_url else ""
@@ -48,8 +51,50 @@ class SiteSettings:
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str
-    content: str
+    content: str  # Markdown, with a placeholder for each HTML fragment
     source_path: str | None = None  # the file in the repository it is built from
+    fragments: tuple[str, ...] = ()  # finished HTML that Markdown need not parse again
+    nonce: str = ""
+
+    def with_fragments(self, html: str) -> str:
+        """Put the fragments back in place of their placeholders in the page's HTML."""
+        for number, fragment in enumerate(self.fragments):
+            html = html.replace(f"<p>{fragment_placeholder(self.nonce, number)}</p>", fragment, 1)
+        return html
+
+
+def fragment_placeholder(nonce: str, number: int) -> str:
+    """A one-word paragraph: cheap for Markdown, and unguessable, so contributor text cannot forge one."""
+    return f"KBFRAGMENT{nonce}N{number}"
+
+
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The address of the page built from `src_uri`, as MkDocs gives it (themes/x.md -> themes/x/)."""
+    stem = src_uri.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_src_uri: str, to_src_uri: str, directory_urls: bool = True) -> str:
+    """A link from one generated page to another that works from any folder the site is served in."""
+    here = page_url(from_src_uri, directory_urls)
+    there = page_url(to_src_uri, directory_urls)
+    base = posixpath.dirname(here.rstrip("/")) if not directory_urls else here.rstrip("/")
+    link = posixpath.relpath("/" + there, "/" + base) if base else there or "."
+    return link + "/" if there.endswith("/") and not link.endswith("/") else link
+
+
+def depth(src_uri: str, directory_urls: bool = True) -> int:
+    """How many folders deep the page built from `src_uri` is served."""
+    return page_url(src_uri, directory_urls).rstrip("/").count("/") + (1 if directory_urls and page_url(src_uri, directory_urls) else 0)
+
+
+def url_via_root(from_src_uri: str, to_src_uri: str, directory_urls: bool = True) -> str:
+    """A link that climbs to the site root first: the same from every page at one depth."""
+    return "../" * depth(from_src_uri, directory_urls) + page_url(to_src_uri, directory_urls)
 
 
 def markdown_text(value: object) -> str:
@@ -79,15 +124,38 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings)
     practice_template = environment.get_template("practice.md")
     term_template = environment.get_template("term.md")
     overview_template = environment.get_template("overview.md")
-    pages = [GeneratedPage(p.src_uri, practice_template.render(common, practice=p), p.path)
-             for p in kb.practices.values()]
+    item_template = environment.get_template("practice-item.html")
+    nonce = secrets.token_hex(8)  # never reaches the output: every placeholder is replaced
+    items: dict[tuple[str, int], str] = {}
+
+    def render(template: jinja2.Template, src_uri: str, source_path: str | None = None, **context) -> GeneratedPage:
+        href = partial(relative_url, src_uri, directory_urls=settings.directory_urls)
+        levels = depth(src_uri, settings.directory_urls)
+        fragments: list[str] = []
+
+        def html(fragment: str) -> str:
+            """Keep finished HTML out of Markdown: Markdown sees a placeholder, the page gets the HTML."""
+            fragments.append(str(fragment).strip())
+            return fragment_placeholder(nonce, len(fragments) - 1)
+
+        def item(practice: Practice) -> str:
+            """A practice's list entry is the same on every page at the same depth: render it once."""
+            key = (practice.slug, levels)
+            if key not in items:
+                via_root = partial(url_via_root, src_uri, directory_urls=settings.directory_urls)
+                items[key] = item_template.render(common, href=via_root, practice=practice).strip()
+            return items[key]
+
+        content = template.render(common, href=href, html=html, item=item, **context)
+        return GeneratedPage(src_uri, content, source_path, tuple(fragments), nonce)
+
+    pages = [render(practice_template, p.src_uri, p.path, practice=p) for p in kb.practices.values()]
     for taxonomy in TAXONOMIES:
         vocabulary = kb.vocabularies[taxonomy.key]
         for term in vocabulary.terms.values():
-            pages.append(GeneratedPage(term.src_uri, term_template.render(common, **term_context(kb, taxonomy, term))))
-        pages.append(GeneratedPage(f"{taxonomy.key}/index.md",
-                                   overview_template.render(common, **overview_context(kb, taxonomy))))
-    pages.append(GeneratedPage("explore/index.md", environment.get_template("explore.md").render(common)))
+            pages.append(render(term_template, term.src_uri, **term_context(kb, taxonomy, term)))
+        pages.append(render(overview_template, f"{taxonomy.key}/index.md", **overview_context(kb, taxonomy)))
+    pages.append(render(environment.get_template("explore.md"), "explore/index.md"))
     return pages
 
 

@@ -15,7 +15,10 @@ import yaml
 Path_ = tuple  # a path of keys and list indexes into a YAML document
 
 
-class StrictLoader(yaml.SafeLoader):
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 5-10x faster
+
+
+class StrictLoader(_BaseLoader):
     """SafeLoader with YAML 1.2 booleans and no implicit timestamps."""
 
 
@@ -55,9 +58,10 @@ class YamlSyntaxError(Exception):
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; lines are counted from `first_line`."""
+    loader = StrictLoader(text)
     try:
-        node = yaml.compose(text, Loader=StrictLoader)
-        data = yaml.load(text, Loader=StrictLoader) if node is not None else None
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -67,6 +71,8 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
         raise YamlSyntaxError(line, problem) from None
     except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error is marked
         raise YamlSyntaxError(first_line, str(error)) from None
+    finally:
+        loader.dispose()
     document = YamlDocument(data)
     if node is not None:
         _map_lines(node, (), first_line, document)

@@ -1,0 +1,105 @@
+"""Build benchmark: N synthetic practices with the hooks, against a plain Material build of the same pages.
+
+Prints, for each N: build seconds, seconds per practice, peak memory, site size,
+and the ratio to the plain build. Each build runs in its own process so memory
+figures are that build's own.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from benchmarks.synthetic import write_practices
+
+REPO = Path(__file__).resolve().parents[1]
+
+RUNNER = """
+import json, resource, sys, time, logging
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.disable(logging.WARNING)
+start = time.perf_counter()
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+build(config)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def timed_build(config: Path, site: Path) -> dict:
+    result = subprocess.run([sys.executable, "-c", RUNNER, str(config), str(site)],
+                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    if result.returncode != 0:
+        raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures["site_mb"] = folder_size(site) / 1e6
+    return figures
+
+
+def hooked_project(root: Path, count: int) -> Path:
+    for folder in ("docs", "overrides", "hooks", "vocabularies"):
+        shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    write_practices(root / "practices", count, root / "vocabularies")
+    return root / "mkdocs.yml"
+
+
+def plain_project(root: Path, hooked: Path) -> Path:
+    """The same practice files as plain Markdown pages, the same theme, no hooks or macros."""
+    config = yaml.load(hooked.read_text(encoding="utf-8"), Loader=yaml.Loader)
+    for key in ("hooks", "watch", "nav"):
+        config.pop(key, None)
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
+    config["nav"] = ["index.md"]
+    (root / "docs").mkdir(parents=True)
+    shutil.copytree(hooked.parent / "practices", root / "docs" / "practices")
+    (root / "docs" / "index.md").write_text("# Plain build\n", encoding="utf-8")
+    shutil.copytree(hooked.parent / "overrides", root / "overrides")
+    shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
+    path = root / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000])
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as temp:
+        for count in args.sizes:
+            base = Path(temp) / str(count)
+            hooked_config = hooked_project(base / "hooked", count)
+            plain_config = plain_project(base / "plain", hooked_config)
+            hooked = timed_build(hooked_config, base / "hooked-site")
+            plain = timed_build(plain_config, base / "plain-site")
+            rows.append((count, hooked, plain))
+            print(f"N={count:>5}  hooks {hooked['seconds']:7.1f} s  {1000 * hooked['seconds'] / count:6.1f} ms/practice  "
+                  f"peak {hooked['peak_mb']:6.0f} MB  site {hooked['site_mb']:7.1f} MB  |  plain {plain['seconds']:7.1f} s  "
+                  f"peak {plain['peak_mb']:6.0f} MB  site {plain['site_mb']:7.1f} MB  |  ratio {hooked['seconds'] / plain['seconds']:.2f}",
+                  flush=True)
+            shutil.rmtree(base)
+    by_count = {count: hooked for count, hooked, _ in rows}
+    if 1000 in by_count and 5000 in by_count:
+        print(f"scaling: time(5000) / time(1000) = {by_count[5000]['seconds'] / by_count[1000]['seconds']:.2f} (target ≤ 5.5)")
+    for count, hooked, plain in rows:
+        if count == 1000:
+            print(f"hook overhead at N=1000: {hooked['seconds'] / plain['seconds']:.2f}× the plain build (target ≤ 1.2)")
+        if count == 5000:
+            print(f"peak memory at N=5000: {hooked['peak_mb']:.0f} MB (target < 1024)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
