@@ -1,0 +1,63 @@
+"""The contributor template is valid as written, and `mkdocs serve` rebuilds when data files change."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import REPO, VALID_PRACTICE, make_project, run_kb
+
+
+def test_the_practice_template_passes_check_once_copied(tmp_path):
+    template = (REPO / "practices" / "_template.md").read_text(encoding="utf-8")
+    project = make_project(tmp_path / "p", {"exampletown.md": template}, vocabularies=REPO / "vocabularies")
+    result = run_kb(project, "check")
+    assert result.returncode == 0, result.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_when_a_practice_or_vocabulary_changes(tmp_path):
+    project = make_project(tmp_path / "p", {"testtown.md": VALID_PRACTICE})
+    port = free_port()
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    server = subprocess.Popen([str(mkdocs), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    try:
+        practice_url = f"http://127.0.0.1:{port}/knowledge-base/practices/testtown/"
+        assert wait_for(lambda: "Test coordination body" in fetch(practice_url), 60)
+        path = project / "practices" / "testtown.md"
+        path.write_text(path.read_text().replace("Test coordination body", "Renamed coordination body"))
+        assert wait_for(lambda: "Renamed coordination body" in fetch(practice_url))
+        themes = project / "vocabularies" / "themes.yml"
+        themes.write_text(themes.read_text().replace("Coordination and advisory bodies", "Coordination councils"))
+        assert wait_for(lambda: "Coordination councils" in fetch(practice_url))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
