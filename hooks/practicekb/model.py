@@ -113,25 +113,27 @@ def build_knowledge_base(practices: list[Practice], vocabularies: dict[str, Voca
                 by_term[term_id].append(practice.slug)
         index[taxonomy.key] = dict(by_term)
     kb = KnowledgeBase(ordered, vocabularies, index)
-    kb.related = {slug: _related(kb, practice) for slug, practice in ordered.items()}
+    term_sets = {slug: {taxonomy: frozenset(p.term_ids(taxonomy)) for taxonomy in RELATED_WEIGHTS}
+                 for slug, p in ordered.items()}
+    kb.related = {slug: _related(kb, slug, term_sets) for slug in ordered}
     return kb
 
 
-def _related(kb: KnowledgeBase, practice: Practice) -> list[str]:
+def _related(kb: KnowledgeBase, own_slug: str, term_sets: dict[str, dict[str, frozenset[str]]]) -> list[str]:
     """The practices sharing most themes, countries and funders.
 
     Candidates come from the index lists, the most specific first, each read from
     this practice's own place in it, and at most RELATED_CANDIDATES of them are
     scored: the cost per practice stays flat as the collection grows.
     """
-    own = {taxonomy: set(practice.term_ids(taxonomy)) for taxonomy in RELATED_WEIGHTS}
+    own = term_sets[own_slug]
     lists = sorted((kb.index[taxonomy][term_id] for taxonomy in RELATED_WEIGHTS for term_id in own[taxonomy]), key=len)
     candidates: dict[str, None] = {}
     for slugs in lists:
-        start = bisect.bisect_right(slugs, practice.slug)
+        start = bisect.bisect_right(slugs, own_slug)
         for offset in range(len(slugs)):
             slug = slugs[(start + offset) % len(slugs)]
-            if slug != practice.slug:
+            if slug != own_slug:
                 candidates[slug] = None
             if len(candidates) >= RELATED_CANDIDATES:
                 break
@@ -139,8 +141,7 @@ def _related(kb: KnowledgeBase, practice: Practice) -> list[str]:
             break
 
     def score(slug: str) -> int:
-        other = kb.practices[slug]
-        return sum(weight * len(own[taxonomy].intersection(other.term_ids(taxonomy)))
-                   for taxonomy, weight in RELATED_WEIGHTS.items())
+        other = term_sets[slug]
+        return sum(weight * len(own[taxonomy] & other[taxonomy]) for taxonomy, weight in RELATED_WEIGHTS.items())
 
     return sorted(candidates, key=lambda slug: (-score(slug), slug))[:RELATED_COUNT]

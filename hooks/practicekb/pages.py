@@ -7,7 +7,6 @@ to the templates as data: Jinja never evaluates it.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 import secrets
 from dataclasses import dataclass
@@ -78,15 +77,6 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-def relative_url(from_src_uri: str, to_src_uri: str, directory_urls: bool = True) -> str:
-    """A link from one generated page to another that works from any folder the site is served in."""
-    here = page_url(from_src_uri, directory_urls)
-    there = page_url(to_src_uri, directory_urls)
-    base = posixpath.dirname(here.rstrip("/")) if not directory_urls else here.rstrip("/")
-    link = posixpath.relpath("/" + there, "/" + base) if base else there or "."
-    return link + "/" if there.endswith("/") and not link.endswith("/") else link
-
-
 def depth(src_uri: str, directory_urls: bool = True) -> int:
     """How many folders deep the page built from `src_uri` is served."""
     return page_url(src_uri, directory_urls).rstrip("/").count("/") + (1 if directory_urls and page_url(src_uri, directory_urls) else 0)
@@ -94,7 +84,13 @@ def depth(src_uri: str, directory_urls: bool = True) -> int:
 
 def url_via_root(from_src_uri: str, to_src_uri: str, directory_urls: bool = True) -> str:
     """A link that climbs to the site root first: the same from every page at one depth."""
-    return "../" * depth(from_src_uri, directory_urls) + page_url(to_src_uri, directory_urls)
+    return link_at_depth(depth(from_src_uri, directory_urls), to_src_uri, directory_urls)
+
+
+@lru_cache(maxsize=None)
+def link_at_depth(levels: int, to_src_uri: str, directory_urls: bool = True) -> str:
+    """Cached: a thousand practice pages at one depth link to the same few term pages."""
+    return "../" * levels + page_url(to_src_uri, directory_urls)
 
 
 def markdown_text(value: object) -> str:
@@ -129,8 +125,8 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings)
     items: dict[tuple[str, int], str] = {}
 
     def render(template: jinja2.Template, src_uri: str, source_path: str | None = None, **context) -> GeneratedPage:
-        href = partial(relative_url, src_uri, directory_urls=settings.directory_urls)
         levels = depth(src_uri, settings.directory_urls)
+        href = partial(link_at_depth, levels, directory_urls=settings.directory_urls)
         fragments: list[str] = []
 
         def html(fragment: str) -> str:
@@ -142,8 +138,7 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings)
             """A practice's list entry is the same on every page at the same depth: render it once."""
             key = (practice.slug, levels)
             if key not in items:
-                via_root = partial(url_via_root, src_uri, directory_urls=settings.directory_urls)
-                items[key] = item_template.render(common, href=via_root, practice=practice).strip()
+                items[key] = item_template.render(common, href=href, practice=practice).strip()
             return items[key]
 
         content = template.render(common, href=href, html=html, item=item, **context)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -51,9 +52,33 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…'"
 
 
-def schema_problems(document: YamlDocument, validator: Draft202012Validator, shown: str) -> list[Problem]:
+class SchemaValidator:
+    """One schema, two engines: fastjsonschema's generated code answers "valid?" in a
+    fraction of the time, and jsonschema lists every error, with its path, for the
+    rare file that is not."""
+
+    def __init__(self, schema: dict[str, Any]):
+        self.full = Draft202012Validator(schema)
+        # The schema uses no keyword newer than draft 7, which fastjsonschema supports.
+        self._fast = fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"})
+
+    def is_valid(self, data: Any) -> bool:
+        try:
+            self._fast(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    def iter_errors(self, data: Any) -> Iterable[ValidationError]:
+        return self.full.iter_errors(data)
+
+
+def schema_problems(document: YamlDocument, validator: SchemaValidator | Draft202012Validator,
+                    shown: str) -> list[Problem]:
     """Problems for every way `document.data` breaks the validator's schema, each on its own line."""
     problems: list[Problem] = []
+    if isinstance(validator, SchemaValidator) and validator.is_valid(document.data):
+        return problems
     for error in validator.iter_errors(document.data):
         problems += _problems_from_error(error, document, shown)
     return problems
@@ -167,7 +192,7 @@ def _body_is_empty(body: str) -> bool:
     return not any(line.strip() and not line.lstrip().startswith("#") for line in text.split("\n"))
 
 
-def practice_problems(source: PracticeSource, validator: Draft202012Validator, today: dt.date) -> list[Problem]:
+def practice_problems(source: PracticeSource, validator: SchemaValidator, today: dt.date) -> list[Problem]:
     """Problems of one practice on its own (schema, dates, body)."""
     shown, document = source.path, source.front_matter
     data = document.data
@@ -224,7 +249,7 @@ def practice_validator_schema(vocabularies: dict[str, Vocabulary]) -> dict[str, 
 
 def validate_practices(sources: list[PracticeSource], vocabularies: dict[str, Vocabulary],
                        today: dt.date | None = None) -> list[Problem]:
-    validator = Draft202012Validator(practice_validator_schema(vocabularies))
+    validator = SchemaValidator(practice_validator_schema(vocabularies))
     today = today or dt.date.today()
     problems: list[Problem] = []
     for source in sources:
