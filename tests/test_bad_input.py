@@ -79,6 +79,9 @@ CASES = {
     "binary file": (
         {"p.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe"},
         "practices/p.md:1: file: is not UTF-8", "UTF-8"),
+    "coordinates out of range": (
+        {"p.md": VALID_PRACTICE.replace("level: municipal", "level: municipal\ncoordinates: [200, 14.5]")},
+        "practices/p.md:9: coordinates[1]: 200 is above 90", "check the number"),
     "macro rendering requested": (
         {"p.md": VALID_PRACTICE.replace("status: active", "status: active\nrender_macros: true")},
         "practices/p.md:24: render_macros: unknown field", "allowed fields"),

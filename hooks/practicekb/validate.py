@@ -19,6 +19,7 @@ from . import schema as schema_module
 from .countries import country_code_hint
 from .load import PracticeSource
 from .problems import Problem, did_you_mean
+from .safety import unsafe_html_problems
 from .taxonomies import BY_KEY, VOCABULARY_TAXONOMIES
 from .vocabularies import Vocabulary
 from .yamlsource import YamlDocument
@@ -59,8 +60,7 @@ class SchemaValidator:
 
     def __init__(self, schema: dict[str, Any]):
         self.full = Draft202012Validator(schema)
-        # The schema uses no keyword newer than draft 7, which fastjsonschema supports.
-        self._fast = fastjsonschema.compile({**schema, "$schema": "http://json-schema.org/draft-07/schema#"})
+        self._fast = fastjsonschema.compile(as_draft_7(schema))
 
     def is_valid(self, data: Any) -> bool:
         try:
@@ -71,6 +71,22 @@ class SchemaValidator:
 
     def iter_errors(self, data: Any) -> Iterable[ValidationError]:
         return self.full.iter_errors(data)
+
+
+def as_draft_7(schema: Any) -> Any:
+    """The same rules in draft 7, the newest draft fastjsonschema reads: `prefixItems` becomes `items`."""
+    if isinstance(schema, list):
+        return [as_draft_7(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    converted = {key: as_draft_7(value) for key, value in schema.items() if key != "prefixItems"}
+    if "prefixItems" in schema:
+        if "items" in converted:
+            converted["additionalItems"] = converted.pop("items")
+        converted["items"] = as_draft_7(schema["prefixItems"])
+    if converted.get("$schema"):
+        converted["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return converted
 
 
 def schema_problems(document: YamlDocument, validator: SchemaValidator | Draft202012Validator,
@@ -218,6 +234,7 @@ def practice_problems(source: PracticeSource, validator: SchemaValidator, today:
         problems.append(Problem(shown, source.body_line, "body", "is empty",
                                 "below the front matter, write the sections Context, What was done, Results, "
                                 "How to start it in your municipality and Lessons"))
+    problems += unsafe_html_problems(source.body, source.body_line, shown)
     return problems
 
 
