@@ -1,6 +1,7 @@
 """The one module that knows MkDocs: it turns generated pages into MkDocs files."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -9,7 +10,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .model import KnowledgeBase
-from .pages import GeneratedPage, SiteSettings, render_pages
+from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, render_pages
+from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
 from .problems import ProblemsFound
 
@@ -57,8 +59,10 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     kb = load_knowledge_base(config)
     templates = Path(config.theme.custom_dir or "overrides") / "kb"
     settings = site_settings(config)
-    clashes = []
-    for page in render_pages(kb, templates, settings):
+    schema = practice_validator_schema(kb.vocabularies)
+    clashes = [SCHEMA_PATH] if files.get_file_from_path(SCHEMA_PATH) is not None else []
+    files.append(File.generated(config, SCHEMA_PATH, content=published_schema_text(schema)))
+    for page in render_pages(kb, templates, settings, schema):
         if files.get_file_from_path(page.src_uri) is not None:
             clashes.append(page.src_uri)
             continue
@@ -72,6 +76,11 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
                           "remove them from docs/: " + ", ".join(sorted(clashes)))
     register_macros_variables(config, kb)
     return files
+
+
+def published_schema_text(schema: dict) -> str:
+    """The JSON Schema as served to editors and tools; sorted keys keep the build byte-identical."""
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def register_macros_variables(config: MkDocsConfig, kb: KnowledgeBase) -> None:

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlencode
 
 import jinja2
 
+from .fieldref import field_rows
 from .model import KnowledgeBase, Practice
 from .schema import ROLES
 from .taxonomies import BY_KEY, TAXONOMIES, Taxonomy
@@ -113,8 +114,14 @@ def template_environment(templates_dir: str) -> jinja2.Environment:
     return environment
 
 
-def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings) -> list[GeneratedPage]:
-    """Every generated page: practices, term pages, overviews, and the list of all practices."""
+SCHEMA_PATH = "schema/practice.schema.json"
+FIELDS_PAGE = "contribute/fields.md"
+
+
+def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
+                 schema: dict | None = None) -> list[GeneratedPage]:
+    """Every generated page: practices, term pages, overviews, the list of all practices,
+    and the field reference when given the practice schema."""
     environment = template_environment(str(templates_dir))
     common = {"kb": kb, "taxonomies": TAXONOMIES, "by_key": BY_KEY, "settings": settings, "roles": ROLES}
     practice_template = environment.get_template("practice.md")
@@ -141,7 +148,8 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings)
                 items[key] = item_template.render(common, href=href, practice=practice).strip()
             return items[key]
 
-        content = template.render(common, href=href, html=html, item=item, **context)
+        href_file = lambda path: "../" * levels + path  # noqa: E731  (a file, not a page)
+        content = template.render(common, href=href, href_file=href_file, html=html, item=item, **context)
         return GeneratedPage(src_uri, content, source_path, tuple(fragments), nonce)
 
     pages = [render(practice_template, p.src_uri, p.path, practice=p) for p in kb.practices.values()]
@@ -151,6 +159,9 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings)
             pages.append(render(term_template, term.src_uri, **term_context(kb, taxonomy, term)))
         pages.append(render(overview_template, f"{taxonomy.key}/index.md", **overview_context(kb, taxonomy)))
     pages.append(render(environment.get_template("explore.md"), "explore/index.md"))
+    if schema is not None:
+        pages.append(render(environment.get_template("fields.md"), FIELDS_PAGE,
+                            rows=field_rows(schema), schema_path=SCHEMA_PATH))
     return pages
 
 
