@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .pipeline import ProjectPaths, check as check_project, load_vocabularies
+from .links import check_addresses, cited_addresses, report
 from .scaffold import Answers, answer_problems, practice_text, slug_from_title
 
 
@@ -112,6 +113,16 @@ def command_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_links(args: argparse.Namespace) -> int:
+    kb, problems = check_project(_paths(args), dt.date.today())
+    if problems:
+        print(f"kb links: fix the {len(problems)} problem(s) kb check reports first.")
+        return 1
+    results = check_addresses(cited_addresses(kb), timeout=args.timeout)
+    print(report(results), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kb", description=__doc__)
     parser.add_argument("--root", default=".", help="project folder (default: the current folder)")
@@ -147,6 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--slug", help="file name without .md (default: from the title)")
     new.add_argument("--today", help=argparse.SUPPRESS)
     new.set_defaults(run=command_new)
+
+    links = commands.add_parser("links", help="report source addresses that no longer answer (never fails on them)")
+    links.add_argument("--timeout", type=float, default=15, help="seconds to wait for each address (default 15)")
+    links.set_defaults(run=command_links)
     return parser
 
 
