@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench clean
+.PHONY: serve build test check bench clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,18 @@ serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuil
 build: $(STAMP)  ## build the site into site/, failing on any problem
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)  ## the whole test suite
+chromium:  ## Debian's Chromium, which the browser tests drive through Playwright (no browser download)
+	@command -v chromium >/dev/null 2>&1 || [ -x "$${CHROMIUM:-}" ] || { \
+	  if ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "make test needs Chromium for the browser tests: install the 'chromium' package, or set CHROMIUM=/path/to/chromium" >&2; exit 1; fi; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; else \
+	    echo "make test needs Chromium for the browser tests: run 'apt-get update && apt-get install -y chromium' as root" >&2; exit 1; fi; \
+	  echo "Installing Chromium for the browser tests: $$SUDO apt-get install -y chromium"; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y chromium || { \
+	    echo "Could not install Chromium: run 'sudo apt-get update && sudo apt-get install -y chromium', or set CHROMIUM=/path/to/chromium" >&2; exit 1; }; \
+	}
+
+test: $(STAMP) chromium  ## the whole test suite
 	$(BIN)/python -m pytest
 
 check: $(STAMP)  ## validate practices and vocabularies, as CI does for a pull request
