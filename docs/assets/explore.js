@@ -1,7 +1,8 @@
 /* Explore (/explore/): filters, counts, sorts and searches every practice, in the browser.
  *
- * The page lists every practice, A to Z, linked: that list is the page without JavaScript.
- * This script takes the list's entries as the results, reads the compact facet index that
+ * The page lists every practice, A to Z, linked, in <noscript>: that list is the page
+ * without JavaScript. This script takes the list's entries as the results (showing a page of
+ * them at a time), reads the compact facet index that
  * the build writes (hooks/practicekb/explore.py: one row per entry, in the same order), and
  * shows the filter form. Words are searched with the site's Pagefind index, the same one as
  * the header search (only the part of the index the words need is downloaded).
@@ -29,7 +30,7 @@
   var list = document.getElementById("kb-results");
   var countLine = document.getElementById("kb-count");
   var moreButton = document.getElementById("kb-more");
-  var items = Array.prototype.slice.call(list.children);
+  var items = allEntries();
   var total = items.length;
   var number = new Intl.NumberFormat("en-GB");
 
@@ -53,9 +54,23 @@
     })
     .then(start)
     .catch(function (error) {
-      root.setAttribute("data-kb-ready", "failed");  // the full list stays as it is
+      // Without the index there is nothing to filter with: show the whole list.
+      var fragment = document.createDocumentFragment();
+      items.forEach(function (item) { fragment.appendChild(item); });
+      list.appendChild(fragment);
+      root.setAttribute("data-kb-ready", "failed");
       if (window.console) { console.warn("Explore: filters unavailable:", error); }
     });
+
+  /* The entries of the list in <noscript>: text while the page loads (cheap: no elements to
+   * build and lay out), elements when instant navigation brought the page in. */
+  function allEntries() {
+    var all = document.getElementById("kb-all");
+    if (!all) { return []; }
+    var source = all.querySelector("li") ? all
+      : new DOMParser().parseFromString(all.textContent, "text/html").body;
+    return Array.prototype.slice.call(source.querySelectorAll("li"));
+  }
 
   function start(data) {
     if (!data.rows || data.rows.length !== total) {
