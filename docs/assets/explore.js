@@ -378,6 +378,7 @@
       countLine.textContent = describe(state, results.length);
     }
     root.setAttribute("data-kb-results", String(results.length));
+    root.setAttribute("data-kb-words", state.q);
   }
 
   function updateCounts(outcome) {
