@@ -149,9 +149,12 @@ def test_the_address_holds_the_view_for_reload_back_forward_and_a_shared_link(pa
     assert shown_slugs(page) == both
     assert page.is_checked("input[name=country][value=SI]") and page.is_checked(f"input[name=theme][value={theme}]")
 
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
     page.go_back()
     wait_for_results(page, len(slovenian))
     assert query_of(page) == {"country": ["SI"]}
+    assert not [url for url in fetched if "/explore/?" in url]  # restored in place, not downloaded again
     assert shown_slugs(page) == slovenian and not page.is_checked(f"input[name=theme][value={theme}]")
     page.go_back()
     wait_for_results(page, len(facts))

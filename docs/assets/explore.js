@@ -47,6 +47,23 @@
   var typingTimer = 0;
   var searchToken = 0;
 
+  if (!window.kbExplorePopstate) {
+    // Bound once for the window (instant navigation may run this script again), and at once,
+    // before Material's bundle runs, so it comes before Material's instant navigation
+    // (listeners on the window run in the order they were added). When only the filters
+    // changed, the view is restored here and the event goes no further: Material would
+    // otherwise download the same page again on the first Back after a page load.
+    window.kbExplorePopstate = true;
+    window.addEventListener("popstate", function (event) {
+      var page = document.getElementById("kb-explore");
+      if (page && page.kbRestore && page.kbPath === location.pathname) {
+        event.stopImmediatePropagation();
+        page.kbRestore();
+      }
+    });
+  }
+  root.kbPath = location.pathname;
+
   fetch(root.getAttribute("data-kb-index"))
     .then(function (response) {
       if (!response.ok) { throw new Error("facet index: HTTP " + response.status); }
@@ -153,7 +170,15 @@
     return location.pathname + (query ? "?" + query : "") + location.hash;
   }
 
+  function chosenCount(state) {
+    var count = (state.from !== null ? 1 : 0) + (state.to !== null ? 1 : 0);
+    keys.forEach(function (key) { count += state.chosen[key].length; });
+    return count;
+  }
+
   function fillForm(state) {
+    var chosenAll = chosenCount(state);
+    document.getElementById("kb-filters-toggle").textContent = "Filters" + (chosenAll ? " (" + chosenAll + " chosen)" : "");
     if (form.elements.q.value.trim() !== state.q) { form.elements.q.value = state.q; }
     form.elements.sort.value = state.sort;
     if (form.elements.from) { form.elements.from.value = state.from === null ? "" : String(state.from); }
@@ -190,6 +215,13 @@
         target.click();
       }
     });
+    var toggle = document.getElementById("kb-filters-toggle");
+    toggle.addEventListener("click", function () {
+      // Small screens: the facets fold away under one button, so the results are near the top.
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      document.getElementById("kb-facets").classList.toggle("kb-explore__facets--open", open);
+    });
     document.getElementById("kb-clear").addEventListener("click", function () {
       fillForm(emptyState());
       commit(true);
@@ -202,14 +234,6 @@
       var next = list.children[first];
       if (next) { next.querySelector("a").focus(); }
     });
-    if (!window.kbExplorePopstate) {
-      // Bound once for the window; instant navigation may run this script again.
-      window.kbExplorePopstate = true;
-      window.addEventListener("popstate", function () {
-        var page = document.getElementById("kb-explore");
-        if (page && page.kbRestore) { page.kbRestore(); }
-      });
-    }
     root.kbRestore = function () { show(readAddress(), false); };
   }
 
@@ -386,7 +410,6 @@
       countSpans[key].forEach(function (span, n) {
         if (span) {
           span.textContent = "(" + number.format(outcome.counts[f][n]) + ")";
-          span.parentNode.classList.toggle("kb-choice--none", outcome.counts[f][n] === 0);
         }
       });
     });
