@@ -26,12 +26,8 @@
   if (!root || root.getAttribute("data-kb-ready")) { return; }
   root.setAttribute("data-kb-ready", "loading");
 
-  var form = document.getElementById("kb-explore-form");
-  var list = document.getElementById("kb-results");
-  var countLine = document.getElementById("kb-count");
-  var moreButton = document.getElementById("kb-more");
-  var items = allEntries();
-  var total = items.length;
+  // The elements below this script: found once the page has been read (setUp).
+  var form, list, countLine, moreButton, items = [], total = 0;
   var number = new Intl.NumberFormat("en-GB");
 
   var index = null;        // the facet index
@@ -64,13 +60,25 @@
   }
   root.kbPath = location.pathname;
 
-  fetch(root.getAttribute("data-kb-index"))
-    .then(function (response) {
-      if (!response.ok) { throw new Error("facet index: HTTP " + response.status); }
-      return response.json();
-    })
-    .then(start)
-    .catch(function (error) {
+  // The facet index downloads while the rest of the page is still being read.
+  var indexRequest = fetch(root.getAttribute("data-kb-index")).then(function (response) {
+    if (!response.ok) { throw new Error("facet index: HTTP " + response.status); }
+    return response.json();
+  });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();  // instant navigation inserted the whole page before running this script
+  }
+
+  function setUp() {
+    form = document.getElementById("kb-explore-form");
+    list = document.getElementById("kb-results");
+    countLine = document.getElementById("kb-count");
+    moreButton = document.getElementById("kb-more");
+    items = allEntries();
+    total = items.length;
+    indexRequest.then(start).catch(function (error) {
       // Without the index there is nothing to filter with: show the whole list.
       var fragment = document.createDocumentFragment();
       items.forEach(function (item) { fragment.appendChild(item); });
@@ -78,6 +86,7 @@
       root.setAttribute("data-kb-ready", "failed");
       if (window.console) { console.warn("Explore: filters unavailable:", error); }
     });
+  }
 
   /* The entries of the list in <noscript>: text while the page loads (cheap: no elements to
    * build and lay out), elements when instant navigation brought the page in. */

@@ -8,6 +8,7 @@ numbers per facet]; a last year of ONGOING means the practice still runs.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from babel import Locale
 
 from .model import KnowledgeBase, Practice
 from .regions import REGION_ORDER, region_of
+from .vocabularies import Term, Vocabulary
 
 INDEX_PATH = "explore/practices.json"
 ONGOING = 9999
@@ -90,30 +92,33 @@ def facet(kb: KnowledgeBase, key: str, legend: str, taxonomy: str | None) -> Fac
         values = sorted((FacetValue(code, language_name(code), n) for code, n in counts.items()),
                         key=lambda v: v.label)
         return Facet(key, legend, None, (FacetGroup(None, tuple(values)),))
-    vocabulary = kb.vocabularies[taxonomy]
-    terms = [t for t in vocabulary.terms.values() if counts.get(value_id(taxonomy, t.id))]
+    terms = [t for t in kb.vocabularies[taxonomy].terms.values() if counts.get(value_id(taxonomy, t.id))]
     if taxonomy == "evidence":
         terms.sort(key=lambda t: t.get("rank", 0))
     elif taxonomy == "countries":
         terms.sort(key=lambda t: t.text())
 
-    def value(term) -> FacetValue:
+    def value(term: Term) -> FacetValue:
         return FacetValue(value_id(taxonomy, term.id), term.text(), counts[value_id(taxonomy, term.id)])
 
-    if taxonomy == "countries":
+    groups = grouped(kb.vocabularies[taxonomy], terms, value)
+    return Facet(key, legend, taxonomy, tuple(groups))
+
+
+def grouped(vocabulary: Vocabulary, terms: list[Term], value: Callable[[Term], FacetValue]) -> list[FacetGroup]:
+    """Countries by region, themes by theme group, funders by type; other facets in one group."""
+    if vocabulary.taxonomy == "countries":
         by_region: dict[str, list[FacetValue]] = {}
         for term in terms:
             by_region.setdefault(region_of(term.get("code", term.id)), []).append(value(term))
-        groups = [FacetGroup(region, tuple(by_region[region])) for region in REGION_ORDER if region in by_region]
-    elif vocabulary.groups or vocabulary.types:
+        return [FacetGroup(region, tuple(by_region[region])) for region in REGION_ORDER if region in by_region]
+    if vocabulary.groups or vocabulary.types:
         headings, field = (vocabulary.groups, "group") if vocabulary.groups else (vocabulary.types, "type")
         groups = [FacetGroup(h.label.get("en", h.id), tuple(value(t) for t in terms if t.get(field) == h.id))
                   for h in headings.values()]
         rest = tuple(value(t) for t in terms if t.get(field) not in headings)
-        groups = [g for g in groups if g.values] + ([FacetGroup("Other", rest)] if rest else [])
-    else:
-        groups = [FacetGroup(None, tuple(value(t) for t in terms))]
-    return Facet(key, legend, taxonomy, tuple(groups))
+        return [g for g in groups if g.values] + ([FacetGroup("Other", rest)] if rest else [])
+    return [FacetGroup(None, tuple(value(t) for t in terms))]
 
 
 def facets(kb: KnowledgeBase) -> tuple[Facet, ...]:
@@ -131,6 +136,12 @@ def years(practice: Practice) -> tuple[int | None, int | None]:
     last = ONGOING if end == "ongoing" else end if isinstance(end, int) else start
     first = start if isinstance(start, int) else (end if isinstance(end, int) else None)
     return first, last
+
+
+def year_span(kb: KnowledgeBase) -> list[int]:
+    """[first, last] year any practice ran (ongoing ones count up to their start), or [] if none says."""
+    known = [y for p in kb.practices.values() for y in years(p) if y is not None and y != ONGOING]
+    return [min(known), max(known)] if known else []
 
 
 def place_key(kb: KnowledgeBase, practice: Practice) -> tuple[str, str, str]:
@@ -163,11 +174,10 @@ def explore_index(kb: KnowledgeBase, facet_list: tuple[Facet, ...] | None = None
         first, last = years(practice)
         rows.append([by_place[practice.slug], by_newest[practice.slug], first, last]
                     + [membership[f.key].get(practice.slug, []) for f in facet_list])
-    known = [y for p in ordered for y in years(p) if y is not None and y != ONGOING]
     return {
         "facets": [f.key for f in facet_list],
         "values": {f.key: [v.id for v in f.values] for f in facet_list},
-        "years": [min(known), max(known)] if known else [],
+        "years": year_span(kb),
         "ongoing": ONGOING,
         "rows": rows,
     }

@@ -16,7 +16,7 @@ from urllib.parse import quote, urlencode
 
 import jinja2
 
-from .explore import INDEX_PATH, ONGOING, facets, listed_practices, search_filters, years
+from .explore import INDEX_PATH, facets, listed_practices, search_filters, year_span
 from .fieldref import field_rows
 from .model import KnowledgeBase, Practice
 from .schema import ROLES
@@ -201,6 +201,6 @@ def overview_context(kb: KnowledgeBase, taxonomy: Taxonomy) -> dict:
 
 def explore_context(kb: KnowledgeBase) -> dict:
     """The filter form's facets with counts, the year range, and every practice in list order."""
-    known = sorted({y for p in kb.practices.values() for y in years(p) if y is not None and y != ONGOING})
+    span = year_span(kb)
     return {"facets": facets(kb), "practices": listed_practices(kb), "index_path": INDEX_PATH,
-            "year_range": list(range(known[0], known[-1] + 1)) if known else []}
+            "year_range": list(range(span[0], span[1] + 1)) if span else []}
