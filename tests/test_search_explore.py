@@ -285,3 +285,19 @@ def test_site_search_finds_a_practice_by_title_summary_body_place_and_organisati
     }""", word)
     assert "/practices/koper-coordination-body-for-migrant-inclusion/" in urls
     assert offsite_requests == []
+
+
+def test_filters_fold_away_on_small_screens_only(browser, site_url):
+    for width, folded in ((1280, False), (390, True)):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        try:
+            page = context.new_page()
+            open_explore(page, site_url)
+            toggle = page.locator("#kb-filters-toggle")
+            country = page.locator("input[name=country][value=SI]")
+            assert toggle.is_visible() == folded and country.is_visible() != folded
+            if folded:
+                toggle.click()
+                assert toggle.get_attribute("aria-expanded") == "true" and country.is_visible()
+        finally:
+            context.close()
