@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench clean chromium
+.PHONY: serve build test check bench bench-search clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ check: $(STAMP)  ## validate practices and vocabularies, as CI does for a pull r
 
 bench: $(STAMP)  ## build 100, 1000 and 5000 synthetic practices and print the figures
 	$(BIN)/python -m benchmarks.build_benchmark
+
+bench-search: $(STAMP) chromium  ## 5000 synthetic practices in Chromium: search bytes, Explore load and filter times
+	$(BIN)/python -m benchmarks.search_benchmark
 
 clean:
 	rm -rf site .bench

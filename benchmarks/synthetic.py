@@ -6,6 +6,7 @@ term pages are as uneven as in real collections, and bodies of realistic length.
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -19,6 +20,7 @@ WORDS = ("municipality council residents newcomers school language course mediat
 SECTIONS = ("Context", "What was done", "Results", "How to start it in your municipality", "Lessons")
 
 
+@lru_cache(maxsize=None)  # read each vocabulary once, not once per practice
 def _ids(vocabularies: Path, name: str, parents: bool = True) -> list[str]:
     data = yaml.safe_load((vocabularies / name).read_text(encoding="utf-8"))
     return [t["id"] for t in data["terms"] if parents or "parent" not in t]

@@ -20,3 +20,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return mkdocs_site.insert_fragments(html, page.file.src_uri)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    mkdocs_site.index_site(config)

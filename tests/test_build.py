@@ -1,7 +1,6 @@
 """The real site, built into a temporary folder, checked page by page."""
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -110,16 +109,25 @@ def test_navigation_holds_sections_not_every_practice(real_site):
     assert not any("practices/" in h and h.rstrip("/").split("/")[-1] in SLUGS for h in hrefs)
 
 
-def test_search_finds_practice_by_title_summary_body_place_and_organisation(real_site):
-    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["en"]
-    text = {}
-    for doc in index["docs"]:
-        key = doc["location"].split("#")[0]
-        text[key] = text.get(key, "") + " " + doc["title"] + " " + doc["text"]
-    koper = text["practices/koper-coordination-body-for-migrant-inclusion/"]
-    for word in ("Koper", "multi-stakeholder", "needs assessment", "PiNA", "Slovenia"):
-        assert word in koper
+def test_site_search_is_pagefind_over_practices_and_written_pages_not_lists(real_site):
+    """The search index is Pagefind's; what it finds is checked in Chromium (test_search_explore.py)."""
+    assert (real_site / "pagefind" / "pagefind.js").is_file()
+    assert list((real_site / "pagefind" / "index").glob("*.pf_index"))
+    assert not (real_site / "search" / "search_index.json").exists()  # Material's one-file index is gone
+    assert not (real_site / "pagefind" / "pagefind-ui.js").exists()  # unused bundles are not published
+    koper = page(real_site, "practices/koper-coordination-body-for-migrant-inclusion/")
+    body = koper.find(attrs={"data-pagefind-body": True})
+    assert body is not None and body.find("h1") is not None and body.find(class_="kb-facts") is not None
+    filters = {(tag["data-pagefind-filter"], tag.get_text()) for tag in koper.find_all(attrs={"data-pagefind-filter": True})}
+    assert {("slug", "koper-coordination-body-for-migrant-inclusion"), ("country", "Slovenia")} <= filters
+    assert {"theme", "type", "evidence", "language"} <= {key for key, _ in filters}
+    assert koper.find(attrs={"data-pagefind-meta": "where"}).get_text().startswith("Koper, Slovenia")
+    assert page(real_site, "about/").find(attrs={"data-pagefind-body": True}) is not None
+    for listing in ("explore/", "countries/", "themes/intercultural-mediation/", "funders/amif/"):
+        assert page(real_site, listing).find(attrs={"data-pagefind-body": True}) is None, listing
+    header = page(real_site, "about/").find("header")
+    assert header.find("input", attrs={"name": "q"})["aria-label"]
+    assert header.find("form", attrs={"name": "search"})["action"].endswith("explore/")
 
 
 def test_no_third_party_requests_when_viewing(real_site):

@@ -9,11 +9,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .explore import INDEX_PATH, explore_index, explore_index_text
 from .model import KnowledgeBase
 from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, render_pages
 from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
 from .problems import ProblemsFound
+from .searchindex import SearchIndexError, build_search_index
 
 
 class BuildState:
@@ -60,8 +62,9 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     templates = Path(config.theme.custom_dir or "overrides") / "kb"
     settings = site_settings(config)
     schema = practice_validator_schema(kb.vocabularies)
-    clashes = [SCHEMA_PATH] if files.get_file_from_path(SCHEMA_PATH) is not None else []
+    clashes = [path for path in (SCHEMA_PATH, INDEX_PATH) if files.get_file_from_path(path) is not None]
     files.append(File.generated(config, SCHEMA_PATH, content=published_schema_text(schema)))
+    files.append(File.generated(config, INDEX_PATH, content=explore_index_text(explore_index(kb))))
     for page in render_pages(kb, templates, settings, schema):
         if files.get_file_from_path(page.src_uri) is not None:
             clashes.append(page.src_uri)
@@ -94,3 +97,12 @@ def insert_fragments(html: str, src_uri: str) -> str:
     """Put template-rendered HTML back into a generated page after Markdown (and before search) sees it."""
     page = STATE.pages.get(src_uri)
     return page.with_fragments(html) if page is not None and page.fragments else html
+
+
+def index_site(config: MkDocsConfig) -> None:
+    """Build the site search index over the finished site (mkdocs build and every serve rebuild)."""
+    language = (config.theme.get("language") or "en").split("-")[0].split("_")[0]
+    try:
+        build_search_index(Path(config.site_dir), language, keep_index_url=not config.use_directory_urls)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlencode
 
 import jinja2
 
+from .explore import INDEX_PATH, facets, listed_practices, search_filters, year_span
 from .fieldref import field_rows
 from .model import KnowledgeBase, Practice
 from .schema import ROLES
@@ -123,7 +124,8 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
     """Every generated page: practices, term pages, overviews, the list of all practices,
     and the field reference when given the practice schema."""
     environment = template_environment(str(templates_dir))
-    common = {"kb": kb, "taxonomies": TAXONOMIES, "by_key": BY_KEY, "settings": settings, "roles": ROLES}
+    common = {"kb": kb, "taxonomies": TAXONOMIES, "by_key": BY_KEY, "settings": settings, "roles": ROLES,
+              "search_filters": search_filters}
     practice_template = environment.get_template("practice.md")
     term_template = environment.get_template("term.md")
     overview_template = environment.get_template("overview.md")
@@ -158,7 +160,7 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
         for term in vocabulary.terms.values():
             pages.append(render(term_template, term.src_uri, **term_context(kb, taxonomy, term)))
         pages.append(render(overview_template, f"{taxonomy.key}/index.md", **overview_context(kb, taxonomy)))
-    pages.append(render(environment.get_template("explore.md"), "explore/index.md"))
+    pages.append(render(environment.get_template("explore.md"), "explore/index.md", **explore_context(kb)))
     if schema is not None:
         pages.append(render(environment.get_template("fields.md"), FIELDS_PAGE,
                             rows=field_rows(schema), schema_path=SCHEMA_PATH))
@@ -195,3 +197,10 @@ def overview_context(kb: KnowledgeBase, taxonomy: Taxonomy) -> dict:
     else:
         sections.append((None, rows))
     return {"taxonomy": taxonomy, "sections": sections, "total": len(kb.practices)}
+
+
+def explore_context(kb: KnowledgeBase) -> dict:
+    """The filter form's facets with counts, the year range, and every practice in list order."""
+    span = year_span(kb)
+    return {"facets": facets(kb), "practices": listed_practices(kb), "index_path": INDEX_PATH,
+            "year_range": list(range(span[0], span[1] + 1)) if span else []}

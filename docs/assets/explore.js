@@ -1,0 +1,449 @@
+/* Explore (/explore/): filters, counts, sorts and searches every practice, in the browser.
+ *
+ * The page lists every practice, A to Z, linked, in <noscript>: that list is the page
+ * without JavaScript. This script takes the list's entries as the results (showing a page of
+ * them at a time), reads the compact facet index that
+ * the build writes (hooks/practicekb/explore.py: one row per entry, in the same order), and
+ * shows the filter form. Words are searched with the site's Pagefind index, the same one as
+ * the header search (only the part of the index the words need is downloaded).
+ *
+ * The whole view lives in the address (?country=SI&theme=…&q=…&from=2015&sort=newest), so
+ * reload, back and forward and a shared link restore it. Within a facet, values are
+ * alternatives (SI or SK); across facets, all must hold. Each value shows how many practices
+ * there would be with it chosen, given the other choices.
+ *
+ * Material's instant navigation runs this script again whenever the page is shown again;
+ * it sets up only a page it has not set up yet. No inline handlers: everything is bound here.
+ */
+(function () {
+  "use strict";
+
+  var PAGE = 100;          // entries shown at once; "Show more" adds as many again
+  var TYPING_DELAY = 200;  // ms of quiet typing before the words are searched
+  var SORTS = { title: "A to Z", newest: "newest first", place: "by place" };
+
+  var root = document.getElementById("kb-explore");
+  if (!root || root.getAttribute("data-kb-ready")) { return; }
+  root.setAttribute("data-kb-ready", "loading");
+
+  // The elements below this script: found once the page has been read (setUp).
+  var form, list, countLine, moreButton, items = [], total = 0;
+  var number = new Intl.NumberFormat("en-GB");
+
+  var index = null;        // the facet index
+  var keys = [];           // facet keys, in row order (row[4 + f])
+  var valueNumbers = {};   // key -> {value id: number}
+  var boxes = {};          // key -> [checkbox per value number]
+  var countSpans = {};     // key -> [count span per value number]
+  var slugRows = null;     // slug -> row, for words found by Pagefind
+  var textCache = {};      // words -> Uint8Array of matching rows
+  var pagefind = null;     // Promise of the Pagefind module
+  var shown = PAGE;
+  var current = null;      // the state on screen
+  var typingTimer = 0;
+  var searchToken = 0;
+
+  if (!window.kbExplorePopstate) {
+    // Bound once for the window (instant navigation may run this script again), and at once,
+    // before Material's bundle runs, so it comes before Material's instant navigation
+    // (listeners on the window run in the order they were added). When only the filters
+    // changed, the view is restored here and the event goes no further: Material would
+    // otherwise download the same page again on the first Back after a page load.
+    window.kbExplorePopstate = true;
+    window.addEventListener("popstate", function (event) {
+      var page = document.getElementById("kb-explore");
+      if (page && page.kbRestore && page.kbPath === location.pathname) {
+        event.stopImmediatePropagation();
+        page.kbRestore();
+      }
+    });
+  }
+  root.kbPath = location.pathname;
+
+  // The facet index downloads while the rest of the page is still being read.
+  var indexRequest = fetch(root.getAttribute("data-kb-index")).then(function (response) {
+    if (!response.ok) { throw new Error("facet index: HTTP " + response.status); }
+    return response.json();
+  });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();  // instant navigation inserted the whole page before running this script
+  }
+
+  function setUp() {
+    form = document.getElementById("kb-explore-form");
+    list = document.getElementById("kb-results");
+    countLine = document.getElementById("kb-count");
+    moreButton = document.getElementById("kb-more");
+    items = allEntries();
+    total = items.length;
+    indexRequest.then(start).catch(function (error) {
+      // Without the index there is nothing to filter with: show the whole list.
+      var fragment = document.createDocumentFragment();
+      items.forEach(function (item) { fragment.appendChild(item); });
+      list.appendChild(fragment);
+      root.setAttribute("data-kb-ready", "failed");
+      if (window.console) { console.warn("Explore: filters unavailable:", error); }
+    });
+  }
+
+  /* The entries of the list in <noscript>: text while the page loads (cheap: no elements to
+   * build and lay out), elements when instant navigation brought the page in. */
+  function allEntries() {
+    var all = document.getElementById("kb-all");
+    if (!all) { return []; }
+    var source = all.querySelector("li") ? all
+      : new DOMParser().parseFromString(all.textContent, "text/html").body;
+    return Array.prototype.slice.call(source.querySelectorAll("li"));
+  }
+
+  function start(data) {
+    if (!data.rows || data.rows.length !== total) {
+      throw new Error("facet index does not match the list (" + total + " entries)");
+    }
+    index = data;
+    keys = data.facets;
+    keys.forEach(function (key) {
+      valueNumbers[key] = {};
+      data.values[key].forEach(function (id, n) { valueNumbers[key][id] = n; });
+      boxes[key] = [];
+      countSpans[key] = [];
+      form.querySelectorAll('input[type="checkbox"][name="' + key + '"]').forEach(function (box) {
+        var n = valueNumbers[key][box.value];
+        if (n === undefined) { return; }
+        boxes[key][n] = box;
+        countSpans[key][n] = box.parentNode.querySelector("[data-kb-count]");
+      });
+    });
+    form.hidden = false;
+    root.classList.add("kb-explore--ready");
+    bind();
+    show(readAddress(), false);
+    root.setAttribute("data-kb-ready", "true");
+    if (window.performance && performance.mark) { performance.mark("kb-explore-ready"); }
+  }
+
+  /* ---- state: the address <-> the form ---- */
+
+  function emptyState() {
+    var state = { q: "", sort: "title", from: null, to: null, chosen: {} };
+    keys.forEach(function (key) { state.chosen[key] = []; });
+    return state;
+  }
+
+  function year(text) {
+    var value = parseInt(text, 10);
+    return /^\d{4}$/.test(String(text || "")) ? value : null;
+  }
+
+  function readAddress() {
+    var params = new URLSearchParams(location.search);
+    var state = emptyState();
+    state.q = (params.get("q") || "").trim();
+    state.sort = SORTS[params.get("sort")] ? params.get("sort") : "title";
+    state.from = year(params.get("from"));
+    state.to = year(params.get("to"));
+    keys.forEach(function (key) {
+      params.getAll(key).forEach(function (id) {
+        var n = valueNumbers[key][id];
+        if (n !== undefined && state.chosen[key].indexOf(n) < 0) { state.chosen[key].push(n); }
+      });
+      state.chosen[key].sort(function (a, b) { return a - b; });
+    });
+    return state;
+  }
+
+  function readForm() {
+    var state = emptyState();
+    state.q = form.elements.q.value.trim();
+    state.sort = SORTS[form.elements.sort.value] ? form.elements.sort.value : "title";
+    if (form.elements.from) { state.from = year(form.elements.from.value); }
+    if (form.elements.to) { state.to = year(form.elements.to.value); }
+    keys.forEach(function (key) {
+      boxes[key].forEach(function (box, n) { if (box && box.checked) { state.chosen[key].push(n); } });
+    });
+    return state;
+  }
+
+  function address(state) {
+    var params = new URLSearchParams();
+    if (state.q) { params.append("q", state.q); }
+    keys.forEach(function (key) {
+      state.chosen[key].forEach(function (n) { params.append(key, index.values[key][n]); });
+    });
+    if (state.from !== null) { params.append("from", state.from); }
+    if (state.to !== null) { params.append("to", state.to); }
+    if (state.sort !== "title") { params.append("sort", state.sort); }
+    var query = params.toString();
+    return location.pathname + (query ? "?" + query : "") + location.hash;
+  }
+
+  function chosenCount(state) {
+    var count = (state.from !== null ? 1 : 0) + (state.to !== null ? 1 : 0);
+    keys.forEach(function (key) { count += state.chosen[key].length; });
+    return count;
+  }
+
+  function fillForm(state) {
+    var chosenAll = chosenCount(state);
+    document.getElementById("kb-filters-toggle").textContent = "Filters" + (chosenAll ? " (" + chosenAll + " chosen)" : "");
+    if (form.elements.q.value.trim() !== state.q) { form.elements.q.value = state.q; }
+    form.elements.sort.value = state.sort;
+    if (form.elements.from) { form.elements.from.value = state.from === null ? "" : String(state.from); }
+    if (form.elements.to) { form.elements.to.value = state.to === null ? "" : String(state.to); }
+    keys.forEach(function (key) {
+      boxes[key].forEach(function (box, n) { if (box) { box.checked = state.chosen[key].indexOf(n) >= 0; } });
+      var note = form.querySelector('[data-kb-facet="' + key + '"] [data-kb-chosen]');
+      var chosen = state.chosen[key].length;
+      if (note) { note.textContent = chosen ? " (" + chosen + " chosen)" : ""; }
+    });
+  }
+
+  /* ---- binding ---- */
+
+  function bind() {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(typingTimer);
+      commit(true);
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target === form.elements.q) { return; }
+      commit(true);
+    });
+    form.elements.q.addEventListener("input", function () {
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(function () { commit(false); }, TYPING_DELAY);
+    });
+    form.addEventListener("keydown", function (event) {
+      // Enter toggles a checkbox too (Space does natively), instead of submitting the form.
+      var target = event.target;
+      if (event.key === "Enter" && target.type === "checkbox") {
+        event.preventDefault();
+        target.click();
+      }
+    });
+    var toggle = document.getElementById("kb-filters-toggle");
+    toggle.addEventListener("click", function () {
+      // Small screens: the facets fold away under one button, so the results are near the top.
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      document.getElementById("kb-facets").classList.toggle("kb-explore__facets--open", open);
+    });
+    document.getElementById("kb-clear").addEventListener("click", function () {
+      fillForm(emptyState());
+      commit(true);
+      form.elements.q.focus();
+    });
+    moreButton.addEventListener("click", function () {
+      var first = shown;
+      shown += PAGE;
+      render(current, false);
+      var next = list.children[first];
+      if (next) { next.querySelector("a").focus(); }
+    });
+    root.kbRestore = function () { show(readAddress(), false); };
+  }
+
+  /* A new state from the form: into the address (a new history entry, or the same one while
+   * typing), then on screen. */
+  function commit(newEntry) {
+    var state = readForm();
+    var target = address(state);
+    if (target !== location.pathname + location.search + location.hash) {
+      if (newEntry) { history.pushState(null, "", target); } else { history.replaceState(null, "", target); }
+    }
+    shown = PAGE;
+    show(state, true);
+  }
+
+  function show(state, fromForm) {
+    if (!fromForm) { shown = PAGE; }
+    fillForm(state);
+    current = state;
+    var token = ++searchToken;
+    if (!state.q) { render(state, true); return; }
+    var known = textCache[state.q];
+    if (known) { render(state, true, known); return; }
+    countLine.textContent = "Searching for “" + state.q + "”…";
+    root.setAttribute("aria-busy", "true");
+    findWords(state.q).then(function (rows) {
+      textCache[state.q] = rows;
+      if (token === searchToken) { root.removeAttribute("aria-busy"); render(state, true, rows); }
+    });
+  }
+
+  /* ---- words: Pagefind, or the titles and places when Pagefind cannot load ---- */
+
+  function loadPagefind() {
+    if (!pagefind) {
+      var url = new URL(root.getAttribute("data-kb-pagefind"), location.href);
+      var base = new URL("..", url).pathname;
+      pagefind = import(url.href).then(function (module) {
+        return Promise.resolve(module.options({ baseUrl: base })).then(function () { return module; });
+      });
+    }
+    return pagefind;
+  }
+
+  function findWords(words) {
+    return loadPagefind()
+      .then(function (module) { return module.search(words, { filters: { slug: [] } }); })
+      .then(function (search) {
+        var rows = new Uint8Array(total);
+        var counts = (search && search.filters && search.filters.slug) || {};
+        var slugs = rowsBySlug();
+        Object.keys(counts).forEach(function (slug) {
+          if (counts[slug] > 0 && slugs[slug] !== undefined) { rows[slugs[slug]] = 1; }
+        });
+        return rows;
+      })
+      .catch(function (error) {
+        if (window.console) { console.warn("Explore: Pagefind unavailable, searching titles and places:", error); }
+        return matchTitles(words);
+      });
+  }
+
+  function rowsBySlug() {
+    if (!slugRows) {
+      slugRows = {};
+      items.forEach(function (item, row) {
+        var parts = item.querySelector("a").getAttribute("href").split("/").filter(Boolean);
+        slugRows[parts[parts.length - 1].replace(/\.html$/, "")] = row;
+      });
+    }
+    return slugRows;
+  }
+
+  function matchTitles(words) {
+    var wanted = words.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    var rows = new Uint8Array(total);
+    items.forEach(function (item, row) {
+      var text = item.textContent.toLocaleLowerCase();
+      rows[row] = wanted.every(function (word) { return text.indexOf(word) >= 0; }) ? 1 : 0;
+    });
+    return rows;
+  }
+
+  /* ---- filtering and counting ---- */
+
+  function inPeriod(row, from, to) {
+    var first = row[2], last = row[3];
+    if (first === null && last === null) { return false; }
+    if (from !== null && (last === null ? first : last) < from) { return false; }
+    if (to !== null && (first === null ? last : first) > to) { return false; }
+    return true;
+  }
+
+  /* One pass over the rows. A row failing no condition is a result and counts for every
+   * value it has; a row failing exactly one facet counts for that facet's values only,
+   * which is how many results there would be with that value chosen too. */
+  function compute(state, textRows) {
+    var rows = index.rows;
+    var facetCount = keys.length;
+    var chosen = keys.map(function (key) {
+      var set = {};
+      state.chosen[key].forEach(function (n) { set[n] = true; });
+      return state.chosen[key].length ? set : null;
+    });
+    var counts = keys.map(function (key) { return new Int32Array(index.values[key].length); });
+    var periodSet = state.from !== null || state.to !== null;
+    var fromCounts = {}, toCounts = {};
+    var results = [];
+    for (var r = 0; r < rows.length; r++) {
+      if (textRows && !textRows[r]) { continue; }
+      var row = rows[r];
+      var failed = -1, failures = 0;
+      for (var f = 0; f < facetCount && failures < 2; f++) {
+        if (!chosen[f]) { continue; }
+        var values = row[4 + f], ok = false;
+        for (var v = 0; v < values.length; v++) { if (chosen[f][values[v]]) { ok = true; break; } }
+        if (!ok) { failures++; failed = f; }
+      }
+      if (failures === 0) {
+        // Year choices count what the other year bound and every facet leave.
+        if (inPeriod(row, null, state.to)) { tally(fromCounts, row[3] === null ? row[2] : row[3]); }
+        if (inPeriod(row, state.from, null)) { tally(toCounts, row[2] === null ? row[3] : row[2]); }
+      }
+      if (periodSet && !inPeriod(row, state.from, state.to)) { continue; }
+      if (failures === 0) {
+        results.push(r);
+        for (f = 0; f < facetCount; f++) { add(counts[f], row[4 + f]); }
+      } else if (failures === 1) {
+        add(counts[failed], row[4 + failed]);
+      }
+    }
+    return { results: results, counts: counts, fromCounts: fromCounts, toCounts: toCounts };
+  }
+
+  function add(counts, values) {
+    for (var v = 0; v < values.length; v++) { counts[values[v]]++; }
+  }
+
+  function tally(byYear, value) {
+    if (value !== null) { byYear[value] = (byYear[value] || 0) + 1; }
+  }
+
+  function sortResults(results, sort) {
+    if (sort === "title") { return results; }  // rows are in title order
+    var column = sort === "place" ? 0 : 1;
+    var rows = index.rows;
+    return results.slice().sort(function (a, b) { return rows[a][column] - rows[b][column]; });
+  }
+
+  /* ---- showing ---- */
+
+  function render(state, recount, textRows) {
+    if (textRows === undefined && state.q) { textRows = textCache[state.q]; }
+    var outcome = compute(state, textRows || null);
+    var results = sortResults(outcome.results, state.sort);
+    var fragment = document.createDocumentFragment();
+    var limit = Math.min(shown, results.length);
+    for (var k = 0; k < limit; k++) { fragment.appendChild(items[results[k]]); }
+    list.textContent = "";
+    list.appendChild(fragment);
+    moreButton.parentNode.hidden = results.length <= limit;
+    moreButton.textContent = "Show " + number.format(Math.min(PAGE, results.length - limit)) + " more of " +
+      number.format(results.length - limit);
+    if (recount) {
+      updateCounts(outcome);
+      countLine.textContent = describe(state, results.length);
+    }
+    root.setAttribute("data-kb-results", String(results.length));
+    root.setAttribute("data-kb-words", state.q);
+  }
+
+  function updateCounts(outcome) {
+    keys.forEach(function (key, f) {
+      countSpans[key].forEach(function (span, n) {
+        if (span) {
+          span.textContent = "(" + number.format(outcome.counts[f][n]) + ")";
+        }
+      });
+    });
+    yearCounts(form.elements.from, outcome.fromCounts, true);
+    yearCounts(form.elements.to, outcome.toCounts, false);
+  }
+
+  /* "2015 (312)": how many practices run in or after (from) or in or before (to) that year. */
+  function yearCounts(select, byYear, fromSide) {
+    if (!select) { return; }
+    var years = Object.keys(byYear).map(Number);
+    var options = Array.prototype.slice.call(select.options, 1);
+    options.forEach(function (option) {
+      var y = Number(option.value), n = 0;
+      years.forEach(function (other) { if (fromSide ? other >= y : other <= y) { n += byYear[other]; } });
+      option.textContent = option.value + " (" + number.format(n) + ")";
+    });
+  }
+
+  function describe(state, count) {
+    var filtered = count !== total || state.q || state.from !== null || state.to !== null ||
+      keys.some(function (key) { return state.chosen[key].length; });
+    if (count === 0) { return "No practice matches. Remove a filter, or clear all filters."; }
+    var text = filtered ? number.format(count) + " of " + number.format(total) + " practices"
+      : number.format(total) + " practices";
+    return text + ", " + SORTS[state.sort] + ".";
+  }
+})();

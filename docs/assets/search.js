@@ -1,0 +1,307 @@
+/* The header search (overrides/partials/kb-search.html): Pagefind results as you type, in
+ * Material's look, for practices and hand-written pages.
+ *
+ * Nothing is downloaded until someone types: then Pagefind's script, its metadata and only
+ * the index pieces for the typed words, then the few results shown. "Narrow" loads the
+ * facet filters (country, theme, funder, …) with counts for the current words. "Filter in
+ * Explore" opens /explore/?q=… with every filter. Without JavaScript the form itself opens
+ * Explore. The script lives in the header, which instant navigation keeps: it runs once.
+ */
+(function () {
+  "use strict";
+
+  var FIRST = 8;          // results shown first, and added by "More results"
+  var TYPING_DELAY = 150; // ms of quiet typing before a search
+  var FACETS = [          // Pagefind filters written on practice pages (overrides/kb/practice.md)
+    ["country", "Country"], ["theme", "Theme"], ["funder", "Funder"], ["target", "Target group"],
+    ["type", "Practice type"], ["evidence", "Evidence level"], ["language", "Language"]
+  ];
+
+  var script = document.currentScript;
+  var dialog = document.querySelector("[data-kb-search]");
+  if (!dialog || !script || window.kbSearchBound) { return; }
+  window.kbSearchBound = true;
+
+  var siteRoot = new URL("../", script.src);  // the script is <site>/assets/search.js
+  var toggle = document.getElementById("__search");
+  var form = dialog.querySelector("form");
+  var input = document.getElementById("kb-search-input");
+  var meta = document.getElementById("kb-search-meta");
+  var list = document.getElementById("kb-search-results");
+  var links = document.getElementById("kb-search-links");
+  var narrow = document.getElementById("kb-search-narrow");
+  var number = new Intl.NumberFormat("en-GB");
+
+  var pagefind = null;    // Promise of the Pagefind module
+  var timer = 0;
+  var token = 0;
+  var chosen = {};        // facet key -> value label
+  var narrowing = false;  // facet filters loaded (the Narrow panel was opened)
+  var lastSearch = null;
+  var shownCount = 0;
+  var refocus = "";       // the facet select to focus again once the panel is rebuilt
+
+  form.action = new URL("explore/", siteRoot).href;  // the header outlives the page it came with
+
+  /* ---- opening and closing, as Material's search does ---- */
+
+  function open() {
+    if (toggle && !toggle.checked) { toggle.checked = true; }
+  }
+
+  function close() {
+    if (toggle && toggle.checked) { toggle.checked = false; }
+  }
+
+  input.addEventListener("focus", open);
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) { setTimeout(function () { input.focus(); }, 50); }
+    });
+  }
+  dialog.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !dialog.contains(event.relatedTarget)) { close(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName));
+    if (event.key === "Escape" && dialog.contains(target)) {
+      close();
+      input.blur();
+    } else if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
+      event.preventDefault();
+      open();
+      input.focus();
+    }
+  });
+
+  /* ---- keyboard within the results ---- */
+
+  dialog.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") { return; }
+    if (event.target.tagName === "SELECT") { return; }
+    var targets = [input].concat(Array.prototype.slice.call(list.querySelectorAll("a")));
+    var at = targets.indexOf(document.activeElement);
+    if (at < 0) { return; }
+    var next = at + (event.key === "ArrowDown" ? 1 : -1);
+    if (next >= 0 && next < targets.length) {
+      event.preventDefault();
+      targets[next].focus();
+    }
+  });
+
+  /* ---- searching ---- */
+
+  form.addEventListener("reset", function () {
+    setTimeout(function () { chosen = {}; clearResults(); input.focus(); }, 0);
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, TYPING_DELAY);
+  });
+  form.addEventListener("submit", function (event) {
+    // Enter opens the first result; with none yet, Explore shows everything for the words.
+    var first = list.querySelector("a");
+    if (first) {
+      event.preventDefault();
+      first.click();
+    }
+  });
+
+  function loadPagefind() {
+    if (!pagefind) {
+      var url = new URL("pagefind/pagefind.js", siteRoot);
+      pagefind = import(url.href).then(function (module) {
+        return Promise.resolve(module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 }))
+          .then(function () { return module; });
+      });
+      pagefind.catch(function () { pagefind = null; });
+    }
+    return pagefind;
+  }
+
+  function filters() {
+    var result = {};
+    FACETS.forEach(function (facet) {
+      var key = facet[0];
+      if (chosen[key]) { result[key] = chosen[key]; } else if (narrowing) { result[key] = []; }
+    });
+    return result;
+  }
+
+  function run() {
+    var words = input.value.trim();
+    var mine = ++token;
+    if (words.length < 2 && !Object.keys(chosen).length) { clearResults(); return; }
+    meta.textContent = "Searching…";
+    loadPagefind()
+      .then(function (module) { return module.search(words || null, { filters: filters() }); })
+      .then(function (search) {
+        if (mine !== token || !search) { return; }
+        lastSearch = search;
+        shownCount = 0;
+        list.textContent = "";
+        return showMore(mine).then(function () { summarise(words, search); });
+      })
+      .catch(function (error) {
+        if (mine !== token) { return; }
+        meta.textContent = "Search is not available here. Use Explore to filter every practice.";
+        showLinks(words);
+        if (window.console) { console.warn("Search unavailable:", error); }
+      });
+  }
+
+  function showMore(mine) {
+    var batch = lastSearch.results.slice(shownCount, shownCount + FIRST);
+    shownCount += batch.length;
+    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+      if (mine !== token) { return; }
+      var fragment = document.createDocumentFragment();
+      pages.forEach(function (page) { fragment.appendChild(resultItem(page)); });
+      list.appendChild(fragment);
+      if (!dialog.hasAttribute("data-kb-first-result") && pages.length) {
+        dialog.setAttribute("data-kb-first-result", "true");
+        if (window.performance && performance.mark) { performance.mark("kb-search-first-result"); }
+      }
+    });
+  }
+
+  function summarise(words, search) {
+    var count = search.results.length;
+    var narrowed = Object.keys(chosen).length;
+    meta.textContent = count === 0
+      ? "No results" + (narrowed ? " with these filters" : "") + ". Check the spelling, or use fewer words."
+      : number.format(count) + (count === 1 ? " result" : " results") + (narrowed ? " with these filters" : "");
+    showLinks(words);
+    showNarrow(search);
+  }
+
+  function clearResults() {
+    token++;
+    lastSearch = null;
+    list.textContent = "";
+    links.hidden = true;
+    narrow.hidden = true;
+    meta.textContent = "Type to search practices and pages";
+  }
+
+  /* ---- results, in Material's markup ---- */
+
+  function resultItem(page) {
+    var item = element("li", "md-search-result__item");
+    var link = element("a", "md-search-result__link");
+    link.href = page.url;
+    var article = element("article", "md-search-result__article md-typeset");
+    var title = element("h1", "");
+    title.textContent = (page.meta && page.meta.title) || page.url;
+    article.appendChild(title);
+    if (page.meta && page.meta.where) {
+      var where = element("p", "kb-where");
+      where.textContent = page.meta.where;
+      article.appendChild(where);
+    }
+    var excerpt = element("p", "");
+    appendMarked(excerpt, page.excerpt || "");
+    article.appendChild(excerpt);
+    link.appendChild(article);
+    link.addEventListener("click", close);
+    item.appendChild(link);
+    return item;
+  }
+
+  /* Pagefind's excerpt is escaped text with <mark> around the words found: keep only those. */
+  function appendMarked(parent, html) {
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeType === 1 && node.tagName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+  }
+
+  function showLinks(words) {
+    links.textContent = "";
+    if (lastSearch && shownCount < lastSearch.results.length) {
+      var more = element("button", "md-button kb-search-more");
+      more.type = "button";
+      more.textContent = "More results";
+      more.addEventListener("click", function () {
+        var mine = token, first = shownCount;
+        showMore(mine).then(function () {
+          showLinks(words);
+          var next = list.querySelectorAll("a")[first];
+          if (next) { next.focus(); }
+        });
+      });
+      links.appendChild(more);
+    }
+    var explore = element("a", "md-button");
+    explore.href = new URL("explore/" + (words ? "?q=" + encodeURIComponent(words) : ""), siteRoot).href;
+    explore.textContent = "Filter all practices in Explore";
+    explore.addEventListener("click", close);
+    links.appendChild(explore);
+    links.hidden = false;
+  }
+
+  /* ---- narrowing by facet ---- */
+
+  function showNarrow(search) {
+    var counts = search.filters || {};
+    narrow.textContent = "";
+    var details = element("details", "kb-search-narrow__panel");
+    details.open = narrowing;
+    var summary = element("summary", "");
+    var picked = Object.keys(chosen).length;
+    summary.textContent = "Narrow by country, theme, funder…" + (picked ? " (" + picked + " chosen)" : "");
+    details.appendChild(summary);
+    details.addEventListener("toggle", function () {
+      if (details.open && !narrowing) { narrowing = true; run(); }
+      if (!details.open) { narrowing = false; }
+    });
+    if (narrowing) {
+      FACETS.forEach(function (facet) {
+        var values = counts[facet[0]] || {};
+        var names = Object.keys(values).filter(function (name) { return values[name] > 0 || chosen[facet[0]] === name; });
+        if (!names.length && !chosen[facet[0]]) { return; }
+        names.sort(function (a, b) { return a.localeCompare(b); });
+        details.appendChild(facetSelect(facet[0], facet[1], names, values));
+      });
+    }
+    narrow.appendChild(details);
+    narrow.hidden = false;
+    if (refocus) {
+      var again = details.querySelector('select[data-kb-facet="' + refocus + '"]');
+      refocus = "";
+      if (again) { again.focus(); }
+    }
+  }
+
+  function facetSelect(key, label, names, values) {
+    var field = element("label", "kb-search-narrow__field");
+    field.appendChild(document.createTextNode(label + " "));
+    var select = document.createElement("select");
+    select.setAttribute("data-kb-facet", key);
+    select.appendChild(new Option("any", ""));
+    names.forEach(function (name) {
+      select.appendChild(new Option(name + " (" + number.format(values[name] || 0) + ")", name));
+    });
+    select.value = chosen[key] || "";
+    select.addEventListener("change", function () {
+      if (select.value) { chosen[key] = select.value; } else { delete chosen[key]; }
+      refocus = key;
+      run();
+    });
+    field.appendChild(select);
+    return field;
+  }
+
+  function element(tag, className) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    return node;
+  }
+})();
