@@ -92,6 +92,17 @@ class KnowledgeBase:
         terms = self.vocabularies[other].terms
         return sorted(((terms[i], n) for i, n in counts.items()), key=lambda tn: (-tn[1], tn[0].text()))
 
+    def newest(self, count: int) -> list[Practice]:
+        """Most recently verified first, then most recently started: what the home page shows."""
+        return sorted(self.practices.values(),
+                      key=lambda p: (p.data["last_verified"], p.data.get("start") or 0, p.title),
+                      reverse=True)[:count]
+
+    def unused_terms(self) -> dict[str, list[str]]:
+        """Vocabulary ids no practice names (a programme's parent counts as named): candidates for removal."""
+        return {taxonomy.key: unused for taxonomy in TAXONOMIES if taxonomy.key not in ("countries", "evidence")
+                if (unused := [i for i in self.vocabularies[taxonomy.key].terms if not self.count(taxonomy.key, i)])}
+
     def children(self, taxonomy: str, term_id: str) -> list[Term]:
         return [t for t in self.vocabularies[taxonomy].terms.values() if t.get("parent") == term_id]
 
