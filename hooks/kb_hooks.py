@@ -3,6 +3,7 @@
 Every module-level function named on_* is an MkDocs event, so helpers live in
 the package, never here.
 """
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -18,7 +19,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return mkdocs_site.add_generated_files(files, config)
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals.update(mkdocs_site.template_globals(config))
+    return env
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    mkdocs_site.mark_untranslated(page, config)
     return mkdocs_site.insert_fragments(html, page.file.src_uri)
 
 

@@ -12,6 +12,8 @@
  * alternatives (SI or SK); across facets, all must hold. Each value shows how many practices
  * there would be with it chosen, given the other choices.
  *
+ * Its texts come from the page (data-kb-messages), in the page's language.
+ *
  * Material's instant navigation runs this script again whenever the page is shown again;
  * it sets up only a page it has not set up yet. No inline handlers: everything is bound here.
  */
@@ -20,15 +22,20 @@
 
   var PAGE = 100;          // entries shown at once; "Show more" adds as many again
   var TYPING_DELAY = 200;  // ms of quiet typing before the words are searched
-  var SORTS = { title: "A to Z", newest: "newest first", place: "by place" };
+  var SORTS = { title: "explore.sorted.title", newest: "explore.sorted.newest", place: "explore.sorted.place" };
 
   var root = document.getElementById("kb-explore");
   if (!root || root.getAttribute("data-kb-ready")) { return; }
   root.setAttribute("data-kb-ready", "loading");
 
+  var language = document.documentElement.lang || "en";
+  var MESSAGES = {};
+  try { MESSAGES = JSON.parse(root.getAttribute("data-kb-messages")) || {}; } catch (error) { MESSAGES = {}; }
+  var plurals = new Intl.PluralRules(language);
+
   // The elements below this script: found once the page has been read (setUp).
   var form, list, countLine, moreButton, items = [], total = 0;
-  var number = new Intl.NumberFormat("en-GB");
+  var number = new Intl.NumberFormat(language);
 
   var index = null;        // the facet index
   var keys = [];           // facet keys, in row order (row[4 + f])
@@ -42,6 +49,21 @@
   var current = null;      // the state on screen
   var typingTimer = 0;
   var searchToken = 0;
+
+  /* The message `id` with {name} filled in from `values` (numbers written the language's way);
+   * a plural message picks its form by values.count, as catalogue.py does. */
+  function t(id, values) {
+    var message = MESSAGES[id];
+    if (message === undefined) { return id; }
+    values = values || {};
+    if (typeof message !== "string") {
+      message = message[plurals.select(values.count || 0)] || message.other;
+    }
+    return message.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      var value = values[name];
+      return value === undefined ? whole : typeof value === "number" ? number.format(value) : String(value);
+    });
+  }
 
   if (!window.kbExplorePopstate) {
     // Bound once for the window (instant navigation may run this script again), and at once,
@@ -187,7 +209,8 @@
 
   function fillForm(state) {
     var chosenAll = chosenCount(state);
-    document.getElementById("kb-filters-toggle").textContent = "Filters" + (chosenAll ? " (" + chosenAll + " chosen)" : "");
+    document.getElementById("kb-filters-toggle").textContent =
+      chosenAll ? t("explore.filters_chosen", { count: chosenAll }) : t("explore.filters");
     if (form.elements.q.value.trim() !== state.q) { form.elements.q.value = state.q; }
     form.elements.sort.value = state.sort;
     if (form.elements.from) { form.elements.from.value = state.from === null ? "" : String(state.from); }
@@ -196,7 +219,7 @@
       boxes[key].forEach(function (box, n) { if (box) { box.checked = state.chosen[key].indexOf(n) >= 0; } });
       var note = form.querySelector('[data-kb-facet="' + key + '"] [data-kb-chosen]');
       var chosen = state.chosen[key].length;
-      if (note) { note.textContent = chosen ? " (" + chosen + " chosen)" : ""; }
+      if (note) { note.textContent = chosen ? " " + t("explore.chosen", { count: chosen }) : ""; }
     });
   }
 
@@ -266,7 +289,7 @@
     if (!state.q) { render(state, true); return; }
     var known = textCache[state.q];
     if (known) { render(state, true, known); return; }
-    countLine.textContent = "Searching for “" + state.q + "”…";
+    countLine.textContent = t("explore.searching", { words: state.q });
     root.setAttribute("aria-busy", "true");
     findWords(state.q).then(function (rows) {
       textCache[state.q] = rows;
@@ -404,8 +427,7 @@
     list.textContent = "";
     list.appendChild(fragment);
     moreButton.parentNode.hidden = results.length <= limit;
-    moreButton.textContent = "Show " + number.format(Math.min(PAGE, results.length - limit)) + " more of " +
-      number.format(results.length - limit);
+    moreButton.textContent = t("explore.more", { count: Math.min(PAGE, results.length - limit), rest: results.length - limit });
     if (recount) {
       updateCounts(outcome);
       countLine.textContent = describe(state, results.length);
@@ -441,9 +463,9 @@
   function describe(state, count) {
     var filtered = count !== total || state.q || state.from !== null || state.to !== null ||
       keys.some(function (key) { return state.chosen[key].length; });
-    if (count === 0) { return "No practice matches. Remove a filter, or clear all filters."; }
-    var text = filtered ? number.format(count) + " of " + number.format(total) + " practices"
-      : number.format(total) + " practices";
-    return text + ", " + SORTS[state.sort] + ".";
+    if (count === 0) { return t("explore.none"); }
+    var order = t(SORTS[state.sort]);
+    return filtered ? t("explore.count_of", { count: count, total: total, order: order })
+      : t("explore.count", { count: total, order: order });
   }
 })();

@@ -6,23 +6,30 @@
  * facet filters (country, theme, funder, …) with counts for the current words. "Filter in
  * Explore" opens /explore/?q=… with every filter. Without JavaScript the form itself opens
  * Explore. The script lives in the header, which instant navigation keeps: it runs once.
+ *
+ * Its texts and the filter names come from the header, in the page's language
+ * (data-kb-messages, data-kb-facets; translations/<language>.yml). Pagefind's index is the
+ * whole site's, at its root (data-kb-pagefind), and Pagefind picks the part for the page's
+ * <html lang>, so a search on a Slovak page searches the Slovak pages.
  */
 (function () {
   "use strict";
 
   var FIRST = 8;          // results shown first, and added by "More results"
   var TYPING_DELAY = 150; // ms of quiet typing before a search
-  var FACETS = [          // Pagefind filters written on practice pages (overrides/kb/practice.md)
-    ["country", "Country"], ["theme", "Theme"], ["funder", "Funder"], ["target", "Target group"],
-    ["type", "Practice type"], ["evidence", "Evidence level"], ["language", "Language"]
-  ];
-
   var script = document.currentScript;
   var dialog = document.querySelector("[data-kb-search]");
   if (!dialog || !script || window.kbSearchBound) { return; }
   window.kbSearchBound = true;
 
-  var siteRoot = new URL("../", script.src);  // the script is <site>/assets/search.js
+  var language = document.documentElement.lang || "en";
+  var MESSAGES = readJSON("data-kb-messages", {});
+  // Pagefind filters written on practice pages (overrides/kb/practice.md): [key, name] pairs.
+  var FACETS = readJSON("data-kb-facets", []);
+  var plurals = new Intl.PluralRules(language);
+  var siteRoot = new URL("../", script.src);  // the script is <language root>/assets/search.js
+  // Resolved now: the header outlives the page it came with, so its relative addresses would go stale.
+  var pagefindUrl = new URL(dialog.getAttribute("data-kb-pagefind") || "../pagefind/pagefind.js", location.href);
   var toggle = document.getElementById("__search");
   var form = dialog.querySelector("form");
   var input = document.getElementById("kb-search-input");
@@ -30,7 +37,7 @@
   var list = document.getElementById("kb-search-results");
   var links = document.getElementById("kb-search-links");
   var narrow = document.getElementById("kb-search-narrow");
-  var number = new Intl.NumberFormat("en-GB");
+  var number = new Intl.NumberFormat(language);
 
   var pagefind = null;    // Promise of the Pagefind module
   var timer = 0;
@@ -42,6 +49,27 @@
   var refocus = "";       // the facet select to focus again once the panel is rebuilt
 
   form.action = new URL("explore/", siteRoot).href;  // the header outlives the page it came with
+
+  /* ---- texts in the page's language ---- */
+
+  function readJSON(attribute, fallback) {
+    try { return JSON.parse(dialog.getAttribute(attribute)) || fallback; } catch (error) { return fallback; }
+  }
+
+  /* The message `id` with {name} filled in from `values` (numbers written the language's way);
+   * a plural message picks its form by values.count, as catalogue.py does. */
+  function t(id, values) {
+    var message = MESSAGES[id];
+    if (message === undefined) { return id; }
+    values = values || {};
+    if (typeof message !== "string") {
+      message = message[plurals.select(values.count || 0)] || message.other;
+    }
+    return message.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      var value = values[name];
+      return value === undefined ? whole : typeof value === "number" ? number.format(value) : String(value);
+    });
+  }
 
   /* ---- opening and closing, as Material's search does ---- */
 
@@ -110,9 +138,8 @@
 
   function loadPagefind() {
     if (!pagefind) {
-      var url = new URL("pagefind/pagefind.js", siteRoot);
-      pagefind = import(url.href).then(function (module) {
-        return Promise.resolve(module.options({ baseUrl: siteRoot.pathname, excerptLength: 24 }))
+      pagefind = import(pagefindUrl.href).then(function (module) {
+        return Promise.resolve(module.options({ baseUrl: new URL("..", pagefindUrl).pathname, excerptLength: 24 }))
           .then(function () { return module; });
       });
       pagefind.catch(function () { pagefind = null; });
@@ -133,7 +160,7 @@
     var words = input.value.trim();
     var mine = ++token;
     if (words.length < 2 && !Object.keys(chosen).length) { clearResults(); return; }
-    meta.textContent = "Searching…";
+    meta.textContent = t("search.searching");
     loadPagefind()
       .then(function (module) { return module.search(words || null, { filters: filters() }); })
       .then(function (search) {
@@ -145,7 +172,7 @@
       })
       .catch(function (error) {
         if (mine !== token) { return; }
-        meta.textContent = "Search is not available here. Use Explore to filter every practice.";
+        meta.textContent = t("search.unavailable");
         showLinks(words);
         if (window.console) { console.warn("Search unavailable:", error); }
       });
@@ -170,8 +197,8 @@
     var count = search.results.length;
     var narrowed = Object.keys(chosen).length;
     meta.textContent = count === 0
-      ? "No results" + (narrowed ? " with these filters" : "") + ". Check the spelling, or use fewer words."
-      : number.format(count) + (count === 1 ? " result" : " results") + (narrowed ? " with these filters" : "");
+      ? t(narrowed ? "search.none_filtered" : "search.none")
+      : t(narrowed ? "search.count_filtered" : "search.count", { count: count });
     showLinks(words);
     showNarrow(search);
   }
@@ -182,7 +209,7 @@
     list.textContent = "";
     links.hidden = true;
     narrow.hidden = true;
-    meta.textContent = "Type to search practices and pages";
+    meta.textContent = t("search.prompt");
   }
 
   /* ---- results, in Material's markup ---- */
@@ -228,7 +255,7 @@
     if (lastSearch && shownCount < lastSearch.results.length) {
       var more = element("button", "md-button kb-search-more");
       more.type = "button";
-      more.textContent = "More results";
+      more.textContent = t("search.more");
       more.addEventListener("click", function () {
         var mine = token, first = shownCount;
         showMore(mine).then(function () {
@@ -241,7 +268,7 @@
     }
     var explore = element("a", "md-button");
     explore.href = new URL("explore/" + (words ? "?q=" + encodeURIComponent(words) : ""), siteRoot).href;
-    explore.textContent = "Filter all practices in Explore";
+    explore.textContent = t("search.explore");
     explore.addEventListener("click", close);
     links.appendChild(explore);
     links.hidden = false;
@@ -256,7 +283,7 @@
     details.open = narrowing;
     var summary = element("summary", "");
     var picked = Object.keys(chosen).length;
-    summary.textContent = "Narrow by country, theme, funder…" + (picked ? " (" + picked + " chosen)" : "");
+    summary.textContent = picked ? t("search.narrow_chosen", { count: picked }) : t("search.narrow");
     details.appendChild(summary);
     details.addEventListener("toggle", function () {
       if (details.open && !narrowing) { narrowing = true; run(); }
@@ -267,7 +294,7 @@
         var values = counts[facet[0]] || {};
         var names = Object.keys(values).filter(function (name) { return values[name] > 0 || chosen[facet[0]] === name; });
         if (!names.length && !chosen[facet[0]]) { return; }
-        names.sort(function (a, b) { return a.localeCompare(b); });
+        names.sort(function (a, b) { return a.localeCompare(b, language); });
         details.appendChild(facetSelect(facet[0], facet[1], names, values));
       });
     }
@@ -285,7 +312,7 @@
     field.appendChild(document.createTextNode(label + " "));
     var select = document.createElement("select");
     select.setAttribute("data-kb-facet", key);
-    select.appendChild(new Option("any", ""));
+    select.appendChild(new Option(t("search.any"), ""));
     names.forEach(function (name) {
       select.appendChild(new Option(name + " (" + number.format(values[name] || 0) + ")", name));
     });

@@ -10,12 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from babel import Locale
-
+from .languages import language_name as cldr_language_name, sort_key
 from .model import KnowledgeBase, Practice
-from .regions import REGION_ORDER, region_of
+from .regions import REGION_ID, REGION_ORDER, region_of
 from .vocabularies import Term, Vocabulary
 
 INDEX_PATH = "explore/practices.json"
@@ -48,7 +46,8 @@ class Facet:
         return tuple(value for group in self.groups for value in group.values)
 
 
-# (address key, legend, taxonomy); the order of the form and of every row.
+# (address key, English legend, taxonomy); the order of the form and of every row. The legend in
+# each language is the taxonomy's singular name (or facet.language) in translations/<language>.yml.
 FACETS: tuple[tuple[str, str, str | None], ...] = (
     ("country", "Country", "countries"),
     ("theme", "Theme", "themes"),
@@ -60,10 +59,25 @@ FACETS: tuple[tuple[str, str, str | None], ...] = (
 )
 
 
-@lru_cache(maxsize=None)
-def language_name(code: str) -> str:
-    """The English name of a language, from CLDR: 'sl' -> 'Slovenian'."""
-    return Locale("en").languages.get(code, code)
+def language_name(code: str, in_language: str = "en") -> str:
+    """The name of a language, from CLDR: 'sl' -> 'Slovenian' (or 'slovinčina' in Slovak)."""
+    return cldr_language_name(code, in_language)
+
+
+def shown_language(kb: KnowledgeBase) -> str:
+    """The language a knowledge base's pages are shown in (KnowledgeBase.in_language)."""
+    return kb.language or (kb.interface.languages[0] if kb.interface else "en")
+
+
+def say(kb: KnowledgeBase, message_id: str, english: str, **values) -> str:
+    """A message in the knowledge base's language; `english` where there is no catalogue (unit tests)."""
+    catalogues = kb.interface.catalogues if kb.interface else {}
+    catalogue = catalogues.get(shown_language(kb))
+    return catalogue.t(message_id, **values) if catalogue and message_id in catalogue.messages else english
+
+
+def legend(kb: KnowledgeBase, key: str, english: str, taxonomy: str | None) -> str:
+    return say(kb, f"taxonomy.{taxonomy}.singular" if taxonomy else f"facet.{key}", english)
 
 
 def practice_language(practice: Practice) -> str:
@@ -85,49 +99,60 @@ def members(kb: KnowledgeBase, taxonomy: str | None) -> dict[str, list[str]]:
     return {value_id(taxonomy, term_id): slugs for term_id, slugs in kb.index[taxonomy].items()}
 
 
-def facet(kb: KnowledgeBase, key: str, legend: str, taxonomy: str | None) -> Facet:
+def facet(kb: KnowledgeBase, key: str, english_legend: str, taxonomy: str | None) -> Facet:
     """One facet: its values with counts, grouped as readers browse them, without unused values."""
+    language = shown_language(kb)
     counts = {value: len(slugs) for value, slugs in members(kb, taxonomy).items()}
+    title = legend(kb, key, english_legend, taxonomy)
     if taxonomy is None:
-        values = sorted((FacetValue(code, language_name(code), n) for code, n in counts.items()),
-                        key=lambda v: v.label)
-        return Facet(key, legend, None, (FacetGroup(None, tuple(values)),))
+        values = sorted((FacetValue(code, language_name(code, language), n) for code, n in counts.items()),
+                        key=lambda v: sort_key(v.label))
+        return Facet(key, title, None, (FacetGroup(None, tuple(values)),))
     terms = [t for t in kb.vocabularies[taxonomy].terms.values() if counts.get(value_id(taxonomy, t.id))]
     if taxonomy == "evidence":
         terms.sort(key=lambda t: t.get("rank", 0))
     elif taxonomy == "countries":
-        terms.sort(key=lambda t: t.text())
+        terms.sort(key=lambda t: sort_key(t.text(language)))
 
     def value(term: Term) -> FacetValue:
-        return FacetValue(value_id(taxonomy, term.id), term.text(), counts[value_id(taxonomy, term.id)])
+        return FacetValue(value_id(taxonomy, term.id), term.text(language), counts[value_id(taxonomy, term.id)])
 
-    groups = grouped(kb.vocabularies[taxonomy], terms, value)
-    return Facet(key, legend, taxonomy, tuple(groups))
+    groups = grouped(kb, kb.vocabularies[taxonomy], terms, value)
+    return Facet(key, title, taxonomy, tuple(groups))
 
 
-def grouped(vocabulary: Vocabulary, terms: list[Term], value: Callable[[Term], FacetValue]) -> list[FacetGroup]:
+def grouped(kb: KnowledgeBase, vocabulary: Vocabulary, terms: list[Term],
+            value: Callable[[Term], FacetValue]) -> list[FacetGroup]:
     """Countries by region, themes by theme group, funders by type; other facets in one group."""
+    language = shown_language(kb)
     if vocabulary.taxonomy == "countries":
         by_region: dict[str, list[FacetValue]] = {}
         for term in terms:
             by_region.setdefault(region_of(term.get("code", term.id)), []).append(value(term))
-        return [FacetGroup(region, tuple(by_region[region])) for region in REGION_ORDER if region in by_region]
+        return [FacetGroup(say(kb, f"region.{REGION_ID[region]}", region), tuple(by_region[region]))
+                for region in REGION_ORDER if region in by_region]
     if vocabulary.groups or vocabulary.types:
         headings, field = (vocabulary.groups, "group") if vocabulary.groups else (vocabulary.types, "type")
-        groups = [FacetGroup(h.label.get("en", h.id), tuple(value(t) for t in terms if t.get(field) == h.id))
+        groups = [FacetGroup(h.label.get(language) or h.label.get("en", h.id),
+                             tuple(value(t) for t in terms if t.get(field) == h.id))
                   for h in headings.values()]
         rest = tuple(value(t) for t in terms if t.get(field) not in headings)
-        return [g for g in groups if g.values] + ([FacetGroup("Other", rest)] if rest else [])
+        return [g for g in groups if g.values] + ([FacetGroup(say(kb, "group.other", "Other"), rest)] if rest else [])
     return [FacetGroup(None, tuple(value(t) for t in terms))]
 
 
+def facet_legends(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """(address key, legend) of every facet, for the header search's filters."""
+    return [(key, legend(kb, key, english, taxonomy)) for key, english, taxonomy in FACETS]
+
+
 def facets(kb: KnowledgeBase) -> tuple[Facet, ...]:
-    return tuple(facet(kb, key, legend, taxonomy) for key, legend, taxonomy in FACETS)
+    return tuple(facet(kb, key, english_legend, taxonomy) for key, english_legend, taxonomy in FACETS)
 
 
 def listed_practices(kb: KnowledgeBase) -> list[Practice]:
-    """The order of the page's list and of the index rows: by title, then slug."""
-    return sorted(kb.practices.values(), key=lambda p: (p.title.casefold(), p.slug))
+    """The order of the page's list and of the index rows: by title (accents aside), then slug."""
+    return sorted(kb.practices.values(), key=lambda p: (sort_key(p.title), p.slug))
 
 
 def years(practice: Practice) -> tuple[int | None, int | None]:
@@ -144,9 +169,9 @@ def year_span(kb: KnowledgeBase) -> list[int]:
     return [min(known), max(known)] if known else []
 
 
-def place_key(kb: KnowledgeBase, practice: Practice) -> tuple[str, str, str]:
-    countries = ", ".join(t.text() for t in kb.terms_of(practice, "countries"))
-    return ((practice.data.get("place") or countries).casefold(), countries.casefold(), practice.title.casefold())
+def place_key(kb: KnowledgeBase, practice: Practice) -> tuple:
+    countries = ", ".join(t.text(shown_language(kb)) for t in kb.terms_of(practice, "countries"))
+    return (sort_key(practice.data.get("place") or countries), sort_key(countries), sort_key(practice.title))
 
 
 def ranks(ordered: list[Practice], key) -> dict[str, int]:
@@ -191,13 +216,14 @@ def explore_index_text(index: dict) -> str:
 def search_filters(kb: KnowledgeBase, practice: Practice) -> list[tuple[str, str]]:
     """(facet key, value label) pairs a practice page gives the site search, as Explore counts them:
     a programme's practice is also filed under its funder."""
+    language = shown_language(kb)
     pairs: list[tuple[str, str]] = []
     for key, _, taxonomy in FACETS:
         if taxonomy is None:
-            pairs.append((key, language_name(practice_language(practice))))
+            pairs.append((key, language_name(practice_language(practice), language)))
             continue
         named = practice.term_ids(taxonomy)
         parents = [kb.term(taxonomy, i).get("parent") for i in named]
         for term_id in dict.fromkeys(named + [p for p in parents if p]):
-            pairs.append((key, kb.term(taxonomy, term_id).text()))
+            pairs.append((key, kb.term(taxonomy, term_id).text(language)))
     return pairs

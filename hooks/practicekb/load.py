@@ -90,10 +90,19 @@ def load_practice(path: Path, root: Path) -> tuple[PracticeSource | None, list[P
     return PracticeSource(shown, path.name.removesuffix(".md"), document, body, body_line), problems
 
 
-def practice_paths(practices_dir: Path) -> list[Path]:
-    """Every practice file; files and folders starting with '_' or '.' are templates or notes."""
+def markdown_files(practices_dir: Path) -> list[Path]:
+    """Every Markdown file; files and folders starting with '_' or '.' are templates or notes."""
     return sorted(p for p in practices_dir.rglob("*.md")
                   if not any(part.startswith(("_", ".")) for part in p.relative_to(practices_dir).parts))
+
+
+def practice_paths(practices_dir: Path) -> list[Path]:
+    """Every practice file: <slug>.md (a name with another dot is a translation, <slug>.<language>.md)."""
+    return [p for p in markdown_files(practices_dir) if p.name.count(".") == 1]
+
+
+def practice_translation_paths(practices_dir: Path) -> list[Path]:
+    return [p for p in markdown_files(practices_dir) if p.name.count(".") > 1] if practices_dir.is_dir() else []
 
 
 def load_practices(practices_dir: Path, root: Path) -> tuple[list[PracticeSource], list[Problem]]:

@@ -1,19 +1,25 @@
-"""The one module that knows MkDocs: it turns generated pages into MkDocs files."""
+"""With mkdocs_languages, the only modules that know MkDocs: this one turns generated pages into MkDocs files."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import mkdocs_languages as site_languages_
+from .explore import facet_legends
+from .languages import translation_of
 
 from .explore import INDEX_PATH, explore_index, explore_index_text
 from .model import KnowledgeBase
 from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, render_pages
 from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
+from .languages import language_name
 from .problems import ProblemsFound
 from .searchindex import SearchIndexError, build_search_index
 
@@ -21,23 +27,30 @@ from .searchindex import SearchIndexError, build_search_index
 class BuildState:
     """What one build knows; `mkdocs serve` keeps modules alive, so it is reset every build."""
 
-    kb: KnowledgeBase | None = None
+    kb: KnowledgeBase | None = None  # in this build's language (KnowledgeBase.in_language)
+    source_kb: KnowledgeBase | None = None  # as written, with every translation
     pages: dict[str, GeneratedPage] = {}
+    untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
 
 
 STATE = BuildState()
+# The knowledge base as written, while the default language's build builds the others: read and
+# checked once for all languages.
+SHARED = BuildState()
 
 
 def reset() -> None:
     STATE.kb = None
+    STATE.source_kb = None
     STATE.pages = {}
+    STATE.untranslated = {}
 
 
 def project_paths(config: MkDocsConfig) -> ProjectPaths:
     root = Path(config.config_file_path).parent
     extra = config.extra.get("kb", {}) if isinstance(config.extra.get("kb"), dict) else {}
     return ProjectPaths.at(root, root / extra.get("practices", "practices"),
-                           root / extra.get("vocabularies", "vocabularies"))
+                           root / extra.get("vocabularies", "vocabularies"), config.config_file_path)
 
 
 def site_settings(config: MkDocsConfig) -> SiteSettings:
@@ -45,20 +58,53 @@ def site_settings(config: MkDocsConfig) -> SiteSettings:
     parts = [p for p in (config.edit_uri or "").split("/") if p]
     branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else "main"
     repo = config.repo_url or ""
-    return SiteSettings(repo.rstrip("/") if urlsplit(repo).scheme else "", branch, config.use_directory_urls)
+    return SiteSettings(repo.rstrip("/") if urlsplit(repo).scheme else "", branch, config.use_directory_urls,
+                        site_languages_.site_root(config))
 
 
 def load_knowledge_base(config: MkDocsConfig) -> KnowledgeBase:
-    try:
-        STATE.kb = knowledge_base(project_paths(config))
-    except ProblemsFound as problems:
-        raise PluginError("The practices cannot be built:\n" + str(problems)) from None
+    """The knowledge base in this build's language (checked once, by the default language's build)."""
+    source = SHARED.source_kb if not site_languages_.is_default_build(config) else None
+    if source is None:
+        try:
+            source = knowledge_base(project_paths(config))
+        except ProblemsFound as problems:
+            raise PluginError("The practices cannot be built:\n" + str(problems)) from None
+    STATE.source_kb = source
+    STATE.kb = source.in_language(site_languages_.build_language(config))
     return STATE.kb
+
+
+def use_page_translations(files: Files, config: MkDocsConfig) -> dict[str, str]:
+    """docs/<page>.<code>.md is never a page of its own: in its language's build it takes the place
+    of docs/<page>.md. Returns the hand-written pages this build shows untranslated, with their language."""
+    languages = site_languages_.site_languages(config)
+    language = site_languages_.build_language(config)
+    translations: dict[str, File] = {}
+    for file in list(files):
+        named = translation_of(PurePosixPath(file.src_uri).name) if file.src_uri.endswith(".md") else None
+        if named and named[1] in languages:
+            files.remove(file)
+            original = str(PurePosixPath(file.src_uri).with_name(named[0] + ".md"))
+            if named[1] == language:
+                translations[original] = file
+    untranslated: dict[str, str] = {}
+    for file in list(files.documentation_pages()):
+        translation = translations.get(file.src_uri)
+        if translation is not None:
+            files.remove(file)
+            page = File.generated(config, file.src_uri, abs_src_path=translation.abs_src_path)
+            page.edit_uri = translation.src_uri
+            files.append(page)
+        elif language != languages[0]:
+            untranslated[file.src_uri] = languages[0]
+    return untranslated
 
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every practice, term and overview page as an in-memory file."""
     kb = load_knowledge_base(config)
+    STATE.untranslated = use_page_translations(files, config)
     templates = Path(config.theme.custom_dir or "overrides") / "kb"
     settings = site_settings(config)
     schema = practice_validator_schema(kb.vocabularies)
@@ -91,18 +137,67 @@ def register_macros_variables(config: MkDocsConfig, kb: KnowledgeBase) -> None:
     macros = config.plugins.get("macros")
     if macros is not None:
         macros.variables["kb"] = kb
+        macros.variables["language"] = site_languages_.build_language(config)
+        macros.variables["t"] = interface_words(config).t
 
 
 def insert_fragments(html: str, src_uri: str) -> str:
-    """Put template-rendered HTML back into a generated page after Markdown (and before search) sees it."""
+    """Put template-rendered HTML back into a generated page after Markdown (and before search) sees it;
+    mark an untranslated hand-written page's text with the language it is in."""
     page = STATE.pages.get(src_uri)
+    if src_uri in STATE.untranslated:
+        return f'<div lang="{STATE.untranslated[src_uri]}">\n{html}\n</div>'
     return page.with_fragments(html) if page is not None and page.fragments else html
 
 
+def interface_words(config: MkDocsConfig):
+    """This build's catalogue of interface strings."""
+    return STATE.source_kb.interface.catalogues[site_languages_.build_language(config)]
+
+
+def mark_untranslated(page: Page, config: MkDocsConfig) -> None:
+    """A hand-written page shown in another language than the build's: the notice (overrides/partials/
+    kb-notice.html) says so and links to the new translation file on GitHub."""
+    language = STATE.untranslated.get(page.file.src_uri)
+    if language is None:
+        return
+    page.meta["kb_text_language"] = language
+    root, docs = Path(config.config_file_path).parent, Path(config.docs_dir)
+    folder = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else "docs"
+    source = PurePosixPath(folder) / page.file.src_uri
+    name = f"{source.stem}.{site_languages_.build_language(config)}.md"
+    page.meta["kb_translate_url"] = site_settings(config).new_file_url(str(source.parent), name)
+
+
+def template_globals(config: MkDocsConfig) -> dict:
+    """What Material's templates and the overrides use to speak this build's language."""
+    words = interface_words(config)
+    kb = STATE.kb
+    return {
+        "kb_t": words.t,
+        "kb_language": site_languages_.build_language(config),
+        "kb_site_root": site_languages_.site_root(config),
+        "kb_alternates": lambda page=None: site_languages_.alternates(config, page),
+        "kb_script_messages": lambda *prefixes: json.dumps(words.for_script(*prefixes), ensure_ascii=False,
+                                                           sort_keys=True),
+        "kb_facet_legends": json.dumps(facet_legends(kb), ensure_ascii=False),
+        "kb_language_name": lambda code: language_name(code, site_languages_.build_language(config)),
+    }
+
+
 def index_site(config: MkDocsConfig) -> None:
-    """Build the site search index over the finished site (mkdocs build and every serve rebuild)."""
-    language = (config.theme.get("language") or "en").split("-")[0].split("_")[0]
+    """In the default language's build: build every other language, then the site search index over the
+    whole finished site (mkdocs build and every serve rebuild). Other languages' builds do neither."""
+    if not site_languages_.is_default_build(config):
+        return
+    saved = (STATE.kb, STATE.source_kb, STATE.pages, STATE.untranslated)
+    SHARED.source_kb = STATE.source_kb
     try:
-        build_search_index(Path(config.site_dir), language, keep_index_url=not config.use_directory_urls)
+        site_languages_.build_other_languages(config, STATE.source_kb.interface.catalogues)
+    finally:
+        SHARED.source_kb = None
+        STATE.kb, STATE.source_kb, STATE.pages, STATE.untranslated = saved
+    try:
+        build_search_index(Path(config.site_dir), keep_index_url=not config.use_directory_urls)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .taxonomies import TAXONOMIES
@@ -23,6 +23,14 @@ class Practice:
     data: dict[str, Any]
     body: str
     body_line: int = 1
+    # Set on the copies a language's pages are rendered from (KnowledgeBase.in_language):
+    text_language: str = ""  # the language title, summary and body are in; "" = the original's
+    translation: Any = None  # the PracticeTranslation shown, if any
+
+    @property
+    def language(self) -> str:
+        """The language the practice file itself is written in."""
+        return self.data.get("language") or "en"
 
     @property
     def title(self) -> str:
@@ -66,6 +74,23 @@ class KnowledgeBase:
     vocabularies: dict[str, Vocabulary]
     index: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     related: dict[str, list[str]] = field(default_factory=dict)
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict)  # slug -> language -> PracticeTranslation
+    language: str = ""  # "" for the knowledge base as written; a code for KnowledgeBase.in_language's copy
+    interface: Any = None  # pipeline.Interface: the site's languages and interface strings
+
+    def in_language(self, language: str) -> "KnowledgeBase":
+        """The same knowledge base with each practice's words in `language`: its translation where
+        there is one, else the original (with text_language saying which). Facts and indexes are shared."""
+        practices = {}
+        for slug, practice in self.practices.items():
+            translation = self.translations.get(slug, {}).get(language)
+            if translation is None:
+                practices[slug] = replace(practice, text_language=practice.language)
+            else:
+                data = dict(practice.data, title=translation.title, summary=translation.summary)
+                practices[slug] = replace(practice, data=data, body=translation.body, body_line=translation.body_line,
+                                          text_language=language, translation=translation)
+        return replace(self, practices=practices, language=language)
 
     def term(self, taxonomy: str, term_id: str) -> Term:
         return self.vocabularies[taxonomy].terms[term_id]
@@ -90,7 +115,7 @@ class KnowledgeBase:
         if other == taxonomy:
             counts.pop(term_id, None)
         terms = self.vocabularies[other].terms
-        return sorted(((terms[i], n) for i, n in counts.items()), key=lambda tn: (-tn[1], tn[0].text()))
+        return sorted(((terms[i], n) for i, n in counts.items()), key=lambda tn: (-tn[1], tn[0].text(self.language or "en")))
 
     def newest(self, count: int) -> list[Practice]:
         """Most recently verified first, then most recently started: what the home page shows."""
@@ -107,12 +132,13 @@ class KnowledgeBase:
         return [t for t in self.vocabularies[taxonomy].terms.values() if t.get("parent") == term_id]
 
 
-def build_knowledge_base(practices: list[Practice], vocabularies: dict[str, Vocabulary]) -> KnowledgeBase:
+def build_knowledge_base(practices: list[Practice], vocabularies: dict[str, Vocabulary],
+                         translations: list[Any] = (), languages: tuple[str, ...] = ("en",)) -> KnowledgeBase:
     """Index validated practices by every taxonomy and compute related practices."""
     ordered = {p.slug: p for p in sorted(practices, key=lambda p: p.slug)}
     vocabularies = dict(vocabularies)
     codes = sorted({code for p in ordered.values() for code in p.data["countries"]})
-    vocabularies["countries"] = Vocabulary("countries", {c.lower(): country_term(c) for c in codes})
+    vocabularies["countries"] = Vocabulary("countries", {c.lower(): country_term(c, languages) for c in codes})
     index: dict[str, dict[str, list[str]]] = {}
     for taxonomy in TAXONOMIES:
         by_term: dict[str, list[str]] = defaultdict(list)
@@ -123,7 +149,10 @@ def build_knowledge_base(practices: list[Practice], vocabularies: dict[str, Voca
             for term_id in dict.fromkeys(named + ancestors):
                 by_term[term_id].append(practice.slug)
         index[taxonomy.key] = dict(by_term)
-    kb = KnowledgeBase(ordered, vocabularies, index)
+    by_slug: dict[str, dict[str, Any]] = defaultdict(dict)
+    for translation in translations:
+        by_slug[translation.slug][translation.language] = translation
+    kb = KnowledgeBase(ordered, vocabularies, index, translations=dict(by_slug))
     term_sets = {slug: {taxonomy: frozenset(p.term_ids(taxonomy)) for taxonomy in RELATED_WEIGHTS}
                  for slug, p in ordered.items()}
     kb.related = {slug: _related(kb, slug, term_sets) for slug in ordered}

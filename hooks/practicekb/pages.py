@@ -15,9 +15,12 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import jinja2
+from babel.numbers import format_decimal
 
-from .explore import INDEX_PATH, facets, listed_practices, search_filters, year_span
+from .catalogue import Catalogue
+from .explore import INDEX_PATH, facets, listed_practices, search_filters, shown_language, year_span
 from .fieldref import field_rows
+from .languages import language_name, language_prefix, sort_key
 from .model import KnowledgeBase, Practice
 from .schema import ROLES
 from .taxonomies import BY_KEY, TAXONOMIES, Taxonomy
@@ -33,6 +36,14 @@ class SiteSettings:
     repo_url: str = ""  # e.g. https://github.com/org/repo
     branch: str = "main"
     directory_urls: bool = True  # MkDocs' use_directory_urls
+    site_root: str = ""  # from this language's root to the site's root: "" for the default language, "../" for others
+
+    def new_file_url(self, folder: str, name: str, text: str = "") -> str:
+        """GitHub's page for adding a file (a translation) to `folder`, with a first text to start from."""
+        if not self.repo_url:
+            return ""
+        query = urlencode({"filename": name, **({"value": text} if text else {})})
+        return f"{self.repo_url.rstrip('/')}/new/{self.branch}/{quote(folder)}?{query}"
 
     def edit_url(self, path: str) -> str:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{quote(path)}" if self.repo_url else ""
@@ -119,18 +130,64 @@ SCHEMA_PATH = "schema/practice.schema.json"
 FIELDS_PAGE = "contribute/fields.md"
 
 
+def period_text(practice: Practice, words: Catalogue) -> str:
+    """'2019–2022', '2019–ongoing', 'until 2015' or '' in the reader's language."""
+    start, end = practice.data.get("start"), practice.data.get("end")
+    shown_end = words.t("period.ongoing") if end == "ongoing" else end
+    if start is None:
+        return shown_end if end == "ongoing" else (words.t("period.until", year=str(end)) if end else "")
+    if end is None or end == start:
+        return str(start)
+    return f"{start}–{shown_end}"
+
+
+def translation_skeleton(practice: Practice, language: str) -> str:
+    """The first text of a new translation file: the fields to fill in, and the original to translate."""
+    return (f"---\ntitle: \nsummary: >-\n  \ntranslator: \n---\n\n<!-- Translate the title, the summary and the text "
+            f"of {practice.path} into {language_name(language)}. Every fact stays in the original file. -->\n")
+
+
+def language_context(kb: KnowledgeBase, settings: SiteSettings) -> dict:
+    """What every template needs to speak the reader's language: the messages, labels, numbers and
+    the language each practice's words are in."""
+    lang = shown_language(kb)
+    words: Catalogue = kb.interface.catalogues[lang]
+
+    def text_lang(practice: Practice) -> str:
+        """' lang="en"' where a practice's words are not in the page's language, else ''."""
+        shown = practice.text_language or practice.language
+        return f' lang="{shown}"' if shown != lang else ""
+
+    def description(term: Term) -> tuple[str, str]:
+        """A term's description in the reader's language, else in English; and which it is."""
+        own = term.description.get(lang)
+        return (own, lang) if own else (term.description.get("en", ""), "en")
+
+    return {
+        "lang": lang, "t": words.t, "label": lambda term: term.text(lang), "description": description,
+        "period": partial(period_text, words=words), "text_lang": text_lang,
+        "number": lambda value: format_decimal(value, format="#,##0", locale=lang),
+        "language_name": lambda code: language_name(code, lang),
+        "script_messages": lambda *prefixes: json.dumps(words.for_script(*prefixes), ensure_ascii=False, sort_keys=True),
+        "translate_url": lambda practice: settings.new_file_url(
+            str(Path(practice.path).parent.as_posix()), f"{practice.slug}.{lang}.md", translation_skeleton(practice, lang)),
+    }
+
+
 def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
                  schema: dict | None = None) -> list[GeneratedPage]:
     """Every generated page: practices, term pages, overviews, the list of all practices,
-    and the field reference when given the practice schema."""
+    and the field reference when given the practice schema; in the knowledge base's language
+    (KnowledgeBase.in_language)."""
     environment = template_environment(str(templates_dir))
     common = {"kb": kb, "taxonomies": TAXONOMIES, "by_key": BY_KEY, "settings": settings, "roles": ROLES,
-              "search_filters": search_filters}
+              "search_filters": search_filters, **language_context(kb, settings)}
     practice_template = environment.get_template("practice.md")
     term_template = environment.get_template("term.md")
     overview_template = environment.get_template("overview.md")
     item_template = environment.get_template("practice-item.html")
     nonce = secrets.token_hex(8)  # never reaches the output: every placeholder is replaced
+    languages = kb.interface.languages
     items: dict[tuple[str, int], str] = {}
 
     def render(template: jinja2.Template, src_uri: str, source_path: str | None = None, **context) -> GeneratedPage:
@@ -151,7 +208,16 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
             return items[key]
 
         href_file = lambda path: "../" * levels + path  # noqa: E731  (a file, not a page)
-        content = template.render(common, href=href, href_file=href_file, html=html, item=item, **context)
+
+        def original_url(practice: Practice) -> str:
+            """The practice's page in the language it is written in, if the site has that language."""
+            if practice.language not in languages:
+                return ""
+            return ("../" * levels + settings.site_root + language_prefix(practice.language, languages)
+                    + page_url(practice.src_uri, settings.directory_urls))
+
+        content = template.render(common, href=href, href_file=href_file, html=html, item=item,
+                                  original_url=original_url, **context)
         return GeneratedPage(src_uri, content, source_path, tuple(fragments), nonce)
 
     pages = [render(practice_template, p.src_uri, p.path, practice=p) for p in kb.practices.values()]
@@ -182,7 +248,7 @@ def overview_context(kb: KnowledgeBase, taxonomy: Taxonomy) -> dict:
     vocabulary = kb.vocabularies[taxonomy.key]
     rows = [(term, kb.count(taxonomy.key, term.id)) for term in vocabulary.terms.values()]
     if taxonomy.key == "countries":
-        rows.sort(key=lambda row: row[0].text())
+        rows.sort(key=lambda row: sort_key(row[0].text(shown_language(kb))))
     sections = []
     headings = vocabulary.groups or vocabulary.types
     if headings:

@@ -29,16 +29,17 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
-def build_search_index(site_dir: Path, language: str = "en", keep_index_url: bool = False) -> Path:
-    """Index `site_dir` into `site_dir/pagefind` as one index in `language`, and return that folder.
+def build_search_index(site_dir: Path, keep_index_url: bool = False) -> Path:
+    """Index `site_dir` (every language's pages) into `site_dir/pagefind`, and return that folder.
 
-    One language for the whole site: a practice written in Slovenian is still found from an
-    English page. Pagefind would otherwise split the index by each page's <html lang>.
+    Pagefind splits the index by each page's <html lang>: a page in Slovak searches the Slovak
+    pages (with its stemming, where Pagefind has one). Every practice has a page in every
+    language (untranslated ones show the original), so each language's index finds them all.
     """
     output = Path(site_dir) / OUTPUT
     shutil.rmtree(output, ignore_errors=True)
     command = [pagefind_executable(), "--site", str(site_dir), "--output-subdir", OUTPUT,
-               "--force-language", language, "--exclude-selectors", ".headerlink", "--silent"]
+               "--exclude-selectors", ".headerlink", "--silent"]
     if keep_index_url:
         command.append("--keep-index-url")
     result = subprocess.run(command, capture_output=True, text=True)

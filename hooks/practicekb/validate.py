@@ -201,6 +201,35 @@ def validate_vocabulary(taxonomy_key: str, document: YamlDocument, shown: str) -
     return problems
 
 
+# Vocabularies whose labels every language of the site must have; organisations and source
+# projects are proper names, shown as written where a language has no label of its own.
+TRANSLATED_VOCABULARIES: tuple[str, ...] = ()  # I18N-LATE: ("themes", "target-groups", "practice-types", "evidence", "funders")
+
+
+def vocabulary_language_problems(taxonomy_key: str, document: YamlDocument, shown: str,
+                                 languages: tuple[str, ...]) -> list[Problem]:
+    """A label in each of the site's languages for terms, groups and types of translated vocabularies."""
+    if taxonomy_key not in TRANSLATED_VOCABULARIES or not isinstance(document.data, dict):
+        return []
+    from .languages import language_name
+
+    problems: list[Problem] = []
+    for key in ("groups", "types", "terms"):
+        items = document.data.get(key)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            label = item.get("label") if isinstance(item, dict) else None
+            if not isinstance(label, dict) or "en" not in label:
+                continue  # the schema check reports it
+            missing = [code for code in languages if code not in label]
+            if missing:
+                names = ", ".join(f"{code} ({language_name(code)})" for code in missing)
+                problems.append(Problem(shown, document.line_of((key, index, "label")), f"{key}[{index + 1}].label",
+                                        f"has no label in {names}",
+                                        "add it to the same line, e.g. {en: \"Work\", "
+                                        + ", ".join(f'{code}: "…"' for code in missing) + "}"))
+    return problems
+
+
 # --- practices --------------------------------------------------------------
 
 def _body_is_empty(body: str) -> bool:

@@ -60,5 +60,7 @@ def vocabulary_from_data(taxonomy: str, data: dict[str, Any]) -> Vocabulary:
     return Vocabulary(taxonomy, terms, groups("groups"), groups("types"))
 
 
-def country_term(code: str) -> Term:
-    return Term("countries", code.lower(), {"en": country_name(code)}, {}, {"code": code})
+def country_term(code: str, languages: tuple[str, ...] = ("en",)) -> Term:
+    """A country as a term, named in each language from CLDR."""
+    return Term("countries", code.lower(), {language: country_name(code, language) for language in ("en", *languages)},
+                {}, {"code": code})

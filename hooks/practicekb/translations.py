@@ -1,0 +1,163 @@
+"""Translation files: `<slug>.<code>.md` beside a practice, `<page>.<code>.md` beside a hand-written page.
+
+A practice's translation holds only the words (title, summary, body) and who translated it
+when; every fact stays in the original file and is inherited, so a translation can never
+contradict it. A page's translation is a whole page that replaces the original in that
+language. Loading never raises: every problem is reported with its file and line.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .languages import language_name, translation_of
+from .load import PracticeSource, parse_document, practice_translation_paths, read_text, relative, split_front_matter
+from .problems import Problem, did_you_mean
+from .safety import unsafe_html_problems
+from .schema import DATE_PATTERN, REQUIRED as FACT_REQUIRED, SLUG_PATTERN, practice_schema
+
+FIELDS = {  # field: what to write
+    "title": "the practice's name in this language",
+    "summary": "the summary paragraph in this language",
+    "translator": "who translated it: a name or an organisation (optional)",
+    "translated": "the date of the translation, YYYY-MM-DD (optional)",
+}
+REQUIRED = ("title", "summary")
+LIMITS = {"title": (5, 150), "summary": (40, 800)}  # the same as for the original
+
+
+@dataclass(frozen=True)
+class PracticeTranslation:
+    slug: str
+    language: str
+    path: str  # relative to the project root
+    title: str
+    summary: str
+    body: str
+    body_line: int
+    translator: str = ""
+    translated: str = ""
+
+
+def fact_fields() -> set[str]:
+    """Every field of a practice's front matter that is a fact (all but the words)."""
+    return (set(practice_schema({})["properties"]) | set(FACT_REQUIRED)) - {"title", "summary"}
+
+
+def load_practice_translations(practices_dir: Path, root: Path, languages: tuple[str, ...],
+                               originals: list[PracticeSource]) -> tuple[list[PracticeTranslation], list[Problem]]:
+    """Every translation file in practices/, checked; those without problems are returned."""
+    by_slug = {source.slug: source for source in originals}
+    translations: list[PracticeTranslation] = []
+    problems: list[Problem] = []
+    facts = fact_fields()
+    for path in practice_translation_paths(practices_dir):
+        shown = relative(path, root)
+        slug, code = translation_of(path.name) or (path.name, "")
+        found = name_problems(shown, slug, code, languages, "practice")
+        original = by_slug.get(slug)
+        if original is None and re.match(SLUG_PATTERN, slug):
+            found.append(Problem(shown, 1, "file name", f"there is no practice '{slug}' to translate",
+                                 (did_you_mean(slug, by_slug) + " " if did_you_mean(slug, by_slug) else "")
+                                 + "name a translation after its practice's file: <slug>.<language>.md"))
+        elif original is not None and Path(original.path).parent != Path(shown).parent:
+            found.append(Problem(shown, 1, "file name", f"is not beside its practice {original.path}",
+                                 "move it into the same folder"))
+        elif original is not None and code == (original.front_matter.data.get("language") or "en"):
+            found.append(Problem(shown, 1, "file name", f"{original.path} is already written in {language_name(code)}",
+                                 "a translation is into another language; remove this file or rename it"))
+        translation, more = read_translation(path, shown, slug, code, facts)
+        problems += found + more
+        if translation is not None and not found and not more:
+            translations.append(translation)
+    return translations, problems
+
+
+def name_problems(shown: str, stem: str, code: str, languages: tuple[str, ...], what: str) -> list[Problem]:
+    problems = []
+    others = [c for c in languages if c != languages[0]] if what == "page" else list(languages)
+    if code not in others:
+        known = ", ".join(others) or "none yet"
+        problems.append(Problem(shown, 1, "file name", f"'{code}' is not a language of the site",
+                                (did_you_mean(code, others) + " " if did_you_mean(code, others) else "")
+                                + f"the site's languages for translations are: {known} (extra.kb.languages in mkdocs.yml)"))
+    if what == "practice" and not re.match(SLUG_PATTERN, stem):
+        problems.append(Problem(shown, 1, "file name", f"'{stem}' is not a valid slug",
+                                "name the file <slug>.<language>.md after the practice it translates"))
+    return problems
+
+
+def read_translation(path: Path, shown: str, slug: str, code: str, facts: set[str]
+                     ) -> tuple[PracticeTranslation | None, list[Problem]]:
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    front, body, body_line, problems = split_front_matter(text, shown)
+    if front is None:
+        return None, problems
+    document, problems = parse_document(front, shown, 2)
+    if document is None:
+        return None, problems
+    data = document.data
+    for key in data:
+        line = document.line_of((key,))
+        if key in facts:
+            problems.append(Problem(shown, line, key, "is a fact of the practice, and facts are not translated",
+                                    f"remove it: the page shows the original's {key}, so the two can never disagree"))
+        elif key not in FIELDS:
+            problems.append(Problem(shown, line, key, "unknown field",
+                                    did_you_mean(key, FIELDS) or "a translation has only: " + ", ".join(FIELDS)))
+    for key in REQUIRED:
+        if key not in data:
+            problems.append(Problem(shown, 1, key, "required field is missing", f"add '{key}:' — {FIELDS[key]}"))
+    for key, value in data.items():
+        if key not in FIELDS:
+            continue
+        line = document.line_of((key,))
+        if not isinstance(value, str):
+            problems.append(Problem(shown, line, key, "should be text", "put it in quotes"))
+        elif key in LIMITS and not LIMITS[key][0] <= len(value.strip()) <= LIMITS[key][1]:
+            low, high = LIMITS[key]
+            problems.append(Problem(shown, line, key, f"should be {low} to {high} characters long, not {len(value.strip())}",
+                                    "as long as the original's"))
+        elif key == "translated" and not valid_date(value):
+            problems.append(Problem(shown, line, key, f"'{value}' is not a date", "write it as YYYY-MM-DD"))
+    if not body.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in
+                               re.sub(r"<!--.*?-->", "", body, flags=re.S).split("\n")):
+        problems.append(Problem(shown, body_line, "body", "is empty",
+                                "below the front matter, translate the original's sections"))
+    problems += unsafe_html_problems(body, body_line, shown)
+    if problems:
+        return None, problems
+    return PracticeTranslation(slug, code, shown, data["title"].strip(), data["summary"].strip(), body, body_line,
+                               str(data.get("translator", "")).strip(), str(data.get("translated", ""))), []
+
+
+def valid_date(value: str) -> bool:
+    if not re.match(DATE_PATTERN, value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def page_translation_problems(docs_dir: Path, root: Path, languages: tuple[str, ...]) -> list[Problem]:
+    """Each docs/<page>.<code>.md is in a language of the site other than the default, beside its page."""
+    problems: list[Problem] = []
+    if not docs_dir.is_dir():
+        return problems
+    for path in sorted(docs_dir.rglob("*.md")):
+        named = translation_of(path.name)
+        if named is None:
+            continue
+        stem, code = named
+        shown = relative(path, root)
+        problems += name_problems(shown, stem, code, languages, "page")
+        if not (path.parent / f"{stem}.md").is_file():
+            problems.append(Problem(shown, 1, "file name", f"there is no page {relative(path.parent / (stem + '.md'), root)} to translate",
+                                    "name a page's translation after the page: <page>.<language>.md"))
+    return problems
