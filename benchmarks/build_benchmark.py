@@ -48,7 +48,7 @@ def timed_build(config: Path, site: Path) -> dict:
 
 
 def hooked_project(root: Path, count: int) -> Path:
-    for folder in ("docs", "overrides", "hooks", "vocabularies"):
+    for folder in ("docs", "overrides", "hooks", "vocabularies", "translations"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     write_practices(root / "practices", count, root / "vocabularies")
@@ -62,10 +62,10 @@ def plain_project(root: Path, hooked: Path) -> Path:
         config.pop(key, None)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
     config["nav"] = ["index.md"]
+    config["theme"].pop("custom_dir", None)  # the overrides need the hooks (interface strings): plain Material
     (root / "docs").mkdir(parents=True)
     shutil.copytree(hooked.parent / "practices", root / "docs" / "practices")
     (root / "docs" / "index.md").write_text("# Plain build\n", encoding="utf-8")
-    shutil.copytree(hooked.parent / "overrides", root / "overrides")
     shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

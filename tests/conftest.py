@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -58,12 +59,29 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return run([str(mkdocs), "build", "--strict", "--site-dir", str(site_dir)], cwd=project)
 
 
-def make_project(root: Path, practices: dict[str, str | bytes], vocabularies: Path = FIXTURE_VOCABULARIES) -> Path:
-    """A buildable project: the real configuration, templates and hooks, with the given practice files."""
+LANGUAGES_SETTING = re.compile(r"^(    languages: )\[.*\]$", re.MULTILINE)
+
+
+def set_languages(config: Path, languages: tuple[str, ...]) -> None:
+    """Rewrite the one languages setting of a project's mkdocs.yml."""
+    text = config.read_text(encoding="utf-8")
+    assert LANGUAGES_SETTING.search(text), "mkdocs.yml has no 'languages: [...]' line under extra: kb:"
+    config.write_text(LANGUAGES_SETTING.sub(lambda m: m[1] + "[" + ", ".join(languages) + "]", text), encoding="utf-8")
+
+
+def make_project(root: Path, practices: dict[str, str | bytes], vocabularies: Path = FIXTURE_VOCABULARIES,
+                 languages: tuple[str, ...] = ("en",)) -> Path:
+    """A buildable project: the real configuration, templates, hooks and interface strings, with the given
+    practice files. It builds only English unless `languages` says otherwise: the real site's test
+    (real_site) builds every language once; other tests need not pay for four more builds each."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("docs", "overrides", "hooks"):
+    set_languages(root / "mkdocs.yml", languages)
+    for folder in ("docs", "overrides", "hooks", "translations"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for page in (root / "docs").rglob("*.*.md"):  # translations of pages into languages not built
+        if page.name.split(".")[-2] not in languages:
+            page.unlink()
     shutil.copytree(vocabularies, root / "vocabularies")
     (root / "practices").mkdir()
     for name, content in practices.items():

@@ -19,7 +19,8 @@ def test_the_expression_would_reach_the_operating_system_if_evaluated(tmp_path):
 
 def test_jinja_in_a_practice_is_shown_as_text(tmp_path):
     marker = tmp_path / "pwned"
-    expression = os_reaching_expression(marker)
+    # Relative to the project folder, where the build runs: short enough for `place` at any tmp_path.
+    expression = os_reaching_expression("../pwned")
     practice = (VALID_PRACTICE
                 .replace("title: Test coordination body in Testtown", "title: 'Testtown {{ 7 * 7 }} body'")
                 .replace("place: Testtown", f'place: "{expression}"')

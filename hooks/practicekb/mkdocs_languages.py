@@ -78,6 +78,9 @@ def language_config(config: MkDocsConfig, language: str, catalogue: Catalogue) -
                         use_directory_urls=config.use_directory_urls, extra=extra,
                         nav=translated_nav(copy.deepcopy(config.nav), catalogue), **texts)
     other.theme["language"] = language
+    toc = other.mdx_configs.setdefault("toc", {})
+    if toc.get("permalink"):
+        toc["permalink_title"] = catalogue.t("page.permalink")
     palette = copy.deepcopy(other.theme.get("palette")) if "palette" in other.theme else None
     for scheme in palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []:
         if isinstance(scheme.get("toggle"), dict) and isinstance(scheme["toggle"].get("name"), str):
