@@ -1,0 +1,178 @@
+"""Broken translations and interface strings get a precise message from the real CLI and the real build:
+translation files of practices and pages, the catalogues in translations/, the languages setting."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import REPO, VALID_PRACTICE, build_site, make_project, run_kb
+
+LANGUAGES = ("en", "sl")
+TRANSLATION = """\
+---
+title: Preskusno koordinacijsko telo v Preskusnem kraju
+summary: >-
+  Izmišljena praksa za preskuse: občina in nevladna organizacija sta ustanovili telo, ki se
+  sestaja štirikrat na leto in se dogovarja o storitvah za priseljence.
+translator: Preskusni prevajalec
+translated: "2025-02-01"
+---
+
+## Ozadje
+
+Preskusni kraj ni imel prostora, kjer bi se službe srečale.
+"""
+
+
+def practice_project(tmp_path, files: dict[str, str], languages=LANGUAGES):
+    """A project in English and Slovenian with the real vocabularies (labelled in every language)."""
+    return make_project(tmp_path / "project", {"p.md": VALID_PRACTICE, **files}, REPO / "vocabularies", languages)
+
+
+# name: (files in practices/, expected "path:line: field: message" start, a fragment of the hint)
+CASES = {
+    "a fact in a translation": (
+        {"p.sl.md": TRANSLATION.replace("translator:", "countries: [SK]\ntranslator:")},
+        "practices/p.sl.md:6: countries: is a fact of the practice, and facts are not translated", "never disagree"),
+    "a translation without its practice": (
+        {"q.sl.md": TRANSLATION},
+        "practices/q.sl.md:1: file name: there is no practice 'q' to translate", "<slug>.<language>.md"),
+    "a misspelt practice name": (
+        {"pp.sl.md": TRANSLATION},
+        "practices/pp.sl.md:1: file name: there is no practice 'pp' to translate", "did you mean 'p'?"),
+    "a language the site does not have": (
+        {"p.xx.md": TRANSLATION},
+        "practices/p.xx.md:1: file name: 'xx' is not a language of the site", "en, sl"),
+    "a translation into the practice's own language": (
+        {"p.en.md": TRANSLATION},
+        "practices/p.en.md:1: file name: practices/p.md is already written in English", "another language"),
+    "a missing summary": (
+        {"p.sl.md": TRANSLATION.replace("summary: >-\n  Izmišljena", "opis: >-\n  Izmišljena")},
+        "practices/p.sl.md:1: summary: required field is missing", "add 'summary:'"),
+    "an unknown field": (
+        {"p.sl.md": TRANSLATION.replace("translator:", "translater:")},
+        "practices/p.sl.md:6: translater: unknown field", "did you mean 'translator'"),
+    "a summary far too short": (
+        {"p.sl.md": TRANSLATION.replace("summary: >-\n  Izmišljena praksa za preskuse: občina in nevladna organizacija sta ustanovili telo, ki se\n  sestaja štirikrat na leto in se dogovarja o storitvah za priseljence.", "summary: Kratko.")},
+        "practices/p.sl.md:3: summary: should be 40 to 800 characters long, not 7", "as long as the original"),
+    "a translation date that is not one": (
+        {"p.sl.md": TRANSLATION.replace('translated: "2025-02-01"', 'translated: "1. 2. 2025"')},
+        "practices/p.sl.md:7: translated: '1. 2. 2025' is not a date", "YYYY-MM-DD"),
+    "an empty translated text": (
+        {"p.sl.md": TRANSLATION.split("## Ozadje")[0] + "## Ozadje\n"},
+        "practices/p.sl.md:9: body: is empty", "translate the original's sections"),
+    "unsafe HTML in a translation": (
+        {"p.sl.md": TRANSLATION + "\n<script>alert(1)</script>\n"},
+        "practices/p.sl.md:", "plain Markdown"),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_check_reports_a_broken_translation_precisely(tmp_path, name):
+    files, expected, hint = CASES[name]
+    result = run_kb(practice_project(tmp_path, files), "check")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    matching = [line for line in result.stdout.splitlines() if line.startswith(expected)]
+    assert matching, f"expected a line starting with {expected!r} in:\n{output}"
+    assert hint in matching[0], f"expected the hint {hint!r} in {matching[0]!r}"
+
+
+def test_a_valid_translation_passes(tmp_path):
+    result = run_kb(practice_project(tmp_path, {"p.sl.md": TRANSLATION}), "check")
+    assert result.returncode == 0, result.stdout
+
+
+def test_every_broken_translation_is_reported_in_one_run_and_the_build_fails_with_the_same(tmp_path):
+    files = {"p.sl.md": CASES["a fact in a translation"][0]["p.sl.md"], "q.sl.md": TRANSLATION,
+             "p.xx.md": TRANSLATION}
+    project = practice_project(tmp_path, files)
+    (project / "docs" / "nowhere.sl.md").write_text("# Nikjer\n", encoding="utf-8")
+    (project / "docs" / "about.xx.md").write_text("# About\n", encoding="utf-8")
+    check = run_kb(project, "check")
+    assert check.returncode == 1
+    lines = [line for line in check.stdout.splitlines() if ": " in line and not line.startswith("kb check")]
+    assert {line.split(":")[0] for line in lines} == {
+        "practices/p.sl.md", "practices/q.sl.md", "practices/p.xx.md", "docs/nowhere.sl.md", "docs/about.xx.md"}
+    assert any(line.startswith("docs/nowhere.sl.md:1: file name: there is no page docs/nowhere.md to translate")
+               for line in lines)
+    build = build_site(project, tmp_path / "site")
+    assert build.returncode != 0
+    assert "Traceback" not in build.stderr
+    for line in lines:
+        assert line in build.stderr
+
+
+# --- interface strings (translations/<code>.yml) and the languages setting ----------------------
+
+def catalogue_project(tmp_path, edit, languages=LANGUAGES):
+    project = make_project(tmp_path / "project", {"p.md": VALID_PRACTICE}, REPO / "vocabularies", languages)
+    edit(project)
+    return project
+
+
+def replace_in(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+SL = "translations/sl.yml"
+# name: (edit of the project, the file, a text on the problem's line (None: line 1), expected
+# "field: message" after "path:line: ", a fragment of the hint)
+CATALOGUE_CASES = {
+    "a message left out": (
+        lambda p: replace_in(p / SL, '  fact.place: "Kraj"\n', ""),
+        SL, "messages:", "messages.fact.place: is missing", "translate 'Place' into Slovenian"),
+    "a message English does not have": (
+        lambda p: replace_in(p / SL, '  fact.place: "Kraj"\n', '  fact.place: "Kraj"\n  fact.plaec: "Kraj"\n'),
+        SL, "fact.plaec", "messages.fact.plaec: is not a message of translations/en.yml", "did you mean 'fact.place'"),
+    "a value in braces renamed": (
+        lambda p: replace_in(p / SL, '"do leta {year}"', '"do leta {leto}"'),
+        SL, "do leta", "messages.period.until: names other values in braces than English", "{year}"),
+    "a plural form missing": (
+        lambda p: replace_in(p / SL, '    two: "{count} rezultata"\n', ""),
+        SL, "  search.count:", "messages.search.count: should give one text per plural form: one, two, few, other",
+        "CLDR's plural categories for Slovenian"),
+    "an empty message": (
+        lambda p: replace_in(p / SL, '"Nazadnje preverjeno"', '""'),
+        SL, "fact.last_verified", "messages.fact.last_verified: is empty", "write the translation"),
+    "a navigation title not translated": (
+        lambda p: replace_in(p / SL, '  "Field reference": "Opis polj"\n', ""),
+        SL, "mkdocs:", "mkdocs.Field reference: is missing", "mkdocs.yml has this text"),
+    "a language without its catalogue": (
+        lambda p: (p / SL).unlink(),
+        SL, None, "file: is missing", "copy translations/en.yml"),
+    "an unknown language in the setting": (
+        lambda p: replace_in(p / "mkdocs.yml", "languages: [en, sl]", "languages: [en, sl, zz]"),
+        "mkdocs.yml", None, "extra.kb.languages[3]: unknown language code 'zz'", "ISO 639-1"),
+}
+
+
+@pytest.mark.parametrize("name", list(CATALOGUE_CASES))
+def test_check_reports_a_broken_catalogue_precisely(tmp_path, name):
+    edit, shown, on_line, problem, hint = CATALOGUE_CASES[name]
+    project = catalogue_project(tmp_path, edit)
+    number = line_of(project / shown, on_line) if on_line else 1
+    expected = f"{shown}:{number}: {problem}"
+    result = run_kb(project, "check")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    matching = [line for line in result.stdout.splitlines() if line.startswith(expected)]
+    assert matching, f"expected a line starting with {expected!r} in:\n{output}"
+    assert hint in matching[0], f"expected the hint {hint!r} in {matching[0]!r}"
+
+
+def test_the_real_catalogues_are_complete(tmp_path):
+    """Every language of the real site has every message and every text of mkdocs.yml."""
+    project = tmp_path / "project"
+    shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".bench"))
+    result = run_kb(project, "check")
+    assert result.returncode == 0, result.stdout
