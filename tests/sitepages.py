@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -41,3 +42,53 @@ def listed_practices(soup: BeautifulSoup) -> list[str]:
             if "/practices/" in link["href"] or link["href"].startswith("../../practices/"):
                 slugs.append(link["href"].rstrip("/").split("/")[-1])
     return slugs
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+SHOWN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "label")
+
+
+class _InterfaceTexts(HTMLParser):
+    """Text and readable attributes of a page, leaving out what is marked as another language
+    (lang="…" on an element: a practice or page shown untranslated, an English description)
+    and what is not prose (scripts, styles, icons, code: values a contributor types)."""
+
+    def __init__(self, language: str):
+        super().__init__(convert_charrefs=True)
+        self.language = language
+        self.stack: list[tuple[str, bool]] = []  # (tag, inside another language or unshown)
+        self.texts: list[str] = []
+
+    @property
+    def skipping(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        skip = self.skipping or tag in ("script", "style", "svg", "noscript", "code") or (
+            tag != "html" and values.get("lang") not in (None, self.language))
+        if not skip:
+            self.texts += [values[name].strip() for name in SHOWN_ATTRIBUTES if values.get(name)]
+        if tag not in VOID:
+            self.stack.append((tag, skip))
+
+    def handle_startendtag(self, tag, attrs):
+        if not self.skipping:
+            values = dict(attrs)
+            self.texts += [values[name].strip() for name in SHOWN_ATTRIBUTES if values.get(name)]
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break
+
+    def handle_data(self, data):
+        if not self.skipping and data.strip():
+            self.texts.append(" ".join(data.split()))
+
+
+def interface_texts(html: str, language: str) -> list[str]:
+    parser = _InterfaceTexts(language)
+    parser.feed(html)
+    return parser.texts

@@ -65,6 +65,19 @@ def translated_nav(nav: Any, catalogue: Catalogue) -> Any:
     return nav
 
 
+def nav_titles(nav: Any) -> dict[str, str]:
+    """Page source -> its title in the navigation."""
+    titles: dict[str, str] = {}
+    for item in nav if isinstance(nav, list) else []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles[value] = title
+                else:
+                    titles.update(nav_titles(value))
+    return titles
+
+
 def language_config(config: MkDocsConfig, language: str, catalogue: Catalogue) -> MkDocsConfig:
     """The same mkdocs.yml for another language: its folder and address, Material's language,
     and the texts of mkdocs.yml (site name, navigation, palette toggles) translated."""

@@ -162,6 +162,10 @@ def mark_untranslated(page: Page, config: MkDocsConfig) -> None:
     if language is None:
         return
     page.meta["kb_text_language"] = language
+    # Its title in the browser tab and header: the navigation's, which is in the build's language.
+    title = site_languages_.nav_titles(config.nav).get(page.file.src_uri)
+    if title:
+        page.title = page.meta["title"] = title
     root, docs = Path(config.config_file_path).parent, Path(config.docs_dir)
     folder = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else "docs"
     source = PurePosixPath(folder) / page.file.src_uri

@@ -1,0 +1,228 @@
+"""The real site in every language, built once (conftest's real_site) and read page by page: every page
+exists in every language, <html lang> and hreflang alternates are right, the switcher leads to the same
+page, no interface string is left in English, the untranslated-text notice is exactly where a
+translation is missing, a translation inherits the original's facts, and each language has its own
+search index."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+from practicekb.catalogue import PLACEHOLDER
+from sitepages import interface_texts, page, resolve
+
+CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+LANGUAGES: list[str] = [code.strip() for code in CONFIG["extra"]["kb"]["languages"].strip("[]").split(",")] \
+    if isinstance(CONFIG["extra"]["kb"]["languages"], str) else CONFIG["extra"]["kb"]["languages"]
+DEFAULT, OTHERS = LANGUAGES[0], LANGUAGES[1:]
+SITE_URL = CONFIG["site_url"].rstrip("/") + "/"
+TRANSLATED = ("skofja-loka-council-for-inclusion", "sl")  # the example translation in practices/
+MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
+ALTERNATE = re.compile(r'<link rel="alternate " hreflang="([^"]+)" href="([^"]+)">')
+SWITCHER = re.compile(r"<div class=\"md-header__option\" data-kb-languages>(.*?)</ul>", re.S)
+LINK = re.compile(r'<a href="([^"]+)" hreflang="([^"]+)"')
+HTML_LANG = re.compile(r'<html lang="([^"]+)"')
+
+
+def prefix(language: str) -> str:
+    return "" if language == DEFAULT else f"{language}/"
+
+
+@pytest.fixture(scope="module")
+def pages(real_site) -> list[str]:
+    """Every page of the default language, as paths below the site root (practices/x/index.html)."""
+    found = []
+    for html in sorted(real_site.rglob("*.html")):
+        relative = html.relative_to(real_site).as_posix()
+        if relative.split("/")[0] in OTHERS or relative.startswith("pagefind/"):
+            continue
+        found.append(relative)
+    return found
+
+
+def url_of(relative: str) -> str:
+    return relative.removesuffix("index.html")
+
+
+def test_every_page_exists_in_every_language_with_its_html_lang(real_site, pages):
+    assert len(pages) > 50
+    for language in LANGUAGES:
+        for relative in pages:
+            file = real_site / prefix(language) / relative
+            assert file.is_file(), f"{language}: {relative} is missing"
+            assert HTML_LANG.search(file.read_text(encoding="utf-8"))[1] == language, f"{prefix(language)}{relative}"
+
+
+def test_hreflang_alternates_name_the_same_page_in_every_language(real_site, pages):
+    for language in LANGUAGES:
+        for relative in pages:
+            if relative.endswith("404.html"):
+                continue
+            html = (real_site / prefix(language) / relative).read_text(encoding="utf-8")
+            links = dict(ALTERNATE.findall(html))
+            expected = {code: SITE_URL + prefix(code) + url_of(relative) for code in LANGUAGES}
+            expected["x-default"] = expected[DEFAULT]
+            assert links == expected, f"{prefix(language)}{relative}"
+
+
+def test_the_switcher_keeps_the_reader_on_the_same_page(real_site, pages):
+    for language in LANGUAGES:
+        for relative in pages:
+            if relative.endswith("404.html"):
+                continue
+            html = (real_site / prefix(language) / relative).read_text(encoding="utf-8")
+            block = SWITCHER.search(html)
+            assert block, f"no language switcher on {prefix(language)}{relative}"
+            links = dict((code, href) for href, code in LINK.findall(block[1]))
+            assert list(links) == LANGUAGES
+            for code, href in links.items():
+                target = resolve(real_site, prefix(language) + url_of(relative), href)
+                assert target == real_site / prefix(code) / relative, f"{code} on {prefix(language)}{relative}: {href}"
+
+
+# --- no interface string left in English ------------------------------------------------------
+
+def forms(message) -> list[str]:
+    return list(message.values()) if isinstance(message, dict) else [message]
+
+
+def fragments(text: str) -> list[str]:
+    """The literal parts of a message around its {values}, as they would stand in a page."""
+    return [part.strip(" .,:;()…") for part in PLACEHOLDER.split(text)[::2] if part.strip(" .,:;()…")]
+
+
+@lru_cache(maxsize=None)
+def catalogue(language: str) -> dict:
+    return yaml.safe_load((REPO / "translations" / f"{language}.yml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def material_strings(language: str) -> dict[str, str]:
+    text = (MATERIAL / f"{language}.html").read_text(encoding="utf-8")
+    return dict(re.findall(r'^\s*"([a-z.]+)": "(.*)",?$', text, re.M))
+
+
+@lru_cache(maxsize=None)
+def english_probes(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """English texts that must not be seen on a page in `language`: whole texts (exact), and longer
+    phrases (anywhere). Texts the language writes the same way are left out."""
+    exact: set[str] = set()
+    phrases: set[str] = set()
+    english, own = catalogue("en")["messages"], catalogue(language)["messages"]
+    for key, message in english.items():
+        theirs = {part for form in forms(own[key]) for part in fragments(form)}
+        for form in forms(message):
+            for part in fragments(form):
+                if part not in theirs:
+                    exact.add(part)
+                    if len(part.split()) >= 3:
+                        phrases.add(part)
+    for text, translation in catalogue(language)["mkdocs"].items():
+        if text != translation:
+            exact.add(text)
+            if len(text.split()) >= 3:
+                phrases.add(text)
+    own_material = material_strings(language)
+    for key, text in material_strings("en").items():
+        if key in own_material and own_material[key] != text and not key.startswith(("language", "direction", "search.config")):
+            exact.add(text.replace("#", "").strip())
+    return frozenset(exact), tuple(sorted(phrases))
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_no_interface_string_is_left_in_english(real_site, pages, language):
+    """Every text of the page's own language (not marked lang="en" as an untranslated practice, page or
+    description is) is free of the English catalogue's, mkdocs.yml's and Material's English strings."""
+    exact, phrases = english_probes(language)
+    found = []
+    for relative in pages:
+        html = (real_site / prefix(language) / relative).read_text(encoding="utf-8")
+        for text in interface_texts(html, language):
+            bare = text.strip(" .,:;()…")
+            if bare in exact or any(phrase in text for phrase in phrases):
+                found.append(f"{prefix(language)}{relative}: {text!r}")
+    assert found == []
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_scripts_get_their_texts_in_the_page_language(real_site, language):
+    soup = page(real_site / language, "explore/")
+    explore = json.loads(soup.find(id="kb-explore")["data-kb-messages"])
+    search = json.loads(soup.find(attrs={"data-kb-search": True})["data-kb-messages"])
+    own = catalogue(language)["messages"]
+    assert explore == {key: value for key, value in own.items() if key.startswith("explore.")}
+    assert search == {key: value for key, value in own.items() if key.startswith("search.")}
+    legends = dict(json.loads(soup.find(attrs={"data-kb-search": True})["data-kb-facets"]))
+    assert legends["country"] == own["taxonomy.countries.singular"]
+
+
+# --- the notice, and a translation inheriting the facts ---------------------------------------
+
+def has_notice(site: Path, language: str, relative: str) -> bool:
+    return "data-kb-notice" in (site / prefix(language) / relative).read_text(encoding="utf-8")
+
+
+def test_the_notice_is_where_a_translation_is_missing_and_nowhere_else(real_site, pages):
+    docs = {path.relative_to(REPO / "docs").with_suffix("").as_posix() for path in (REPO / "docs").rglob("*.md")}
+    for language in LANGUAGES:
+        for relative in pages:
+            parts = url_of(relative).strip("/")
+            if relative.startswith("practices/"):
+                slug = parts.split("/")[1]
+                expected = language != DEFAULT and (slug, language) != TRANSLATED
+            elif parts in docs or (parts == "" and "index" in docs):
+                name = parts or "index"
+                expected = language != DEFAULT and f"{name}.{language}" not in docs
+            else:
+                expected = False  # generated lists, terms, Explore: wholly in the page's language
+            assert has_notice(real_site, language, relative) == expected, f"{prefix(language)}{relative}"
+
+
+def test_the_notice_names_the_original_and_invites_a_translation(real_site):
+    soup = page(real_site / "sk", "practices/koper-coordination-body-for-migrant-inclusion/")
+    notice = soup.find(attrs={"data-kb-notice": True})
+    assert "angličtina" in notice.get_text()
+    link = notice.find("a")["href"]
+    assert link.startswith("https://github.com/integration-practices/knowledge-base/new/main/practices?")
+    assert "filename=koper-coordination-body-for-migrant-inclusion.sk.md" in link
+    # The untranslated text is marked as English for screen readers and search; the facts are Slovak.
+    assert soup.find("h1")["lang"] == "en"
+    assert soup.find(class_="kb-summary")["lang"] == "en"
+    assert soup.find(class_="kb-facts").find("dt").get_text() == "Krajina"
+
+
+def test_a_translation_shows_its_words_and_inherits_every_fact(real_site):
+    slug, language = TRANSLATED
+    translated = page(real_site / language, f"practices/{slug}/")
+    original = page(real_site, f"practices/{slug}/")
+    text = (REPO / "practices" / f"{slug}.{language}.md").read_text(encoding="utf-8")
+    title = yaml.safe_load(text.split("---\n")[1])["title"]
+    assert translated.find("h1").get_text().rstrip("¶") == title
+    assert not translated.find("h1").get("lang")
+    assert translated.find(class_="kb-translation") is not None
+    assert original.find(class_="kb-translation") is None
+
+    def facts(soup) -> list[str]:
+        return [a["href"].split("/")[-2] for a in soup.select(".kb-facts a[href]")]
+
+    assert facts(translated) == facts(original)
+    assert [a["href"] for a in translated.select(".kb-sources a")] == [a["href"] for a in original.select(".kb-sources a")]
+    edit = translated.find(class_="kb-edit").find("a")["href"]
+    assert edit.endswith(f"/edit/main/practices/{slug}.{language}.md")
+
+
+def test_each_language_has_its_own_search_index_of_every_page(real_site):
+    entry = json.loads((real_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    counts = {code: value["page_count"] for code, value in entry["languages"].items()}
+    assert set(counts) == set(LANGUAGES)
+    assert len(set(counts.values())) == 1  # every language indexes the same pages
+    for code, value in entry["languages"].items():
+        wasm = value["wasm"] or "unknown"
+        assert (real_site / "pagefind" / f"wasm.{wasm}.pagefind").is_file(), code
+        assert (real_site / "pagefind" / f"pagefind.{value['hash']}.pf_meta").is_file(), code
