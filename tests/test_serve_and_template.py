@@ -43,7 +43,8 @@ def wait_for(predicate, seconds: float = 30) -> bool:
 
 
 def test_serve_rebuilds_when_a_practice_or_vocabulary_changes(tmp_path):
-    project = make_project(tmp_path / "p", {"testtown.md": VALID_PRACTICE})
+    # Two languages: serve builds every language, as `mkdocs build` does.
+    project = make_project(tmp_path / "p", {"testtown.md": VALID_PRACTICE}, REPO / "vocabularies", ("en", "sl"))
     port = free_port()
     mkdocs = Path(sys.executable).with_name("mkdocs")
     server = subprocess.Popen([str(mkdocs), "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -60,6 +61,8 @@ def test_serve_rebuilds_when_a_practice_or_vocabulary_changes(tmp_path):
         themes = project / "vocabularies" / "themes.yml"
         themes.write_text(themes.read_text().replace("Coordination and advisory bodies", "Coordination councils"))
         assert wait_for(lambda: "Coordination councils" in fetch(practice_url))
+        slovenian = f"http://127.0.0.1:{port}/knowledge-base/sl/practices/testtown/"
+        assert wait_for(lambda: 'lang="sl"' in fetch(slovenian) and "Renamed coordination body" in fetch(slovenian))
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -1,0 +1,80 @@
+"""The real site in Chromium in other languages: <html lang>, the language switcher, the header search
+searching the page's language (and nothing missing or off-site requested), Explore's texts."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytest_plugins = ["browser"]
+
+KOPER = "practices/koper-coordination-body-for-migrant-inclusion/"
+
+
+@pytest.fixture
+def failed_responses(page) -> list[str]:
+    """Every response with an error status (a missing index piece or language file would be one)."""
+    failed: list[str] = []
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
+            if response.status >= 400 else None)
+    return failed
+
+
+@pytest.fixture
+def requested(page) -> list[str]:
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+def search(page, words: str) -> list[str]:
+    page.fill("#kb-search-input", words)
+    page.locator("#kb-search-results li a").first.wait_for()
+    return page.eval_on_selector_all("#kb-search-results a", "links => links.map(a => a.pathname)")
+
+
+def test_slovak_page_searches_slovak_pages_and_switches_to_the_same_page(
+        page, real_site_url, failed_responses, requested, offsite_requests, page_errors):
+    page.goto(real_site_url + "sk/" + KOPER)
+    assert page.evaluate("document.documentElement.lang") == "sk"
+    assert page.locator("#kb-search-input").get_attribute("placeholder") == "Hľadať"
+    results = search(page, "Koper")
+    assert results and all(path.startswith("/sk/") for path in results), results
+    assert "/sk/" + KOPER in results
+    assert re.search(r"výsled", page.locator("#kb-search-meta").inner_text())
+    pagefind = [url for url in requested if "/pagefind/" in url]
+    assert any(re.search(r"/pagefind/pagefind\.sk_\w+\.pf_meta$", url) for url in pagefind), pagefind
+    assert not any(re.search(r"\.(en|sl|lt|nb)_\w+\.pf_meta$", url) for url in pagefind)  # only Slovak's index
+    # The switcher, as a reader uses it: open the menu, choose Slovenščina, stay on the same practice.
+    page.keyboard.press("Escape")
+    page.locator("[data-kb-languages] button").hover()
+    page.locator("[data-kb-languages] a[hreflang=sl]").click()
+    page.wait_for_url("**/sl/" + KOPER)
+    assert page.evaluate("document.documentElement.lang") == "sl"
+    assert failed_responses == [] and offsite_requests == [] and page_errors == []
+
+
+def test_slovenian_search_finds_the_slovenian_translation(
+        page, real_site_url, failed_responses, offsite_requests, page_errors):
+    page.goto(real_site_url + "sl/")
+    results = search(page, "mediatorja")
+    assert "/sl/practices/skofja-loka-council-for-inclusion/" in results
+    assert "Svet za vključevanje" in page.locator("#kb-search-results").inner_text()
+    assert failed_responses == [] and offsite_requests == [] and page_errors == []
+
+
+def test_norwegian_explore_speaks_norwegian(page, real_site_url, failed_responses, offsite_requests, page_errors):
+    page.goto(real_site_url + "nb/explore/")
+    page.wait_for_selector("#kb-explore[data-kb-ready='true']")
+    assert page.evaluate("document.documentElement.lang") == "nb"
+    assert re.fullmatch(r"\d+ praksiser, A til Å\.", page.locator("#kb-count").inner_text())
+    assert page.locator("[data-kb-facet=country] > legend").inner_text().startswith("Land")
+    page.check("input[name=country][value=SI]")
+    page.wait_for_function("() => / av \\d+ praksiser/.test(document.querySelector('#kb-count').textContent)")
+    assert "(1 valgt)" in page.locator("[data-kb-facet=country] > legend").inner_text()
+    page.fill("#kb-q", "Koper")
+    page.wait_for_function("() => /Koper/.test(document.querySelector('#kb-explore').getAttribute('data-kb-words'))")
+    page.wait_for_function("() => !document.querySelector('#kb-explore').hasAttribute('aria-busy')")
+    links = page.eval_on_selector_all("#kb-results a", "links => links.map(a => a.pathname)")
+    assert links and all(link.startswith("/nb/practices/") for link in links)
+    assert failed_responses == [] and offsite_requests == [] and page_errors == []
