@@ -56,11 +56,13 @@ def hooked_project(root: Path, count: int) -> Path:
 
 
 def plain_project(root: Path, hooked: Path) -> Path:
-    """The same practice files as plain Markdown pages, the same theme, no hooks or macros."""
+    """The same practice files as plain Markdown pages in Material as it comes: the same theme
+    settings and templates, Material's default search plugin, no hooks or macros."""
     config = yaml.load(hooked.read_text(encoding="utf-8"), Loader=yaml.Loader)
     for key in ("hooks", "watch", "nav"):
         config.pop(key, None)
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
+    # Material as it comes: its own search plugin on (the hooked site has search too: Pagefind).
+    config["plugins"] = ["search"]
     config["nav"] = ["index.md"]
     (root / "docs").mkdir(parents=True)
     shutil.copytree(hooked.parent / "practices", root / "docs" / "practices")
