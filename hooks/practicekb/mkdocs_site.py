@@ -9,6 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .downloads import download_files
 from .explore import INDEX_PATH, explore_index, explore_index_text
 from .model import KnowledgeBase
 from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, render_pages
@@ -45,7 +46,8 @@ def site_settings(config: MkDocsConfig) -> SiteSettings:
     parts = [p for p in (config.edit_uri or "").split("/") if p]
     branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else "main"
     repo = config.repo_url or ""
-    return SiteSettings(repo.rstrip("/") if urlsplit(repo).scheme else "", branch, config.use_directory_urls)
+    return SiteSettings(repo.rstrip("/") if urlsplit(repo).scheme else "", branch, config.use_directory_urls,
+                        **publication(config))
 
 
 def load_knowledge_base(config: MkDocsConfig) -> KnowledgeBase:
@@ -65,6 +67,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     clashes = [path for path in (SCHEMA_PATH, INDEX_PATH) if files.get_file_from_path(path) is not None]
     files.append(File.generated(config, SCHEMA_PATH, content=published_schema_text(schema)))
     files.append(File.generated(config, INDEX_PATH, content=explore_index_text(explore_index(kb))))
+    clashes += add_download_files(files, config, kb, settings)
     for page in render_pages(kb, templates, settings, schema):
         if files.get_file_from_path(page.src_uri) is not None:
             clashes.append(page.src_uri)
@@ -79,6 +82,30 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
                           "remove them from docs/: " + ", ".join(sorted(clashes)))
     register_macros_variables(config, kb)
     return files
+
+
+def publication(config: MkDocsConfig) -> dict[str, str]:
+    """The published address and name: QR codes, citations, the feed and the open data give
+    absolute addresses, so a build without a usable site_url stops here, saying what to set."""
+    site_url = config.site_url or ""
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PluginError(
+            f"mkdocs.yml: site_url: {'is not set' if not site_url else repr(site_url) + ' is not an http(s) address'} "
+            "(set it to the address the site is published at, e.g. https://example.org/knowledge-base/: "
+            "the QR codes, citations, feed and open data give every practice's full address)")
+    return {"site_url": site_url.rstrip("/") + "/", "site_name": config.site_name}
+
+
+def add_download_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, settings: SiteSettings) -> list[str]:
+    """Publish the QR codes, the feed and the open data; return the paths docs/ already has."""
+    clashes = []
+    for path, content in download_files(kb, settings).items():
+        if files.get_file_from_path(path) is not None:
+            clashes.append(path)
+            continue
+        files.append(File.generated(config, path, content=content))
+    return clashes
 
 
 def published_schema_text(schema: dict) -> str:
