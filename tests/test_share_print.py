@@ -125,3 +125,19 @@ def test_chromium_prints_a_practice_to_pdf_with_text_sources_address_and_date(pa
     assert compact(address(KOPER)) in compact(text)
     for screen_only in ("Copy link", "Copy citation", "Download QR code", "Edit this file", "Related practices"):
         assert screen_only not in text, screen_only
+
+
+def test_after_instant_navigation_the_buttons_show_and_the_access_date_is_today(page, real_site_url, page_errors):
+    page.clock.set_fixed_time(FIXED_NOW)
+    page.goto(real_site_url + "countries/si/")
+    page.wait_for_function("typeof window.location$ !== 'undefined'")
+    page.evaluate("window.kbSameDocument = true")  # lost if the browser loads a new document
+    # Material's instant navigation, as test_propose_form drives it (its link interception needs the
+    # published host, which a local server is not)
+    page.evaluate(f"window.location$.next(new URL({real_site_url + f'practices/{KOPER}/'!r}))")
+    page.locator(".kb-share__actions").first.wait_for(state="visible")
+    assert page.evaluate("window.kbSameDocument") is True
+    assert page.locator(".kb-cite").inner_text().endswith(f"(accessed {FIXED_DAY}).")
+    page.get_by_role("button", name="Copy link").click()
+    page.wait_for_function("() => document.querySelector('.kb-share__status').textContent.startsWith('Link')")
+    assert page_errors == []

@@ -9,13 +9,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .downloads import download_files
+from .downloads import download_files, qr_addresses
 from .explore import INDEX_PATH, explore_index, explore_index_text
 from .model import KnowledgeBase
 from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, render_pages
 from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
 from .problems import ProblemsFound
+from .qrbatch import QrBatch
 from .searchindex import SearchIndexError, build_search_index
 
 
@@ -24,6 +25,7 @@ class BuildState:
 
     kb: KnowledgeBase | None = None
     pages: dict[str, GeneratedPage] = {}
+    qr_codes: QrBatch | None = None  # made while MkDocs writes the pages, written after them
 
 
 STATE = BuildState()
@@ -32,6 +34,9 @@ STATE = BuildState()
 def reset() -> None:
     STATE.kb = None
     STATE.pages = {}
+    if STATE.qr_codes is not None:
+        STATE.qr_codes.cancel()
+        STATE.qr_codes = None
 
 
 def project_paths(config: MkDocsConfig) -> ProjectPaths:
@@ -98,14 +103,29 @@ def publication(config: MkDocsConfig) -> dict[str, str]:
 
 
 def add_download_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, settings: SiteSettings) -> list[str]:
-    """Publish the QR codes, the feed and the open data; return the paths docs/ already has."""
-    clashes = []
+    """Publish the feed and the open data, start making the QR codes; return the paths docs/ already has."""
+    qr_codes = qr_addresses(kb, settings)
+    clashes = [path for path in qr_codes if files.get_file_from_path(path) is not None]
     for path, content in download_files(kb, settings).items():
         if files.get_file_from_path(path) is not None:
             clashes.append(path)
             continue
         files.append(File.generated(config, path, content=content))
+    if not clashes:
+        STATE.qr_codes = QrBatch(qr_codes)
     return clashes
+
+
+def write_qr_codes(config: MkDocsConfig) -> None:
+    """Write the QR codes into the built site, once MkDocs has written the pages (qrbatch.py says why)."""
+    batch, STATE.qr_codes = STATE.qr_codes, None
+    if batch is None:
+        return
+    site = Path(config.site_dir)
+    for path, svg in batch.files().items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(svg, encoding="utf-8")
 
 
 def published_schema_text(schema: dict) -> str:

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
-
 import segno
 
 QR_FOLDER = "qr"
@@ -15,13 +13,10 @@ def qr_path(slug: str) -> str:
     return f"{QR_FOLDER}/{slug}.svg"
 
 
-@lru_cache(maxsize=20_000)
 def qr_svg(address: str) -> str:
     """An SVG QR code of `address`: black on an opaque white ground, so it scans on the dark scheme
     too, with the four-module quiet zone the standard asks for and a viewBox, so it scales.
-
-    Cached because choosing the mask is most of the cost, and `mkdocs serve` rebuilds often.
-    """
+    About 10 ms, most of it choosing the mask: qrbatch.py makes many in parallel."""
     code = segno.make(address, error="m", micro=False)
     out = io.BytesIO()
     code.save(out, kind="svg", scale=MODULE_MM, unit="mm", border=4, dark="#000", light="#fff",
