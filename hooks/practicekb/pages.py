@@ -20,6 +20,7 @@ from .explore import INDEX_PATH, facets, listed_practices, search_filters, year_
 from .fieldref import field_rows
 from .model import KnowledgeBase, Practice
 from .schema import ROLES
+from .share import share_of
 from .taxonomies import BY_KEY, TAXONOMIES, Taxonomy
 from .vocabularies import Term
 
@@ -33,6 +34,12 @@ class SiteSettings:
     repo_url: str = ""  # e.g. https://github.com/org/repo
     branch: str = "main"
     directory_urls: bool = True  # MkDocs' use_directory_urls
+    site_url: str = ""  # the published address, ending in "/": QR codes, citations, feed and data give it
+    site_name: str = ""
+
+    def page_address(self, src_uri: str) -> str:
+        """The absolute, published address of the page built from `src_uri`."""
+        return self.site_url + page_url(src_uri, self.directory_urls)
 
     def edit_url(self, path: str) -> str:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{quote(path)}" if self.repo_url else ""
@@ -125,7 +132,8 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
     and the field reference when given the practice schema."""
     environment = template_environment(str(templates_dir))
     common = {"kb": kb, "taxonomies": TAXONOMIES, "by_key": BY_KEY, "settings": settings, "roles": ROLES,
-              "search_filters": search_filters}
+              "search_filters": search_filters,
+              "share_of": lambda practice: share_of(kb, practice, settings.page_address(practice.src_uri), settings.site_name)}
     practice_template = environment.get_template("practice.md")
     term_template = environment.get_template("term.md")
     overview_template = environment.get_template("overview.md")
