@@ -68,11 +68,13 @@ def hooked_project(root: Path, count: int, all_languages: bool = False) -> Path:
 
 
 def plain_project(root: Path, hooked: Path) -> Path:
-    """The same practice files as plain Markdown pages, the same theme, no hooks or macros."""
+    """The same practice files as plain Markdown pages in Material as it comes: the same theme
+    settings and templates, Material's default search plugin, no hooks or macros."""
     config = yaml.load(hooked.read_text(encoding="utf-8"), Loader=yaml.Loader)
     for key in ("hooks", "watch", "nav"):
         config.pop(key, None)
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
+    # Material as it comes: its own search plugin on (the hooked site has search too: Pagefind).
+    config["plugins"] = ["search"]
     config["nav"] = ["index.md"]
     config["theme"].pop("custom_dir", None)  # the overrides need the hooks (interface strings): plain Material
     (root / "docs").mkdir(parents=True)

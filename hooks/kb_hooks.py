@@ -30,4 +30,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    mkdocs_site.write_qr_codes(config)
     mkdocs_site.index_site(config)
+
+
+def on_build_error(error: Exception) -> None:
+    mkdocs_site.reset()  # stops the QR code workers of a failed build

@@ -7,20 +7,21 @@ from conftest import VALID_PRACTICE, build_site, make_project, run_kb
 from sitepages import page
 
 
-def os_reaching_expression(marker) -> str:
-    return "{{ lipsum.__globals__['os'].popen('touch " + str(marker) + "').read() }}"
+def os_reaching_expression(name: str = "pwned") -> str:
+    """Creates the file `name` in the working folder (the project's, for kb and mkdocs): a relative
+    name keeps the expression short enough for any field, wherever pytest's temporary folders are."""
+    return "{{ lipsum.__globals__['os'].popen('touch " + name + "').read() }}"
 
 
-def test_the_expression_would_reach_the_operating_system_if_evaluated(tmp_path):
-    marker = tmp_path / "evaluated"
-    jinja2.Environment().from_string(os_reaching_expression(marker)).render()
-    assert marker.exists()  # so the build test below would notice an evaluation
+def test_the_expression_would_reach_the_operating_system_if_evaluated(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    jinja2.Environment().from_string(os_reaching_expression("evaluated")).render()
+    assert (tmp_path / "evaluated").exists()  # so the build test below would notice an evaluation
 
 
 def test_jinja_in_a_practice_is_shown_as_text(tmp_path):
-    marker = tmp_path / "pwned"
-    # Relative to the project folder, where the build runs: short enough for `place` at any tmp_path.
-    expression = os_reaching_expression("../pwned")
+    marker = tmp_path / "project" / "pwned"
+    expression = os_reaching_expression()
     practice = (VALID_PRACTICE
                 .replace("title: Test coordination body in Testtown", "title: 'Testtown {{ 7 * 7 }} body'")
                 .replace("place: Testtown", f'place: "{expression}"')
@@ -40,9 +41,9 @@ def test_jinja_in_a_practice_is_shown_as_text(tmp_path):
 
 
 def test_a_practice_cannot_switch_macro_rendering_on(tmp_path):
-    marker = tmp_path / "pwned"
+    marker = tmp_path / "project" / "pwned"
     practice = VALID_PRACTICE.replace("status: active", "status: active\nrender_macros: true").replace(
-        "Testtown had no place where services met.", os_reaching_expression(marker))
+        "Testtown had no place where services met.", os_reaching_expression())
     project = make_project(tmp_path / "project", {"testtown.md": practice})
     result = run_kb(project, "check")
     assert result.returncode == 1

@@ -55,6 +55,8 @@ def test_serve_rebuilds_when_a_practice_or_vocabulary_changes(tmp_path):
         assert wait_for(lambda: "Test coordination body" in fetch(practice_url), 60)
         # The site search index is built by serve too (the hooks' post-build step).
         assert wait_for(lambda: "pagefind" in fetch(f"http://127.0.0.1:{port}/knowledge-base/pagefind/pagefind.js"))
+        # and the QR codes, written after the pages
+        assert wait_for(lambda: "<svg" in fetch(f"http://127.0.0.1:{port}/knowledge-base/qr/testtown.svg"))
         path = project / "practices" / "testtown.md"
         path.write_text(path.read_text().replace("Test coordination body", "Renamed coordination body"))
         assert wait_for(lambda: "Renamed coordination body" in fetch(practice_url))

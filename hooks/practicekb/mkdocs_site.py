@@ -11,16 +11,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import mkdocs_languages as site_languages_
-from .explore import facet_legends
-from .languages import translation_of
-
-from .explore import INDEX_PATH, explore_index, explore_index_text
+from .downloads import download_files, qr_addresses
+from .explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
 from .model import KnowledgeBase
 from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, render_pages
 from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
-from .languages import language_name
+from .languages import language_name, translation_of
 from .problems import ProblemsFound
+from .qrbatch import QrBatch
 from .searchindex import SearchIndexError, build_search_index
 
 
@@ -31,6 +30,7 @@ class BuildState:
     source_kb: KnowledgeBase | None = None  # as written, with every translation
     pages: dict[str, GeneratedPage] = {}
     untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
+    qr_codes: QrBatch | None = None  # made while MkDocs writes the pages, written after them
 
 
 STATE = BuildState()
@@ -44,6 +44,9 @@ def reset() -> None:
     STATE.source_kb = None
     STATE.pages = {}
     STATE.untranslated = {}
+    if STATE.qr_codes is not None:
+        STATE.qr_codes.cancel()
+        STATE.qr_codes = None
 
 
 def project_paths(config: MkDocsConfig) -> ProjectPaths:
@@ -59,7 +62,7 @@ def site_settings(config: MkDocsConfig) -> SiteSettings:
     branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else "main"
     repo = config.repo_url or ""
     return SiteSettings(repo.rstrip("/") if urlsplit(repo).scheme else "", branch, config.use_directory_urls,
-                        site_languages_.site_root(config))
+                        **publication(config), site_root=site_languages_.site_root(config))
 
 
 def load_knowledge_base(config: MkDocsConfig) -> KnowledgeBase:
@@ -111,6 +114,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     clashes = [path for path in (SCHEMA_PATH, INDEX_PATH) if files.get_file_from_path(path) is not None]
     files.append(File.generated(config, SCHEMA_PATH, content=published_schema_text(schema)))
     files.append(File.generated(config, INDEX_PATH, content=explore_index_text(explore_index(kb))))
+    clashes += add_download_files(files, config, kb, settings)
     for page in render_pages(kb, templates, settings, schema):
         if files.get_file_from_path(page.src_uri) is not None:
             clashes.append(page.src_uri)
@@ -125,6 +129,45 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
                           "remove them from docs/: " + ", ".join(sorted(clashes)))
     register_macros_variables(config, kb)
     return files
+
+
+def publication(config: MkDocsConfig) -> dict[str, str]:
+    """The published address and name: QR codes, citations, the feed and the open data give
+    absolute addresses, so a build without a usable site_url stops here, saying what to set."""
+    site_url = config.site_url or ""
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PluginError(
+            f"mkdocs.yml: site_url: {'is not set' if not site_url else repr(site_url) + ' is not an http(s) address'} "
+            "(set it to the address the site is published at, e.g. https://example.org/knowledge-base/: "
+            "the QR codes, citations, feed and open data give every practice's full address)")
+    return {"site_url": site_url.rstrip("/") + "/", "site_name": config.site_name}
+
+
+def add_download_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, settings: SiteSettings) -> list[str]:
+    """Publish the feed and the open data, start making the QR codes; return the paths docs/ already has."""
+    qr_codes = qr_addresses(kb, settings)
+    clashes = [path for path in qr_codes if files.get_file_from_path(path) is not None]
+    for path, content in download_files(kb, settings).items():
+        if files.get_file_from_path(path) is not None:
+            clashes.append(path)
+            continue
+        files.append(File.generated(config, path, content=content))
+    if not clashes:
+        STATE.qr_codes = QrBatch(qr_codes)
+    return clashes
+
+
+def write_qr_codes(config: MkDocsConfig) -> None:
+    """Write the QR codes into the built site, once MkDocs has written the pages (qrbatch.py says why)."""
+    batch, STATE.qr_codes = STATE.qr_codes, None
+    if batch is None:
+        return
+    site = Path(config.site_dir)
+    for path, svg in batch.files().items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(svg, encoding="utf-8")
 
 
 def published_schema_text(schema: dict) -> str:

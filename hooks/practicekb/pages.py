@@ -23,6 +23,7 @@ from .fieldref import field_rows
 from .languages import language_name, language_prefix, sort_key
 from .model import KnowledgeBase, Practice
 from .schema import ROLES
+from .share import share_of
 from .taxonomies import BY_KEY, TAXONOMIES, Taxonomy
 from .vocabularies import Term
 
@@ -36,6 +37,8 @@ class SiteSettings:
     repo_url: str = ""  # e.g. https://github.com/org/repo
     branch: str = "main"
     directory_urls: bool = True  # MkDocs' use_directory_urls
+    site_url: str = ""  # the published address, ending in "/": QR codes, citations, feed and data give it
+    site_name: str = ""
     site_root: str = ""  # from this language's root to the site's root: "" for the default language, "../" for others
 
     def new_file_url(self, folder: str, name: str, text: str = "") -> str:
@@ -44,6 +47,10 @@ class SiteSettings:
             return ""
         query = urlencode({"filename": name, **({"value": text} if text else {})})
         return f"{self.repo_url.rstrip('/')}/new/{self.branch}/{quote(folder)}?{query}"
+
+    def page_address(self, src_uri: str) -> str:
+        """The absolute, published address of the page built from `src_uri`."""
+        return self.site_url + page_url(src_uri, self.directory_urls)
 
     def edit_url(self, path: str) -> str:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{quote(path)}" if self.repo_url else ""
@@ -181,7 +188,11 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
     (KnowledgeBase.in_language)."""
     environment = template_environment(str(templates_dir))
     common = {"kb": kb, "taxonomies": TAXONOMIES, "by_key": BY_KEY, "settings": settings, "roles": ROLES,
-              "search_filters": search_filters, **language_context(kb, settings)}
+              "search_filters": search_filters, **language_context(kb, settings),
+              "share_of": lambda practice: share_of(
+                  kb, practice, settings.page_address(practice.src_uri), settings.site_name,
+                  accessed_word=kb.interface.catalogues[shown_language(kb)].t("share.accessed"),
+                  placeholder=kb.interface.catalogues[shown_language(kb)].t("share.date_of_access"))}
     practice_template = environment.get_template("practice.md")
     term_template = environment.get_template("term.md")
     overview_template = environment.get_template("overview.md")

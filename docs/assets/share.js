@@ -1,0 +1,74 @@
+/* Share panel of practice pages (overrides/kb/share.html): copy the address or the citation,
+   and write today's date wherever a page asks for it ([data-kb-today]: the citation's access
+   date and the date on a printed page). Listeners sit on the document, so pages that Material's
+   instant navigation swaps in work without binding anything again. */
+(function () {
+  "use strict";
+
+  function today() {
+    var now = new Date();
+    var iso = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" +
+      String(now.getDate()).padStart(2, "0");
+    var language = document.documentElement.lang || "en";
+    var text = now.toLocaleDateString(language === "en" ? "en-GB" : language, { day: "numeric", month: "long", year: "numeric" });
+    return { iso: iso, text: text };
+  }
+
+  function fillDates() {
+    var date = today();
+    document.querySelectorAll("[data-kb-today]").forEach(function (element) {
+      element.textContent = date.text;
+      if (element.tagName === "TIME") element.setAttribute("datetime", date.iso);
+    });
+    document.querySelectorAll("[data-kb-dated]").forEach(function (element) { element.hidden = false; });
+    document.querySelectorAll(".kb-share__actions[hidden]").forEach(function (element) { element.hidden = false; });
+  }
+
+  function announce(button, message) {
+    var status = button.closest(".kb-share").querySelector(".kb-share__status");
+    if (status) status.textContent = message;
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {  // plain http: the old way, through a selection
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var done = document.execCommand("copy");
+      document.body.removeChild(area);
+      if (done) { resolve(); } else { reject(new Error("copy refused")); }
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-kb-copy], [data-kb-copy-from]");
+    if (!button) return;
+    var source = button.hasAttribute("data-kb-copy-from") &&
+      document.getElementById(button.getAttribute("data-kb-copy-from"));
+    var text = source ? source.textContent.replace(/\s+/g, " ").trim() : button.getAttribute("data-kb-copy");
+    // The texts in the page's language come with the panel (data-kb-messages).
+    var messages = {};
+    try { messages = JSON.parse(button.closest(".kb-share").getAttribute("data-kb-messages")) || {}; } catch (e) { messages = {}; }
+    var what = source ? "citation" : "link";
+    copy(text).then(function () {
+      button.setAttribute("data-kb-copied", "");
+      announce(button, messages["share." + what + "_copied"] || "Copied");
+    }, function () {
+      announce(button, messages["share." + what + "_not_copied"] || "Select the text and copy it");
+    });
+  });
+
+  window.addEventListener("beforeprint", fillDates);  // a page left open overnight prints today's date
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(fillDates);  // Material: every page, also after instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", fillDates);
+  } else {
+    fillDates();
+  }
+})();

@@ -1,0 +1,21 @@
+"""Files the build publishes beside the pages, for people and programs: every practice's QR
+code, the Atom feed and the open data. Paths are from the site root."""
+from __future__ import annotations
+
+from .feed import FEED_PATH, feed_xml
+from .model import KnowledgeBase
+from .opendata import data_files
+from .pages import SiteSettings
+from .qrcodes import qr_path
+
+
+def qr_addresses(kb: KnowledgeBase, settings: SiteSettings) -> dict[str, str]:
+    """Each practice's QR code file and the address it encodes (qrbatch.py makes them)."""
+    return {qr_path(p.slug): settings.page_address(p.src_uri) for p in kb.practices.values()}
+
+
+def download_files(kb: KnowledgeBase, settings: SiteSettings) -> dict[str, str]:
+    """The feed and the open data, made at once: they take milliseconds."""
+    files = {FEED_PATH: feed_xml(kb, settings)}
+    files.update(data_files(kb, settings))
+    return files

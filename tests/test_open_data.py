@@ -1,0 +1,99 @@
+"""Open data on the real site: data/practices.json (records validate against the published JSON
+Schema once the documented added fields are removed), data/practices.csv (every practice, one row,
+lists joined with "; "), data/vocabularies.json (every vocabulary and term), and the Open data page."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import jsonschema
+import yaml
+
+from conftest import REPO
+from published import SITE_URL, practice_address
+from sitepages import front_matter, page, resolve
+from test_build import PRACTICE_FILES
+
+ADDED = {"slug", "body", "url", "source_url"}
+REPOSITORY = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["repo_url"]
+
+
+def load_json(site, path: str) -> dict:
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+def test_practices_json_holds_every_practice_valid_against_the_published_schema(real_site):
+    schema = load_json(real_site, "schema/practice.schema.json")
+    document = load_json(real_site, "data/practices.json")
+    assert document["licence"]["name"] == "CC BY 4.0"
+    assert document["schema"] == SITE_URL + "schema/practice.schema.json"
+    assert set(document["added_fields"]) == ADDED
+    assert not ADDED & set(schema["properties"])
+    validator = jsonschema.Draft202012Validator(schema)
+    records = {record["slug"]: record for record in document["practices"]}
+    assert set(records) == {path.stem for path in PRACTICE_FILES} and document["count"] == len(PRACTICE_FILES)
+    for path in PRACTICE_FILES:
+        record = records[path.stem]
+        facts = {key: value for key, value in record.items() if key not in ADDED}
+        assert list(validator.iter_errors(facts)) == [], path.stem
+        # every fact exactly as the file has it (read independently; the file's YAML has no dates or booleans
+        # that JSON would write differently, and numbers are compared as text)
+        as_text = json.loads(json.dumps(facts), parse_int=str, parse_float=str)
+        assert as_text == front_matter(path), path.stem
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        assert record["body"].strip() == body.strip()
+        assert record["url"] == practice_address(path.stem)
+        assert record["source_url"] == f"{REPOSITORY}/blob/main/practices/{path.name}"
+
+
+def test_practices_csv_has_one_row_per_practice_with_lists_joined(real_site):
+    text = (real_site / "data" / "practices.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert sorted(row["slug"] for row in rows) == sorted(path.stem for path in PRACTICE_FILES)
+    for row in rows:
+        data = front_matter(REPO / "practices" / f"{row['slug']}.md")
+        assert row["title"] == data["title"]
+        assert row["countries"].split("; ") == data["countries"]
+        assert row["themes"].split("; ") == data["themes"]
+        assert row["organisations"].split("; ") == [f"{o['id']} ({o['role']})" for o in data.get("organisations", [])]
+        assert row["sources"].split("; ") == [s["url"] for s in data["sources"]]
+        assert row["last_verified"] == data["last_verified"]
+        assert row["url"] == practice_address(row["slug"])
+    schema = load_json(real_site, "schema/practice.schema.json")
+    header = rows[0].keys()
+    assert all(any(column.startswith(field) or field.startswith(column) for column in header)
+               for field in schema["properties"]), "every front-matter field has a column"
+
+
+def test_vocabularies_json_holds_every_vocabulary_and_term(real_site):
+    vocabularies = load_json(real_site, "data/vocabularies.json")["vocabularies"]
+    for path in sorted((REPO / "vocabularies").glob("*.yml")):
+        key = path.stem
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        published = vocabularies[key]
+        assert published["file"] == f"vocabularies/{path.name}"
+        assert [term["id"] for term in published["terms"]] == [term["id"] for term in data["terms"]], key
+        for term, source in zip(published["terms"], data["terms"]):
+            assert term["label"] == source["label"] and term["description"] == source["description"]
+        for section in ("groups", "types"):
+            assert [g["id"] for g in published.get(section, [])] == [g["id"] for g in data.get(section, [])]
+    codes = sorted({code for path in PRACTICE_FILES for code in front_matter(path)["countries"]})
+    assert sorted(term["id"] for term in vocabularies["countries"]["terms"]) == codes
+
+
+def test_data_page_links_the_files_the_schema_the_feed_and_the_licence(real_site):
+    soup = page(real_site, "data/")
+    article = soup.find("article")
+    targets = {}
+    for link in article.find_all("a", href=True):
+        target = resolve(real_site, "data/", link["href"])
+        targets[link["href"] if target is None else target.relative_to(real_site).as_posix()] = link
+    for path in ("data/practices.json", "data/practices.csv", "data/vocabularies.json",
+                 "schema/practice.schema.json", "feed.xml"):
+        assert path in targets, path
+        assert (real_site / path).is_file()
+    assert "https://creativecommons.org/licenses/by/4.0/" in targets
+    nav = page(real_site, "about/").find("nav", class_="md-nav--primary")  # under About in the navigation
+    entry = next(a for a in nav.find_all("a", href=True) if a.get_text(strip=True) == "Open data")
+    assert resolve(real_site, "about/", entry["href"]) == real_site / "data" / "index.html"
