@@ -50,13 +50,19 @@ def test_feed_is_atom_by_namespace(real_site):
 
 def test_every_page_names_the_feed_in_its_head(real_site):
     missing = []
+    languages = {path.name for path in real_site.iterdir() if (path / "feed.xml").is_file()}
     for html in real_site.rglob("*.html"):
         relative = html.relative_to(real_site).as_posix()
-        link = page(real_site, relative).head.find("link", rel="alternate", type="application/atom+xml")
-        if relative == "404.html":  # served at any address, so its links start from the site root
-            assert link is not None and link["href"].endswith("/feed.xml")
+        if relative.startswith("pagefind/"):
             continue
-        if link is None or resolve(real_site, relative.removesuffix("index.html"), link["href"]) != real_site / "feed.xml":
+        # Each language's pages name the feed of that language (its own titles), at <language>/feed.xml.
+        language = relative.split("/")[0] if relative.split("/")[0] in languages else ""
+        feed = real_site / language / "feed.xml"
+        link = page(real_site, relative).head.find("link", rel="alternate", type="application/atom+xml")
+        if relative.endswith("404.html"):  # served at any address, so its links start from the site root
+            assert link is not None and link["href"].endswith(f"{language}/feed.xml".lstrip("/"))
+            continue
+        if link is None or resolve(real_site, relative.removesuffix("index.html"), link["href"]) != feed:
             missing.append(relative)
     assert missing == []
 
