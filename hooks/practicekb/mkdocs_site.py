@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -167,5 +168,7 @@ def write_social_cards(config: MkDocsConfig) -> None:
         return
     cache = Path(config.config_file_path).parent / ".cache" / "cards"
     jobs = card_jobs(STATE.kb, Path(config.site_dir), config.site_name, config.site_description or "")
+    start = time.perf_counter()
     stats = write_cards(jobs, cache)
-    log.info(f"Social cards: {stats.drawn} drawn, {stats.cached} from the cache")
+    log.info(f"Social cards: {stats.drawn} drawn, {stats.cached} from the cache, "
+             f"in {time.perf_counter() - start:.2f} seconds")
