@@ -14,7 +14,7 @@ from conftest import REPO, VALID_PRACTICE, build_site, make_project
 from sitepages import front_matter, page, resolve
 from test_bad_input import RENAMED_ONTO_LIVE, with_aliases
 
-from practicekb import cards
+from practicekb import cardfiles, cards
 from practicekb.linkpreview import meta_tags, og_locale, page_preview
 
 CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -234,14 +234,17 @@ def test_cards_come_from_the_cache_when_nothing_changed(links_site, tmp_path):
 
 
 def test_worker_processes_draw_the_same_cards(tmp_path, monkeypatch):
-    monkeypatch.setattr(cards, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(cardfiles, "PARALLEL_FROM", 2)
     texts = [cards.CardText(f"Practice number {n} in Ærøskøbing", "Ærø, Denmark", "Housing", "Site") for n in range(4)]
-    jobs = [cards.CardJob(text, tmp_path / "site" / f"{n}.png") for n, text in enumerate(texts)]
-    stats = cards.write_cards(jobs, tmp_path / "cache", workers=2)
+    jobs = [cardfiles.CardJob(text, tmp_path / "site" / f"{n}.png") for n, text in enumerate(texts)]
+    stats = cardfiles.write_cards(jobs, tmp_path / "cache", workers=2)
     assert (stats.drawn, stats.cached) == (4, 0)
     for job in jobs:
         assert job.target.read_bytes() == cards.card_png(job.text)
-    assert len(list((tmp_path / "cache").glob("*.png"))) == 4
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(f"{cards.card_key(t)}.png" for t in texts)
+    stats = cardfiles.write_cards(jobs[:2], tmp_path / "cache", workers=2)
+    assert (stats.drawn, stats.cached) == (0, 2)
+    assert len(list((tmp_path / "cache").iterdir())) == 2  # cards no longer used are dropped
 
 
 # --- sitemap and robots.txt -----------------------------------------------------------------

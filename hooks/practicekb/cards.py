@@ -6,19 +6,15 @@ letter of the languages the site covers (č ć š ž ľ ĺ ŕ ô ä ą ę ė į 
 glyph whatever fonts the machine has.
 
 Cards are drawn as grey levels, then coloured through a palette of 16 shades from the
-background to white: a 4-bit PNG of about 20 KB, drawn and compressed in a few milliseconds. Finished cards are kept in a cache folder under a hash of everything
-drawn on them (text, this module, the font), so a rebuild draws only what changed.
+background to white: a 4-bit PNG of about 20 KB, drawn and compressed in a few
+milliseconds. `card_key` names a card by everything that decides its pixels (its text,
+this module, the font), so cardfiles.py can reuse cards that have not changed.
 """
 from __future__ import annotations
 
 import hashlib
 import io
 import json
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,18 +38,6 @@ class CardText:
     place: str = ""  # "Škofja Loka, Slovenia"
     themes: str = ""  # "Coordination bodies · Intercultural mediation"
     site_name: str = ""
-
-
-@dataclass(frozen=True)
-class CardJob:
-    text: CardText
-    target: Path  # where the PNG goes in the built site
-
-
-@dataclass
-class CardStats:
-    drawn: int = 0
-    cached: int = 0
 
 
 LEVELS = 16  # shades from the background to white: enough for smooth letters, and a 4-bit PNG
@@ -198,75 +182,3 @@ def renderer_fingerprint() -> str:
 def card_key(text: CardText) -> str:
     payload = json.dumps([renderer_fingerprint(), *astuple(text)], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
-
-
-PARALLEL_FROM = 200  # cards to draw before it pays to start worker processes
-
-
-def draw_to(job: CardJob, cached: Path | None) -> None:
-    """Draw one card into the site, and into the cache when there is one."""
-    data = card_png(job.text)
-    job.target.write_bytes(data)
-    if cached is not None:
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(data)
-        os.replace(partial, cached)  # never a half-written card in the cache
-
-
-def draw_all(work: list[tuple[CardJob, Path | None]], workers: int) -> None:
-    """Draw cards one after another, or, when there are many, in worker processes
-    (`python -m practicekb.cards JOBS.json`), each given an equal share."""
-    if workers < 2 or len(work) < PARALLEL_FROM:
-        for job, cached in work:
-            draw_to(job, cached)
-        return
-    package_parent = str(Path(__file__).resolve().parents[1])  # workers import this package even if not installed
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
-    with tempfile.TemporaryDirectory(prefix="kb-cards-") as temp:
-        running = []
-        for number in range(workers):
-            share = Path(temp) / f"{number}.json"
-            share.write_text(json.dumps([[astuple(job.text), str(job.target), str(cached) if cached else None]
-                                         for job, cached in work[number::workers]], ensure_ascii=False),
-                             encoding="utf-8")
-            running.append(subprocess.Popen([sys.executable, "-m", "practicekb.cards", str(share)], env=env,
-                                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
-        failures = [error for process in running
-                    for _, error in [process.communicate()] if process.returncode != 0]
-    if failures:
-        raise RuntimeError("Drawing the social cards failed:\n" + "\n".join(failures))
-
-
-def main(argv: list[str]) -> int:
-    """A worker: draw the cards listed in a JSON file written by draw_all."""
-    for text, target, cached in json.loads(Path(argv[0]).read_text(encoding="utf-8")):
-        draw_to(CardJob(CardText(*text), Path(target)), Path(cached) if cached else None)
-    return 0
-
-
-def write_cards(jobs: list[CardJob], cache: Path | None = None, workers: int | None = None) -> CardStats:
-    """Write every card, copying unchanged ones from the cache, then drop cached cards this
-    site no longer uses."""
-    work: list[tuple[CardJob, Path | None]] = []
-    keep: set[str] = set()
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-    for job in jobs:
-        job.target.parent.mkdir(parents=True, exist_ok=True)
-        cached = cache / f"{card_key(job.text)}.png" if cache is not None else None
-        if cached is not None:
-            keep.add(cached.name)
-            if cached.is_file():
-                shutil.copyfile(cached, job.target)
-                continue
-        work.append((job, cached))
-    draw_all(work, workers if workers is not None else min(4, os.cpu_count() or 1))
-    if cache is not None:
-        for entry in cache.iterdir():
-            if entry.suffix == ".png" and entry.name not in keep:
-                entry.unlink(missing_ok=True)
-    return CardStats(drawn=len(work), cached=len(jobs) - len(work))
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -12,7 +12,8 @@ from urllib.parse import urljoin
 
 from babel.core import get_global
 
-from .cards import CardJob, CardText
+from .cardfiles import CardJob
+from .cards import CardText
 from .model import KnowledgeBase, Practice
 
 CARDS_DIR = "assets/cards"

@@ -13,15 +13,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .explore import INDEX_PATH, explore_index, explore_index_text
-from .model import KnowledgeBase
+from .model import KnowledgeBase, Practice
 from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, render_pages
 from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
 from .problems import ProblemsFound
 from .searchindex import SearchIndexError, build_search_index
-from .cards import write_cards
+from .cardfiles import write_cards
 from .linkpreview import card_jobs, meta_tags, page_preview, places, practice_preview
-from .model import Practice
 from .redirects import redirects
 from .robots import ROBOTS_PATH, robots_txt
 
@@ -169,6 +168,9 @@ def write_social_cards(config: MkDocsConfig) -> None:
     cache = Path(config.config_file_path).parent / ".cache" / "cards"
     jobs = card_jobs(STATE.kb, Path(config.site_dir), config.site_name, config.site_description or "")
     start = time.perf_counter()
-    stats = write_cards(jobs, cache)
+    try:
+        stats = write_cards(jobs, cache)
+    except (OSError, RuntimeError) as error:
+        raise PluginError(f"The social cards cannot be written: {error}") from None
     log.info(f"Social cards: {stats.drawn} drawn, {stats.cached} from the cache, "
              f"in {time.perf_counter() - start:.2f} seconds")
