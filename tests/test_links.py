@@ -105,6 +105,20 @@ def test_colliding_former_slugs_fail_the_build_with_every_problem(tmp_path):
     assert not (tmp_path / "site" / "practices").exists()
 
 
+def test_former_addresses_without_directory_urls():
+    from practicekb.model import Practice
+    from practicekb.redirects import redirect_html, redirect_path
+
+    practice = Practice("new-name", "practices/new-name.md", {"title": "A <practice> & more", "language": "sl"}, "")
+    assert redirect_path("old-name", directory_urls=False) == "practices/old-name.html"
+    assert redirect_path("old-name") == "practices/old-name/index.html"
+    html = redirect_html(practice, "old-name", "https://example.org/kb/", directory_urls=False)
+    assert 'content="0; url=../practices/new-name.html"' in html
+    assert '<link rel="canonical" href="https://example.org/kb/practices/new-name.html">' in html
+    assert "A &lt;practice&gt; &amp; more" in html and '<html lang="sl">' in html
+    assert "canonical" not in redirect_html(practice, "old-name", "")  # no site_url: no absolute address
+
+
 # --- link previews ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", PRACTICE_FILES, ids=lambda p: p.stem)
