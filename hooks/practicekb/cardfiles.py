@@ -62,8 +62,11 @@ def draw_all(work: list[tuple[CardJob, Path | None]], workers: int) -> None:
                              encoding="utf-8")
             running.append(subprocess.Popen([sys.executable, "-m", "practicekb.cardfiles", str(share)], env=env,
                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
-        failures = [error for process in running
-                    for _, error in [process.communicate()] if process.returncode != 0]
+        failures = []
+        for process in running:
+            _, error = process.communicate()
+            if process.returncode != 0:
+                failures.append(error.strip())
     if failures:
         raise RuntimeError("Drawing the social cards failed:\n" + "\n".join(failures))
 
