@@ -22,7 +22,11 @@ def test_the_expression_would_reach_the_operating_system_if_evaluated(tmp_path):
 
 def test_jinja_in_a_practice_is_shown_as_text(tmp_path):
     # A short marker path: `place` holds at most 120 characters, and pytest's own folders grow long.
-    marker = Path(tempfile.mkdtemp(prefix="kb-")) / "pwned"
+    with tempfile.TemporaryDirectory(prefix="kb-") as short:
+        check_jinja_is_shown_as_text(tmp_path, Path(short) / "pwned")
+
+
+def check_jinja_is_shown_as_text(tmp_path, marker):
     expression = os_reaching_expression(marker)
     practice = (VALID_PRACTICE
                 .replace("title: Test coordination body in Testtown", "title: 'Testtown {{ 7 * 7 }} body'")
