@@ -43,4 +43,4 @@ bench-search: $(STAMP) chromium  ## 5000 synthetic practices in Chromium: search
 	$(BIN)/python -m benchmarks.search_benchmark
 
 clean:
-	rm -rf site .bench
+	rm -rf site .bench .cache

@@ -6,6 +6,7 @@ the package, never here.
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from practicekb import mkdocs_site
@@ -16,7 +17,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    return mkdocs_site.add_generated_files(files, config)
+    files = mkdocs_site.add_generated_files(files, config)
+    return mkdocs_site.add_link_files(files, config)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    mkdocs_site.date_practice_page(page)
+    return markdown
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -29,8 +36,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return mkdocs_site.insert_fragments(html, page.file.src_uri)
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    return mkdocs_site.add_link_preview(context, page, config)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     mkdocs_site.write_qr_codes(config)
+    mkdocs_site.write_social_cards(config)
     mkdocs_site.index_site(config)
 
 

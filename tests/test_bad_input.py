@@ -7,6 +7,14 @@ from conftest import VALID_PRACTICE, build_site, make_project, run_kb
 
 NO_BODY = VALID_PRACTICE.split("## Context")[0] + "## Context\n\n<!-- to do -->\n"
 
+
+def with_aliases(*aliases: str) -> str:
+    """The valid practice with `aliases:` on line 24."""
+    return VALID_PRACTICE.replace("status: active", f"status: active\naliases: [{', '.join(aliases)}]")
+
+
+RENAMED_ONTO_LIVE = {"testtown.md": VALID_PRACTICE, "renamed.md": with_aliases("former-name", "testtown")}
+
 # name: (files, expected "path:line: field: message" start, a fragment of the hint)
 CASES = {
     "yaml syntax error": (
@@ -82,6 +90,24 @@ CASES = {
     "coordinates out of range": (
         {"p.md": VALID_PRACTICE.replace("level: municipal", "level: municipal\ncoordinates: [200, 14.5]")},
         "practices/p.md:9: coordinates[1]: 200 is above 90", "check the number"),
+    "former slug is a live practice's slug": (
+        RENAMED_ONTO_LIVE,
+        "practices/renamed.md:24: aliases[2]: former slug 'testtown' is the slug of practices/testtown.md, a live practice",
+        "remove 'testtown' from aliases"),
+    "slug is another practice's former slug": (
+        RENAMED_ONTO_LIVE,
+        "practices/testtown.md:1: file name: slug 'testtown' is listed as a former slug in the aliases of practices/renamed.md",
+        "rename this file"),
+    "former slug in two practices": (
+        {"first.md": with_aliases("old-name"), "second.md": with_aliases("old-name")},
+        "practices/first.md:24: aliases[1]: former slug 'old-name' is also listed in the aliases of practices/second.md",
+        "redirect to one practice only"),
+    "former slug is its own slug": (
+        {"testtown.md": with_aliases("testtown")},
+        "practices/testtown.md:24: aliases[1]: 'testtown' is this practice's own slug", "only former slugs"),
+    "former slug not a slug": (
+        {"p.md": with_aliases("'Old Name'")},
+        "practices/p.md:24: aliases[1]: 'Old Name' is not a valid id", "lowercase letters"),
     "macro rendering requested": (
         {"p.md": VALID_PRACTICE.replace("status: active", "status: active\nrender_macros: true")},
         "practices/p.md:24: render_macros: unknown field", "allowed fields"),

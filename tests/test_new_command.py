@@ -46,6 +46,15 @@ def test_new_refuses_an_existing_slug_and_writes_nothing(tmp_path):
     assert (project / "practices" / "testtown.md").read_text(encoding="utf-8") == VALID_PRACTICE
 
 
+def test_new_refuses_a_former_slug_of_another_practice(tmp_path):
+    renamed = VALID_PRACTICE.replace("status: active", "status: active\naliases: [old-testtown]")
+    project = make_project(tmp_path / "p", {"testtown.md": renamed})
+    result = run_kb(project, "new", *ANSWERS, "--slug", "old-testtown")
+    assert result.returncode == 1
+    assert "--slug: 'old-testtown' is a former slug of practices/testtown.md" in result.stdout
+    assert not (project / "practices" / "old-testtown.md").exists()
+
+
 def test_new_reports_every_wrong_answer_with_a_fix(tmp_path):
     project = make_project(tmp_path / "p", {})
     wrong = [a.replace("intercultural-mediation", "intercultural-mediaton").replace("pina:partner", "pinna:partner")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .pipeline import ProjectPaths, check as check_project, load_vocabularies
 from .links import check_addresses, cited_addresses, report
+from .load import load_practices
 from .scaffold import Answers, answer_problems, practice_text, slug_from_title
 
 
@@ -97,7 +98,7 @@ def command_new(args: argparse.Namespace) -> int:
         print("kb new: fix the vocabulary files first (kb check lists the problems).")
         return 1
     existing = {p.name.removesuffix(".md") for p in paths.practices.rglob("*" + ".md")}
-    problems = answer_problems(new, vocabularies, existing)
+    problems = answer_problems(new, vocabularies, existing, former_slugs(paths))
     if problems:
         for problem in problems:
             print(f"kb new: {problem}")
@@ -111,6 +112,18 @@ def command_new(args: argparse.Namespace) -> int:
     shown = path.relative_to(paths.root) if path.is_relative_to(paths.root) else path
     print(f"kb new: wrote {shown}. Write the sections below the front matter, then run kb check.")
     return 0
+
+
+def former_slugs(paths: ProjectPaths) -> dict[str, str]:
+    """Former slug -> the practice file that lists it in aliases (files that cannot be read are skipped)."""
+    sources, _ = load_practices(paths.practices, paths.root)
+    found: dict[str, str] = {}
+    for source in sources:
+        aliases = source.front_matter.data.get("aliases")
+        for alias in aliases if isinstance(aliases, list) else []:
+            if isinstance(alias, str):
+                found.setdefault(alias, source.path)
+    return found
 
 
 def command_links(args: argparse.Namespace) -> int:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import time
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -13,7 +15,7 @@ from mkdocs.structure.pages import Page
 from . import mkdocs_languages as site_languages_
 from .downloads import download_files, qr_addresses
 from .explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
-from .model import KnowledgeBase
+from .model import KnowledgeBase, Practice
 from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, render_pages
 from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
@@ -21,6 +23,12 @@ from .languages import language_name, translation_of
 from .problems import ProblemsFound
 from .qrbatch import QrBatch
 from .searchindex import SearchIndexError, build_search_index
+from .cardfiles import write_cards
+from .linkpreview import card_jobs, meta_tags, page_preview, places, practice_preview
+from .redirects import redirects
+from .robots import ROBOTS_PATH, robots_txt
+
+log = logging.getLogger("mkdocs.plugins.practicekb")
 
 
 class BuildState:
@@ -248,3 +256,62 @@ def index_site(config: MkDocsConfig) -> None:
         build_search_index(Path(config.site_dir), keep_index_url=not config.use_directory_urls)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+
+
+# --- Permanent addresses, link previews, social cards, robots.txt ---------------------------
+
+def add_link_files(files: Files, config: MkDocsConfig) -> Files:
+    """A redirect page at every former address of a practice, and robots.txt naming the sitemap."""
+    kb = STATE.kb or load_knowledge_base(config)
+    site_url = config.site_url or ""
+    generated = {page.path: page.content for page in redirects(kb, site_url, config.use_directory_urls)}
+    generated[ROBOTS_PATH] = robots_txt(site_url)
+    clashes = sorted(path for path in generated if files.get_file_from_path(path) is not None)
+    if clashes:
+        raise PluginError("These files are generated (former addresses of practices, robots.txt), "
+                          "but docs/ also has them; remove them from docs/: " + ", ".join(clashes))
+    for path, content in generated.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def date_practice_page(page: Page) -> None:
+    """A practice page was last updated when its facts were last verified: the sitemap's <lastmod>."""
+    practice = practice_of(page)
+    if practice is not None:
+        page.update_date = str(practice.data["last_verified"])
+
+
+def practice_of(page: Page) -> Practice | None:
+    if STATE.kb is None or page.meta.get("kb_kind") != "practice":
+        return None
+    return STATE.kb.practices.get(str(page.meta.get("kb_slug")))
+
+
+def add_link_preview(context: dict, page: Page, config: MkDocsConfig) -> dict:
+    """The Open Graph and Twitter card tags of a page, for overrides/partials/kb-link-preview.html."""
+    site_url, url = config.site_url or "", page.canonical_url or ""
+    practice = practice_of(page)
+    if practice is not None:
+        preview = practice_preview(practice, places(STATE.kb, practice), url, site_url, config.site_name)
+    else:
+        description = str(page.meta.get("description") or config.site_description or "")
+        preview = page_preview(page.title or "", description, url, site_url, config.site_name,
+                               str(config.theme.get("language") or "en"))
+    context["kb_link_preview"] = meta_tags(preview)
+    return context
+
+
+def write_social_cards(config: MkDocsConfig) -> None:
+    """A 1200×630 card per practice and one for the site, reusing unchanged ones from .cache/cards."""
+    if STATE.kb is None:
+        return
+    cache = Path(config.config_file_path).parent / ".cache" / "cards"
+    jobs = card_jobs(STATE.kb, Path(config.site_dir), config.site_name, config.site_description or "")
+    start = time.perf_counter()
+    try:
+        stats = write_cards(jobs, cache)
+    except (OSError, RuntimeError) as error:
+        raise PluginError(f"The social cards cannot be written: {error}") from None
+    log.info(f"Social cards: {stats.drawn} drawn, {stats.cached} from the cache, "
+             f"in {time.perf_counter() - start:.2f} seconds")

@@ -57,8 +57,10 @@ def slug_from_title(title: str) -> str:
     return slug
 
 
-def answer_problems(answers: Answers, vocabularies: dict[str, Vocabulary], existing_slugs: set[str]) -> list[str]:
-    """Everything wrong with the answers, each with how to fix it."""
+def answer_problems(answers: Answers, vocabularies: dict[str, Vocabulary], existing_slugs: set[str],
+                    former_slugs: dict[str, str] | None = None) -> list[str]:
+    """Everything wrong with the answers, each with how to fix it. `former_slugs` maps each
+    practice's former slug (aliases) to that practice's file: its address is taken too."""
     problems = []
 
     def known(option: str, taxonomy: str, value: str) -> None:
@@ -102,6 +104,9 @@ def answer_problems(answers: Answers, vocabularies: dict[str, Vocabulary], exist
     elif answers.slug in existing_slugs:
         problems.append(f"--slug: practices/{answers.slug}.md already exists (choose another --slug, "
                         "or edit the existing practice)")
+    elif answers.slug in (former_slugs or {}):
+        problems.append(f"--slug: '{answers.slug}' is a former slug of {former_slugs[answers.slug]}, whose old "
+                        "address leads there (choose another --slug)")
     return problems
 
 

@@ -113,7 +113,9 @@ def practice_schema(vocabulary_ids: dict[str, list[str]]) -> dict[str, Any]:
         "language": {"type": "string", "enum": list(LANGUAGES),
                      "description": "Language of title, summary and body (ISO 639-1); default en."},
         "aliases": _list_of({"type": "string", "pattern": SLUG_PATTERN},
-                            "Former slugs of this practice; each old address redirects here."),
+                            "Former slugs of this practice, after its file was renamed: the page at each old "
+                            "address /practices/<old-slug>/ sends readers on to this one. A former slug cannot "
+                            "be the slug of a live practice or another practice's alias."),
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

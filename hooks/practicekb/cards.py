@@ -1,0 +1,184 @@
+"""Social cards: the 1200×630 PNG a link preview shows, drawn with Pillow, offline.
+
+One card per practice (title, place, country, themes, site name) and one for the rest of
+the site. Text is drawn with DejaVu Sans, vendored in fonts/ with its licence, so every
+letter of the languages the site covers (č ć š ž ľ ĺ ŕ ô ä ą ę ė į ų ū ø å æ ð þ …) has a
+glyph whatever fonts the machine has.
+
+Cards are drawn as grey levels, then coloured through a palette of 16 shades from the
+background to white: a 4-bit PNG of about 20 KB, drawn and compressed in a few
+milliseconds. `card_key` names a card by everything that decides its pixels (its text,
+this module, the font), so cardfiles.py can reuse cards that have not changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import astuple, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 80
+FONT_PATH = Path(__file__).with_name("fonts") / "DejaVuSans.ttf"
+BACKGROUND = (40, 53, 147)  # Material's indigo 800: white text on it passes WCAG AAA
+WHITE = 255  # grey levels: 0 is the background, 255 white
+MUTED = 190  # a light indigo, for the site name and the themes
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class CardText:
+    """Everything a card shows."""
+
+    title: str
+    place: str = ""  # "Škofja Loka, Slovenia"
+    themes: str = ""  # "Coordination bodies · Intercultural mediation"
+    site_name: str = ""
+
+
+LEVELS = 16  # shades from the background to white: enough for smooth letters, and a 4-bit PNG
+
+
+def palette() -> list[int]:
+    """LEVELS colours from the background (0) to white (LEVELS - 1)."""
+    colours: list[int] = []
+    for level in range(LEVELS):
+        share = level / (LEVELS - 1)
+        colours += [round(channel + (255 - channel) * share) for channel in BACKGROUND]
+    return colours
+
+
+PALETTE = palette()
+TO_LEVELS = [round(value * (LEVELS - 1) / 255) for value in range(256)]  # grey level -> palette index
+
+
+@lru_cache(maxsize=None)
+def font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONT_PATH), size)
+
+
+@lru_cache(maxsize=65536)
+def word_width(size: int, word: str) -> float:
+    """Words recur across cards (theme and country names), so each is measured once per size."""
+    return font(size).getlength(word)
+
+
+def text_width(size: int, text: str) -> float:
+    """Width of a line: its words plus the spaces between them (no kerning acts across a space)."""
+    words = text.split(" ")
+    return sum(word_width(size, word) for word in words) + word_width(size, " ") * (len(words) - 1)
+
+
+def wrap(text: str, size: int, width: int, max_lines: int) -> list[str]:
+    """Lines of `text` no wider than `width`; the last ends with … if the text does not fit."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if text_width(size, candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while text_width(size, line) > width:  # one word longer than the line: break it
+            cut = len(line)
+            while cut > 1 and text_width(size, line[:cut]) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line:
+        lines.append(line)
+    if len(lines) <= max_lines:
+        return lines
+    kept = lines[max_lines - 1].split()
+    while len(kept) > 1 and text_width(size, " ".join(kept) + ELLIPSIS) > width:
+        kept.pop()  # end on a whole word
+    last = " ".join(kept)
+    while last and text_width(size, last + ELLIPSIS) > width:
+        last = last[:-1]
+    return lines[:max_lines - 1] + [last.rstrip(" ,·:;") + ELLIPSIS]
+
+
+TITLE_TOP = 178
+TITLE_SIZES = (68, 60, 52, 44)
+PLACE_SIZE, PLACE_LINE = 38, 48
+THEME_SIZE, THEME_LINE = 30, 42
+GAP = 24
+
+
+def title_lines(title: str, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size at which the title fits in `height` (three lines at most), or the smallest, cut short."""
+    for size in TITLE_SIZES:
+        lines = wrap(title, size, width, 99)
+        if len(lines) <= 3 and len(lines) * line_height(size) <= height:
+            return font(size), lines
+    size = TITLE_SIZES[-1]
+    return font(size), wrap(title, size, width, max(1, min(3, height // line_height(size))))
+
+
+def line_height(size: int) -> int:
+    return round(size * 1.22)
+
+
+def layout(text: CardText, width: int) -> tuple[ImageFont.FreeTypeFont, list[str], list[str], list[str]]:
+    """Title, place and theme lines: themes at the foot (two lines at most), the place under
+    the title (two lines, or one if the title would not fit), the title as large as fits."""
+    themes = wrap(text.themes, THEME_SIZE, width, 2) if text.themes else []
+    bottom = HEIGHT - 60 - THEME_LINE * len(themes) - (GAP if themes else 0)
+    for place_lines in (2, 1):
+        place = wrap(text.place, PLACE_SIZE, width, place_lines) if text.place else []
+        room = bottom - TITLE_TOP - (GAP + PLACE_LINE * len(place) if place else 0)
+        face, title = title_lines(text.title, width, room)
+        if " ".join(title) == " ".join(text.title.split()) or place_lines == 1:
+            return face, title, place, themes
+    raise AssertionError("unreachable")
+
+
+def draw_card(text: CardText) -> Image.Image:
+    """The card as a palette image, 1200×630."""
+    canvas = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(canvas)
+    width = WIDTH - 2 * MARGIN
+    if text.site_name:
+        draw.text((MARGIN, 64), wrap(text.site_name, 30, width, 1)[0], font=font(30), fill=MUTED)
+        draw.rectangle((MARGIN, 116, MARGIN + 96, 121), fill=WHITE)
+    face, title, place, themes = layout(text, width)
+    y = TITLE_TOP
+    for line in title:
+        draw.text((MARGIN, y), line, font=face, fill=WHITE)
+        y += line_height(face.size)
+    y += GAP
+    for line in place:
+        draw.text((MARGIN, y), line, font=font(PLACE_SIZE), fill=WHITE)
+        y += PLACE_LINE
+    y = HEIGHT - 60 - THEME_LINE * len(themes)
+    for line in themes:
+        draw.text((MARGIN, y), line, font=font(THEME_SIZE), fill=MUTED)
+        y += THEME_LINE
+    card = canvas.point(TO_LEVELS)
+    card.putpalette(PALETTE)
+    return card
+
+
+def card_png(text: CardText) -> bytes:
+    buffer = io.BytesIO()
+    draw_card(text).save(buffer, "PNG", bits=4, compress_level=5)
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=1)
+def renderer_fingerprint() -> str:
+    """Changes when this module or the font changes, so old cached cards are not reused."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(FONT_PATH.read_bytes())
+    return digest.hexdigest()
+
+
+def card_key(text: CardText) -> str:
+    payload = json.dumps([renderer_fingerprint(), *astuple(text)], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
