@@ -19,7 +19,8 @@ from practicekb.linkpreview import meta_tags, og_locale, page_preview
 
 CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 SITE_URL = CONFIG["site_url"]
-PRACTICE_FILES = sorted(p for p in (REPO / "practices").rglob("*.md") if not p.name.startswith("_"))
+PRACTICE_FILES = sorted(p for p in (REPO / "practices").rglob("*.md")
+                        if not p.name.startswith("_") and p.name.count(".") == 1)  # not translations
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 # Letters of the site's languages and neighbours that a card must be able to show.
 LETTERS = "čćšžľĺŕôäąęėįųūøåæðþ"
