@@ -1,5 +1,5 @@
 """axe-core (vendored in tests/vendor/, so it runs offline) on the home, a practice, a term and
-the Explore page of the real site, in the light and the dark colour scheme: no violations of
+the Explore page of the real site, and a practice in Slovak and Slovenian, in the light and the dark colour scheme: no violations of
 any rule axe runs by default (WCAG 2.0, 2.1 and 2.2 A and AA, and best practices)."""
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ PAGES = {
     "practice": "practices/koper-coordination-body-for-migrant-inclusion/",
     "term": "themes/intercultural-mediation/",
     "explore": "explore/",
+    # Another language: the notice on an untranslated practice, text marked lang="en", the switcher.
+    "practice in Slovak": "sk/practices/koper-coordination-body-for-migrant-inclusion/",
+    "translated practice": "sl/practices/skofja-loka-council-for-inclusion/",
 }
 
 
