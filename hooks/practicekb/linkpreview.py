@@ -96,7 +96,7 @@ def meta_tags(preview: Preview) -> list[tuple[str, str, str]]:
 
 def places(kb: KnowledgeBase, practice: Practice) -> str:
     """Where a practice is, for its card: 'Škofja Loka, Slovenia'."""
-    countries = ", ".join(term.text() for term in kb.terms_of(practice, "countries"))
+    countries = ", ".join(term.text(kb.language or "en") for term in kb.terms_of(practice, "countries"))
     place = str(practice.data.get("place", ""))
     return f"{place}, {countries}" if place and countries else place or countries
 
@@ -105,7 +105,7 @@ def card_jobs(kb: KnowledgeBase, site_dir: Path, site_name: str, site_descriptio
     """The site card and one card per practice, each with where it goes in the built site."""
     jobs = [CardJob(CardText(site_name, themes=site_description), site_dir / SITE_CARD)]
     for practice in kb.practices.values():
-        themes = " · ".join(term.text() for term in kb.terms_of(practice, "themes"))
+        themes = " · ".join(term.text(kb.language or "en") for term in kb.terms_of(practice, "themes"))
         text = CardText(practice.title, places(kb, practice), themes, site_name)
         jobs.append(CardJob(text, site_dir / practice_card_path(practice.slug)))
     return jobs

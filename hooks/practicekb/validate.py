@@ -209,13 +209,14 @@ TRANSLATED_VOCABULARIES: tuple[str, ...] = ()  # I18N-LATE: ("themes", "target-g
 
 def vocabulary_language_problems(taxonomy_key: str, document: YamlDocument, shown: str,
                                  languages: tuple[str, ...]) -> list[Problem]:
-    """A label in each of the site's languages for terms, groups and types of translated vocabularies."""
-    if taxonomy_key not in TRANSLATED_VOCABULARIES or not isinstance(document.data, dict):
+    """A label in each of the site's languages for the group and type headings of every vocabulary,
+    and for the terms of translated vocabularies."""
+    if not isinstance(document.data, dict) or not TRANSLATED_VOCABULARIES:  # I18N-LATE: remove the second test
         return []
     from .languages import language_name
 
     problems: list[Problem] = []
-    for key in ("groups", "types", "terms"):
+    for key in ("groups", "types", "terms") if taxonomy_key in TRANSLATED_VOCABULARIES else ("groups", "types"):
         items = document.data.get(key)
         for index, item in enumerate(items if isinstance(items, list) else []):
             label = item.get("label") if isinstance(item, dict) else None
