@@ -226,3 +226,12 @@ def test_each_language_has_its_own_search_index_of_every_page(real_site):
         wasm = value["wasm"] or "unknown"
         assert (real_site / "pagefind" / f"wasm.{wasm}.pagefind").is_file(), code
         assert (real_site / "pagefind" / f"pagefind.{value['hash']}.pf_meta").is_file(), code
+
+
+def test_an_untranslated_page_keeps_its_navigation_title_and_invites_its_translation(real_site):
+    soup = page(real_site / "lt", "about/")
+    link = soup.find(attrs={"data-kb-notice": True}).find("a")["href"]
+    assert link == "https://github.com/integration-practices/knowledge-base/new/main/docs?filename=about.lt.md"
+    assert soup.title.get_text().startswith(catalogue("lt")["mkdocs"]["About this site"])
+    article = soup.find("article")
+    assert article.find(attrs={"lang": "en"}).find("h1") is not None  # the English text, marked as English
