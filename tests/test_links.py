@@ -287,5 +287,9 @@ def test_robots_txt_names_the_sitemap(real_site, links_site):
     assert "User-agent: *" in robots
     assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
     assert (real_site / "sitemap.xml").is_file()
+    for language in ("sk", "sl", "lt", "nb"):  # each language's own sitemap, and no robots.txt of its own
+        assert f"Sitemap: {SITE_URL}{language}/sitemap.xml" in robots
+        assert (real_site / language / "sitemap.xml").is_file()
+        assert not (real_site / language / "robots.txt").exists()
     _, other, _ = links_site
     assert f"Sitemap: {OTHER_SITE_URL}sitemap.xml" in (other / "robots.txt").read_text(encoding="utf-8").splitlines()

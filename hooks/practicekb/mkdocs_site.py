@@ -19,7 +19,7 @@ from .model import KnowledgeBase, Practice
 from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, render_pages
 from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
-from .languages import language_name, translation_of
+from .languages import language_name, language_prefix, translation_of
 from .problems import ProblemsFound
 from .qrbatch import QrBatch
 from .searchindex import SearchIndexError, build_search_index
@@ -265,7 +265,9 @@ def add_link_files(files: Files, config: MkDocsConfig) -> Files:
     kb = STATE.kb or load_knowledge_base(config)
     site_url = config.site_url or ""
     generated = {page.path: page.content for page in redirects(kb, site_url, config.use_directory_urls)}
-    generated[ROBOTS_PATH] = robots_txt(site_url)
+    if site_languages_.is_default_build(config):  # one robots.txt, at the root, naming every language's sitemap
+        languages = site_languages_.site_languages(config)
+        generated[ROBOTS_PATH] = robots_txt(site_url, tuple(language_prefix(code, languages) for code in languages))
     clashes = sorted(path for path in generated if files.get_file_from_path(path) is not None)
     if clashes:
         raise PluginError("These files are generated (former addresses of practices, robots.txt), "
