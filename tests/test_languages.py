@@ -235,3 +235,11 @@ def test_an_untranslated_page_keeps_its_navigation_title_and_invites_its_transla
     assert soup.title.get_text().startswith(catalogue("lt")["mkdocs"]["About this site"])
     article = soup.find("article")
     assert article.find(attrs={"lang": "en"}).find("h1") is not None  # the English text, marked as English
+
+
+def test_edit_this_page_opens_the_file_whose_words_are_shown(real_site):
+    slug, language = TRANSLATED
+    button = page(real_site / language, f"practices/{slug}/").find("a", attrs={"rel": "edit"})
+    assert button["href"].endswith(f"/practices/{slug}.{language}.md")
+    button = page(real_site / "sk", f"practices/{slug}/").find("a", attrs={"rel": "edit"})
+    assert button["href"].endswith(f"/practices/{slug}.md")

@@ -231,7 +231,8 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
                                   original_url=original_url, **context)
         return GeneratedPage(src_uri, content, source_path, tuple(fragments), nonce)
 
-    pages = [render(practice_template, p.src_uri, p.path, practice=p) for p in kb.practices.values()]
+    pages = [render(practice_template, p.src_uri, p.translation.path if p.translation else p.path, practice=p)
+             for p in kb.practices.values()]  # "edit this page" opens the file whose words are shown
     for taxonomy in TAXONOMIES:
         vocabulary = kb.vocabularies[taxonomy.key]
         for term in vocabulary.terms.values():
