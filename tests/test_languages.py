@@ -22,7 +22,12 @@ LANGUAGES: list[str] = [code.strip() for code in CONFIG["extra"]["kb"]["language
     if isinstance(CONFIG["extra"]["kb"]["languages"], str) else CONFIG["extra"]["kb"]["languages"]
 DEFAULT, OTHERS = LANGUAGES[0], LANGUAGES[1:]
 SITE_URL = CONFIG["site_url"].rstrip("/") + "/"
-TRANSLATED = ("skofja-loka-council-for-inclusion", "sl")  # the example translation in practices/
+PRACTICES = REPO / "practices"
+# Every (slug, language) with a translation file beside its practice: practices/<slug>.<language>.md
+TRANSLATIONS = {tuple(path.name.removesuffix(".md").rsplit(".", 1)) for path in PRACTICES.glob("*.*.md")}
+TRANSLATED = ("skofja-loka-council-for-inclusion", "sl")  # one of them, used as the example
+UNTRANSLATED_SK = next(path.stem for path in sorted(PRACTICES.glob("*.md"))
+                       if "." not in path.stem and not path.stem.startswith("_") and (path.stem, "sk") not in TRANSLATIONS)
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
 ALTERNATE = re.compile(r'<link rel="alternate " hreflang="([^"]+)" href="([^"]+)">')
 SWITCHER = re.compile(r"<div class=\"md-header__option\" data-kb-languages>(.*?)</ul>", re.S)
@@ -175,7 +180,7 @@ def test_the_notice_is_where_a_translation_is_missing_and_nowhere_else(real_site
             parts = url_of(relative).strip("/")
             if relative.startswith("practices/"):
                 slug = parts.split("/")[1]
-                expected = language != DEFAULT and (slug, language) != TRANSLATED
+                expected = language != DEFAULT and (slug, language) not in TRANSLATIONS
             elif parts in docs or (parts == "" and "index" in docs):
                 name = parts or "index"
                 expected = language != DEFAULT and f"{name}.{language}" not in docs
@@ -185,12 +190,12 @@ def test_the_notice_is_where_a_translation_is_missing_and_nowhere_else(real_site
 
 
 def test_the_notice_names_the_original_and_invites_a_translation(real_site):
-    soup = page(real_site / "sk", "practices/koper-coordination-body-for-migrant-inclusion/")
+    soup = page(real_site / "sk", f"practices/{UNTRANSLATED_SK}/")
     notice = soup.find(attrs={"data-kb-notice": True})
     assert "angličtina" in notice.get_text()
     link = notice.find("a")["href"]
     assert link.startswith("https://github.com/integration-practices/knowledge-base/new/main/practices?")
-    assert "filename=koper-coordination-body-for-migrant-inclusion.sk.md" in link
+    assert f"filename={UNTRANSLATED_SK}.sk.md" in link
     # The untranslated text is marked as English for screen readers and search; the facts are Slovak.
     assert soup.find("h1")["lang"] == "en"
     assert soup.find(class_="kb-summary")["lang"] == "en"
@@ -241,5 +246,5 @@ def test_edit_this_page_opens_the_file_whose_words_are_shown(real_site):
     slug, language = TRANSLATED
     button = page(real_site / language, f"practices/{slug}/").find("a", attrs={"rel": "edit"})
     assert button["href"].endswith(f"/practices/{slug}.{language}.md")
-    button = page(real_site / "sk", f"practices/{slug}/").find("a", attrs={"rel": "edit"})
-    assert button["href"].endswith(f"/practices/{slug}.md")
+    button = page(real_site / "sk", f"practices/{UNTRANSLATED_SK}/").find("a", attrs={"rel": "edit"})
+    assert button["href"].endswith(f"/practices/{UNTRANSLATED_SK}.md")
