@@ -25,7 +25,8 @@ def command_check(args: argparse.Namespace) -> int:
         files = len({p.path for p in problems})
         print(f"kb check: {len(problems)} problem(s) in {files} file(s).")
         return 1
-    print(f"kb check: {len(kb.practices)} practices and "
+    translations = sum(len(by_language) for by_language in kb.translations.values())
+    print(f"kb check: {len(kb.practices)} practices, {translations} translations and "
           f"{sum(len(v.terms) for k, v in kb.vocabularies.items() if k != 'countries')} vocabulary terms are valid.")
     if args.stale:
         return _report_stale(kb, today, args.stale_months)
