@@ -38,8 +38,10 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def timed_build(config: Path, site: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", RUNNER, str(config), str(site)],
+def timed_build(config: Path, site: Path, runner: str = RUNNER) -> dict:
+    """Build in a fresh process (its own memory peak, no warm imports) with `runner`, which
+    prints its figures as JSON on its last line; the site's size is added to them."""
+    result = subprocess.run([sys.executable, "-c", runner, str(config), str(site)],
                             capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
     if result.returncode != 0:
         raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")

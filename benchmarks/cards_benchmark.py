@@ -8,14 +8,12 @@ took, and the size of the cards in the site. Each build runs in its own process.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.build_benchmark import folder_size, hooked_project
+from benchmarks.build_benchmark import folder_size, hooked_project, timed_build
 
 RUNNER = """
 import json, logging, resource, sys, time
@@ -39,12 +37,8 @@ print(json.dumps({"seconds": seconds, "cpu": cpu, "cards": [m for m in messages 
 """
 
 
-def timed_build(config: Path, site: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", RUNNER, str(config), str(site)],
-                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
-    if result.returncode != 0:
-        raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+def timed_card_build(config: Path, site: Path) -> dict:
+    figures = timed_build(config, site, RUNNER)
     figures["cards_mb"] = folder_size(site / "assets" / "cards") / 1e6
     return figures
 
@@ -58,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             base = Path(temp) / str(count)
             config = hooked_project(base / "project", count)
             for label in ("empty cache", "warm cache"):
-                figures = timed_build(config, base / "site")
+                figures = timed_card_build(config, base / "site")
                 step = figures["cards"][0] if figures["cards"] else "no card step logged"
                 print(f"N={count:>5}  {label:<11}  build {figures['seconds']:6.1f} s  cpu {figures['cpu']:6.1f} s  "
                       f"cards {figures['cards_mb']:5.1f} MB  |  {step}", flush=True)

@@ -1,4 +1,4 @@
-"""A built site served on 127.0.0.1 for the browser benchmark, and the Chromium to drive."""
+"""A built site served on 127.0.0.1, and the Chromium to drive: shared by the browser tests and benchmarks."""
 from __future__ import annotations
 
 import functools

@@ -15,46 +15,15 @@ Load the fixtures in a test module with `pytest_plugins = ["browser"]`.
 """
 from __future__ import annotations
 
-import functools
-import os
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from benchmarks.serve import SiteServer, find_chromium
 from conftest import build_site
 
 LOCAL_HOST = "127.0.0.1"
-
-
-def find_chromium() -> str | None:
-    candidate = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    return candidate if candidate and os.access(candidate, os.X_OK) else None
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
-        pass
-
-
-class SiteServer:
-    """A stdlib HTTP server for one folder, on 127.0.0.1 at a free port, in a thread."""
-
-    def __init__(self, folder: Path):
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        self.httpd = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://{LOCAL_HOST}:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name=f"site-server {folder}", daemon=True)
-        self.thread.start()
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

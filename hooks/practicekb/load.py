@@ -16,7 +16,7 @@ FENCE = "---"
 
 @dataclass
 class PracticeSource:
-    """One practice file as read: front matter (with lines) and body."""
+    """One practice (or translation) file as read: front matter (with lines) and body."""
 
     path: str  # relative to the project root, with forward slashes
     slug: str
@@ -76,8 +76,8 @@ def parse_document(text: str, shown: str, first_line: int) -> tuple[YamlDocument
     return document, problems
 
 
-def load_practice(path: Path, root: Path) -> tuple[PracticeSource | None, list[Problem]]:
-    shown = relative(path, root)
+def read_front_matter_file(path: Path, shown: str) -> tuple[PracticeSource | None, list[Problem]]:
+    """A Markdown file with YAML front matter (a practice or a translation), or why it cannot be read."""
     text, problems = read_text(path, shown)
     if text is None:
         return None, problems
@@ -88,6 +88,10 @@ def load_practice(path: Path, root: Path) -> tuple[PracticeSource | None, list[P
     if document is None:
         return None, problems
     return PracticeSource(shown, path.name.removesuffix(".md"), document, body, body_line), problems
+
+
+def load_practice(path: Path, root: Path) -> tuple[PracticeSource | None, list[Problem]]:
+    return read_front_matter_file(path, relative(path, root))
 
 
 def markdown_files(practices_dir: Path) -> list[Path]:

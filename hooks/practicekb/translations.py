@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .languages import language_name, translation_of
-from .load import PracticeSource, parse_document, practice_translation_paths, read_text, relative, split_front_matter
+from .load import PracticeSource, practice_translation_paths, read_front_matter_file, relative
 from .problems import Problem, did_you_mean
 from .safety import unsafe_html_problems
 from .schema import DATE_PATTERN, REQUIRED as FACT_REQUIRED, SLUG_PATTERN, practice_schema
@@ -91,15 +91,10 @@ def name_problems(shown: str, stem: str, code: str, languages: tuple[str, ...], 
 
 def read_translation(path: Path, shown: str, slug: str, code: str, facts: set[str]
                      ) -> tuple[PracticeTranslation | None, list[Problem]]:
-    text, problems = read_text(path, shown)
-    if text is None:
+    source, problems = read_front_matter_file(path, shown)
+    if source is None:
         return None, problems
-    front, body, body_line, problems = split_front_matter(text, shown)
-    if front is None:
-        return None, problems
-    document, problems = parse_document(front, shown, 2)
-    if document is None:
-        return None, problems
+    document, body, body_line = source.front_matter, source.body, source.body_line
     data = document.data
     for key in data:
         line = document.line_of((key,))
