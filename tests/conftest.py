@@ -54,6 +54,19 @@ def run_kb(project: Path, *args: str) -> subprocess.CompletedProcess:
     return run([sys.executable, "-m", "practicekb", "--root", str(project), *args], cwd=project)
 
 
+def check_reports(project: Path, expected: str, hint: str) -> subprocess.CompletedProcess:
+    """Run `kb check` and assert it fails, without a traceback, with a line that starts with
+    `expected` (path:line: field: problem) and carries `hint`."""
+    result = run_kb(project, "check")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    matching = [line for line in result.stdout.splitlines() if line.startswith(expected)]
+    assert matching, f"expected a line starting with {expected!r} in:\n{output}"
+    assert hint in matching[0], f"expected the hint {hint!r} in {matching[0]!r}"
+    return result
+
+
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     mkdocs = Path(sys.executable).with_name("mkdocs")
     return run([str(mkdocs), "build", "--strict", "--site-dir", str(site_dir)], cwd=project)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import VALID_PRACTICE, build_site, make_project, run_kb
+from conftest import VALID_PRACTICE, build_site, check_reports, make_project, run_kb
 
 NO_BODY = VALID_PRACTICE.split("## Context")[0] + "## Context\n\n<!-- to do -->\n"
 
@@ -118,13 +118,7 @@ CASES = {
 def test_check_reports_the_problem_precisely(tmp_path, name):
     files, expected, hint = CASES[name]
     project = make_project(tmp_path / "project", files)
-    result = run_kb(project, "check")
-    output = result.stdout + result.stderr
-    assert result.returncode == 1, output
-    assert "Traceback" not in output
-    matching = [line for line in result.stdout.splitlines() if line.startswith(expected)]
-    assert matching, f"expected a line starting with {expected!r} in:\n{output}"
-    assert hint in matching[0], f"expected the hint {hint!r} in {matching[0]!r}"
+    result = check_reports(project, expected, hint)
     assert "problem(s) in" in result.stdout
 
 
