@@ -143,6 +143,18 @@ CATALOGUE_CASES = {
     "a language without its catalogue": (
         lambda p: (p / SL).unlink(),
         SL, None, "file: is missing", "copy translations/en.yml"),
+    "a target group without its Slovenian label": (
+        lambda p: replace_in(p / "vocabularies/target-groups.yml", ', sl: "Ženske"', ""),
+        "vocabularies/target-groups.yml", '{en: "Women"', "terms[4].label: has no label in sl (Slovenian)",
+        'sl: "…"'),
+    "a theme group heading without its Slovenian label": (
+        lambda p: replace_in(p / "vocabularies/themes.yml", ', sl: "Načrtovanje in upravljanje"', ""),
+        "vocabularies/themes.yml", '{en: "Plan and govern"', "groups[1].label: has no label in sl (Slovenian)",
+        'sl: "…"'),
+    "an organisation type heading without its Slovenian label": (
+        lambda p: replace_in(p / "vocabularies/organisations.yml", ', sl: "Občine in regije"', ""),
+        "vocabularies/organisations.yml", '{en: "Municipalities and regions"',
+        "types[1].label: has no label in sl (Slovenian)", 'sl: "…"'),
     "an unknown language in the setting": (
         lambda p: replace_in(p / "mkdocs.yml", "languages: [en, sl]", "languages: [en, sl, zz]"),
         "mkdocs.yml", None, "extra.kb.languages[3]: unknown language code 'zz'", "ISO 639-1"),
