@@ -248,3 +248,20 @@ def test_edit_this_page_opens_the_file_whose_words_are_shown(real_site):
     assert button["href"].endswith(f"/practices/{slug}.{language}.md")
     button = page(real_site / "sk", f"practices/{UNTRANSLATED_SK}/").find("a", attrs={"rel": "edit"})
     assert button["href"].endswith(f"/practices/{UNTRANSLATED_SK}.md")
+
+
+TRANSLATED_VOCABULARIES = {"themes": "theme", "target-groups": "target", "practice-types": "type",
+                           "evidence": "evidence", "funders": "funder"}
+
+
+def test_explore_filters_name_every_term_in_the_page_language(real_site):
+    """Each Explore filter value of a translated vocabulary carries its label in the page's language."""
+    for language in OTHERS:
+        form = page(real_site / language, "explore/").find(id="kb-explore-form")
+        for file, facet in TRANSLATED_VOCABULARIES.items():
+            data = yaml.safe_load((REPO / "vocabularies" / f"{file}.yml").read_text(encoding="utf-8"))
+            fieldset = form.find("fieldset", attrs={"data-kb-facet": facet})
+            assert fieldset is not None, f"{language}: no {facet} filter"
+            shown = [label.get_text(" ", strip=True).rsplit(" (", 1)[0] for label in fieldset.find_all("label")]
+            expected = [term["label"][language] for term in data["terms"]]
+            assert sorted(shown) == sorted(expected), f"{language} {facet}"

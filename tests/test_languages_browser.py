@@ -69,6 +69,8 @@ def test_norwegian_explore_speaks_norwegian(page, real_site_url, failed_response
     assert page.evaluate("document.documentElement.lang") == "nb"
     assert re.fullmatch(r"\d+ praksiser, A til Å\.", page.locator("#kb-count").inner_text())
     assert page.locator("[data-kb-facet=country] > legend").inner_text().startswith("Land")
+    themes = page.locator("[data-kb-facet=theme]").inner_text()
+    assert "Interkulturell mekling" in themes and "Intercultural mediation" not in themes
     page.check("input[name=country][value=SI]")
     page.wait_for_function("() => / av \\d+ praksiser/.test(document.querySelector('#kb-count').textContent)")
     assert "(1 valgt)" in page.locator("[data-kb-facet=country] > legend").inner_text()
