@@ -74,3 +74,23 @@ def test_every_term_is_described(kb: KnowledgeBase) -> None:
             continue
         for term in vocabulary.terms.values():
             assert len(term.about().split()) >= 5, f"vocabularies/{key}: {term.id} needs a description"
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers a text states, written without thousands separators (8,442 / 8 442 / 8442)."""
+    joined = re.sub(r"(?<=\d)[ \u00a0\u202f,.](?=\d{3}\b)", "", text)
+    return set(re.findall(r"\d+", joined))
+
+
+def test_a_translation_states_no_number_its_original_does_not() -> None:
+    """Translations are faithful: a year, amount or count that is not in the original is a new fact."""
+    practices = REPO / "practices"
+    translations = sorted(path for path in practices.glob("*.*.md") if not path.name.startswith("_"))
+    assert translations, "the site has translations"
+    for translation in translations:
+        slug, _language = translation.name.removesuffix(".md").rsplit(".", 1)
+        original = (practices / f"{slug}.md").read_text(encoding="utf-8")
+        _, front, body = translation.read_text(encoding="utf-8").split("---\n", 2)
+        stated = numbers(body) | numbers(re.sub(r"(?m)^translated:.*$", "", front))
+        new = stated - numbers(original)
+        assert not new, f"{translation.name} states {sorted(new)}, which {slug}.md does not"
