@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from babel import Locale, UnknownLocaleError
@@ -40,10 +42,15 @@ def read_config(root: Path, name: str = "mkdocs.yml") -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def configured_languages(config: dict) -> object:
-    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-    kb = extra.get("kb") if isinstance(extra.get("kb"), dict) else {}
-    return kb.get("languages", list(DEFAULT_LANGUAGES))
+def kb_settings(config: Any) -> dict[str, Any]:
+    """The site's own settings, `extra.kb` of mkdocs.yml (read as plain data or by MkDocs), or {}."""
+    extra = config.get("extra") if isinstance(config, Mapping) else getattr(config, "extra", None)
+    kb = extra.get("kb") if isinstance(extra, Mapping) else None
+    return kb if isinstance(kb, dict) else {}
+
+
+def configured_languages(config: Any) -> object:
+    return kb_settings(config).get("languages", list(DEFAULT_LANGUAGES))
 
 
 def language_problems(value: object, shown: str = "mkdocs.yml") -> list[Problem]:

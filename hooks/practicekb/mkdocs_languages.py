@@ -20,17 +20,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from .catalogue import Catalogue
-from .languages import DEFAULT_LANGUAGES, autonym, language_prefix
-
-
-def kb_settings(config: MkDocsConfig) -> dict[str, Any]:
-    extra = config.extra.get("kb") if isinstance(config.extra.get("kb"), dict) else {}
-    return extra
+from .languages import DEFAULT_LANGUAGES, autonym, configured_languages, kb_settings, language_prefix
 
 
 def site_languages(config: MkDocsConfig) -> tuple[str, ...]:
     """The languages in mkdocs.yml (extra.kb.languages), the default first; checked by the pipeline."""
-    value = kb_settings(config).get("languages")
+    value = configured_languages(config)
     return tuple(value) if isinstance(value, list) and value and all(isinstance(v, str) for v in value) \
         else DEFAULT_LANGUAGES
 

@@ -19,7 +19,7 @@ from .model import KnowledgeBase, Practice
 from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, render_pages
 from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
-from .languages import language_name, language_prefix, translation_of
+from .languages import kb_settings, language_name, language_prefix, translation_of
 from .problems import ProblemsFound
 from .qrbatch import QrBatch
 from .searchindex import SearchIndexError, build_search_index
@@ -59,9 +59,9 @@ def reset() -> None:
 
 def project_paths(config: MkDocsConfig) -> ProjectPaths:
     root = Path(config.config_file_path).parent
-    extra = config.extra.get("kb", {}) if isinstance(config.extra.get("kb"), dict) else {}
-    return ProjectPaths.at(root, root / extra.get("practices", "practices"),
-                           root / extra.get("vocabularies", "vocabularies"), config.config_file_path)
+    settings = kb_settings(config)
+    return ProjectPaths.at(root, root / settings.get("practices", "practices"),
+                           root / settings.get("vocabularies", "vocabularies"), config.config_file_path)
 
 
 def site_settings(config: MkDocsConfig) -> SiteSettings:
