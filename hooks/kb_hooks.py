@@ -10,10 +10,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from practicekb import mkdocs_site
+from practicekb.partialcache import cached_partial
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    mkdocs_site.reset()
+    mkdocs_site.start_build(config)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -28,6 +29,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals.update(mkdocs_site.template_globals(config))
+    env.globals["kb_partial"] = cached_partial(env)
     return env
 
 
@@ -40,6 +42,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return mkdocs_site.add_link_preview(context, page, config)
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    mkdocs_site.add_to_search_index(output, page, config)
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     mkdocs_site.write_qr_codes(config)
     mkdocs_site.write_social_cards(config)
@@ -48,3 +55,4 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     mkdocs_site.reset()  # stops the QR code workers of a failed build
+    mkdocs_site.stop_search_index()

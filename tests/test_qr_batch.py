@@ -30,3 +30,30 @@ def test_a_cancelled_batch_stops_its_workers_and_a_later_one_still_delivers(monk
     pool.shutdown(wait=True)
     assert all(process.exitcode is not None for process in (pool._processes or {}).values())
     assert qrbatch.QrBatch(ADDRESSES).files()["qr/p3.svg"] == qr_svg(ADDRESSES["qr/p3.svg"])
+
+
+def test_codes_are_kept_on_disk_and_the_next_build_makes_none(monkeypatch, tmp_path):
+    monkeypatch.setattr(qrbatch, "MADE", {})
+    cache = tmp_path / "qr"
+    first = qrbatch.QrBatch(ADDRESSES, cache).files()
+    assert len(list(cache.glob("*.svg"))) == len(ADDRESSES)
+
+    def must_not_make(address: str) -> str:
+        raise AssertionError(f"made again: {address}")
+
+    monkeypatch.setattr(qrbatch, "MADE", {})  # a new build process: nothing in memory
+    monkeypatch.setattr(qrbatch, "qr_svg", must_not_make)
+    assert qrbatch.QrBatch(ADDRESSES, cache).files() == first
+
+
+def test_the_cache_drops_codes_no_longer_wanted_and_remakes_unreadable_ones(monkeypatch, tmp_path):
+    monkeypatch.setattr(qrbatch, "MADE", {})
+    cache = tmp_path / "qr"
+    qrbatch.QrBatch(ADDRESSES, cache).files()
+    fewer = dict(list(ADDRESSES.items())[:3])
+    monkeypatch.setattr(qrbatch, "MADE", {})
+    damaged = cache / qrbatch.cache_name(fewer["qr/p0.svg"])
+    damaged.write_bytes(b"\xff\xfe not UTF-8")
+    files = qrbatch.QrBatch(fewer, cache).files()
+    assert files["qr/p0.svg"] == qr_svg(fewer["qr/p0.svg"])
+    assert sorted(path.name for path in cache.iterdir()) == sorted(qrbatch.cache_name(a) for a in fewer.values())

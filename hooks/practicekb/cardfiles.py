@@ -1,7 +1,7 @@
 """Writing the social cards of a site: unchanged cards from the cache, the rest drawn,
 in worker processes when there are many.
 
-The cache is a folder (the build uses .cache/cards/) of PNGs named by cards.card_key, so a
+The cache is a folder (the build uses .cache/cards/<language>/) of PNGs named by cards.card_key, so a
 card is drawn again only when something it shows, the drawing code or the font changes.
 Cards the site no longer uses are dropped from it.
 """

@@ -22,7 +22,7 @@ from .pipeline import ProjectPaths, knowledge_base
 from .languages import kb_settings, language_name, language_prefix, translation_of
 from .problems import ProblemsFound
 from .qrbatch import QrBatch
-from .searchindex import SearchIndexError, build_search_index
+from .searchindex import SearchIndexError, SearchIndexer
 from .cardfiles import write_cards
 from .linkpreview import card_jobs, meta_tags, page_preview, places, practice_preview
 from .redirects import redirects
@@ -42,9 +42,36 @@ class BuildState:
 
 
 STATE = BuildState()
+
+
+class SearchState:
+    """The site search index of the default language's build, which the other languages' builds
+    (run inside it) feed as well; `mkdocs serve` starts a new one every rebuild."""
+
+    indexer: SearchIndexer | None = None
+
+
+SEARCH = SearchState()
 # The knowledge base as written, while the default language's build builds the others: read and
 # checked once for all languages.
 SHARED = BuildState()
+
+
+def start_build(config: MkDocsConfig) -> None:
+    """Forget the last build; the default language's build also starts the search indexer (Pagefind)."""
+    reset()
+    if site_languages_.is_default_build(config):
+        stop_search_index()
+        try:
+            SEARCH.indexer = SearchIndexer(keep_index_url=not config.use_directory_urls)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+
+
+def stop_search_index() -> None:
+    indexer, SEARCH.indexer = SEARCH.indexer, None
+    if indexer is not None:
+        indexer.close()
 
 
 def reset() -> None:
@@ -139,6 +166,12 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def cache_folder(config: MkDocsConfig, kind: str) -> Path:
+    """Where this build keeps what it can reuse next time (social cards, QR codes): .cache/<kind>/<language>/.
+    One folder per language, because each language's build drops what it no longer uses."""
+    return Path(config.config_file_path).parent / ".cache" / kind / site_languages_.build_language(config)
+
+
 def publication(config: MkDocsConfig) -> dict[str, str]:
     """The published address and name: QR codes, citations, the feed and the open data give
     absolute addresses, so a build without a usable site_url stops here, saying what to set."""
@@ -162,7 +195,7 @@ def add_download_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, se
             continue
         files.append(File.generated(config, path, content=content))
     if not clashes:
-        STATE.qr_codes = QrBatch(qr_codes)
+        STATE.qr_codes = QrBatch(qr_codes, cache_folder(config, "qr"))
     return clashes
 
 
@@ -241,8 +274,9 @@ def template_globals(config: MkDocsConfig) -> dict:
 
 
 def index_site(config: MkDocsConfig) -> None:
-    """In the default language's build: build every other language, then the site search index over the
-    whole finished site (mkdocs build and every serve rebuild). Other languages' builds do neither."""
+    """In the default language's build: build every other language, then write the site search index,
+    which every language's pages went into as they were written (mkdocs build and every serve
+    rebuild). Other languages' builds do neither."""
     if not site_languages_.is_default_build(config):
         return
     saved = (STATE.kb, STATE.source_kb, STATE.pages, STATE.untranslated)
@@ -252,8 +286,22 @@ def index_site(config: MkDocsConfig) -> None:
     finally:
         SHARED.source_kb = None
         STATE.kb, STATE.source_kb, STATE.pages, STATE.untranslated = saved
+    indexer, SEARCH.indexer = SEARCH.indexer, None
+    if indexer is None:
+        return
     try:
-        build_search_index(Path(config.site_dir), keep_index_url=not config.use_directory_urls)
+        indexer.write(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+
+
+def add_to_search_index(html: str, page: Page, config: MkDocsConfig) -> None:
+    """Hand a written page to the search indexer, at its address from the whole site's root."""
+    if SEARCH.indexer is None or page.url is None:
+        return
+    prefix = language_prefix(site_languages_.build_language(config), site_languages_.site_languages(config))
+    try:
+        SEARCH.indexer.add_page("/" + prefix + page.url, html)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 
@@ -305,10 +353,10 @@ def add_link_preview(context: dict, page: Page, config: MkDocsConfig) -> dict:
 
 
 def write_social_cards(config: MkDocsConfig) -> None:
-    """A 1200×630 card per practice and one for the site, reusing unchanged ones from .cache/cards."""
+    """A 1200×630 card per practice and one for the site, reusing unchanged ones from .cache/cards/<language>/."""
     if STATE.kb is None:
         return
-    cache = Path(config.config_file_path).parent / ".cache" / "cards"
+    cache = cache_folder(config, "cards")
     jobs = card_jobs(STATE.kb, Path(config.site_dir), config.site_name, config.site_description or "")
     start = time.perf_counter()
     try:

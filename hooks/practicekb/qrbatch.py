@@ -4,14 +4,23 @@ Choosing a QR code's mask takes segno about 10 ms, so 5,000 practices would add 
 minute to a build that is otherwise single-threaded. A batch starts when the pages are
 generated and is collected after MkDocs has written them, so on a machine with two or more
 cores the codes cost almost no build time. Small batches, and machines with one core, make
-them in the build's own process. Codes already made stay in memory for `mkdocs serve`'s rebuilds.
+them in the build's own process. Codes already made stay in memory for `mkdocs serve`'s rebuilds,
+and on disk (the build uses .cache/qr/<language>/) for the next build: a practice's address
+does not change, so after the first build its code costs nothing.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
 
+import segno
+
+from . import qrcodes
 from .qrcodes import qr_svg
 
 PARALLEL_FROM = 200  # fewer codes than this take less time than starting a worker process
@@ -30,16 +39,34 @@ def worker_count() -> int:
     return cores - 1
 
 
-class QrBatch:
-    """The QR codes of `wanted` (published path -> address), started now, collected with files()."""
+@lru_cache(maxsize=1)
+def maker_fingerprint() -> str:
+    """Changes with qrcodes.py and segno's version, so a cached code is always what qr_svg makes now."""
+    digest = hashlib.sha256(Path(qrcodes.__file__).read_bytes())
+    digest.update(segno.__version__.encode("utf-8"))
+    return digest.hexdigest()
 
-    def __init__(self, wanted: dict[str, str]):
+
+def cache_name(address: str) -> str:
+    payload = json.dumps([maker_fingerprint(), address], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32] + ".svg"
+
+
+class QrBatch:
+    """The QR codes of `wanted` (published path -> address), started now, collected with files().
+    With a `cache` folder, codes made by earlier builds are read from it and new ones added to it;
+    codes no longer wanted are dropped from it."""
+
+    def __init__(self, wanted: dict[str, str], cache: Path | None = None):
         self.wanted = wanted
+        self.cache = cache
         self._pool: ProcessPoolExecutor | None = None
         self._tasks: list[tuple[list[str], Future]] = []
         if len(MADE) > MADE_LIMIT:
             MADE.clear()
+        self._from_cache(set(wanted.values()) - MADE.keys())
         todo = sorted(set(wanted.values()) - MADE.keys())
+        self._new = set(todo)
         workers = worker_count()
         if len(todo) >= PARALLEL_FROM and workers >= 1:
             # spawn, not fork: `mkdocs serve` runs threads, and forking a threaded process is unsafe
@@ -56,7 +83,36 @@ class QrBatch:
             self.cancel()
         for address in set(self.wanted.values()) - MADE.keys():
             MADE[address] = qr_svg(address)
+        self._to_cache()
         return {path: MADE[address] for path, address in self.wanted.items()}
+
+    def _from_cache(self, addresses: set[str]) -> None:
+        if self.cache is None or not self.cache.is_dir():
+            return
+        for address in addresses:
+            try:
+                MADE[address] = (self.cache / cache_name(address)).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                pass  # not made yet, or unreadable: made again
+
+    def _to_cache(self) -> None:
+        """Add the codes made now; drop the ones no longer wanted. A cache that cannot be written only
+        costs the next build time, so it never fails this one."""
+        if self.cache is None:
+            return
+        try:
+            self.cache.mkdir(parents=True, exist_ok=True)
+            for address in self._new:
+                target = self.cache / cache_name(address)
+                partial = target.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_text(MADE[address], encoding="utf-8")
+                os.replace(partial, target)  # never a half-written code in the cache
+            keep = {cache_name(address) for address in self.wanted.values()}
+            for entry in self.cache.iterdir():
+                if entry.name not in keep:
+                    entry.unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def cancel(self) -> None:
         """Stop the workers (a failed build, or a new one): tasks not started are dropped."""
