@@ -109,6 +109,25 @@ def test_navigation_holds_sections_not_every_practice(real_site):
     assert not any("practices/" in h and h.rstrip("/").split("/")[-1] in SLUGS for h in hrefs)
 
 
+
+def test_navigation_marks_the_page_it_lists_and_nothing_on_pages_it_does_not(real_site):
+    """The navigation and tabs are rendered once per folder for pages the navigation does not
+    list (hooks/practicekb/partialcache.py): those show nothing active and their links resolve
+    from their folder, while a listed page still marks itself."""
+    about = page(real_site, "about/")
+    assert "About this site" in [a.get_text(strip=True) for a in about.select("a.md-nav__link--active")]
+    assert about.select(".md-tabs__item--active")
+    urls = [f"practices/{slug}/" for slug in SLUGS[:2]] + ["countries/si/"]
+    for url in urls:
+        html = page(real_site, url)
+        assert not html.select("a.md-nav__link--active") and not html.select(".md-tabs__item--active"), url
+        for link in html.find("nav", class_="md-nav--primary").find_all("a", href=True):
+            target = resolve(real_site, url, link["href"])
+            assert target is None or target.is_file(), (url, link["href"])
+    first, second = (page(real_site, url).find("nav", class_="md-nav--primary") for url in urls[:2])
+    assert str(first) == str(second)
+
+
 def test_site_search_is_pagefind_over_practices_and_written_pages_not_lists(real_site):
     """The search index is Pagefind's; what it finds is checked in Chromium (test_search_explore.py)."""
     assert (real_site / "pagefind" / "pagefind.js").is_file()

@@ -78,6 +78,16 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def link_or_copy(source: Path, target: Path) -> None:
+    """A hard link where the file system allows one (no bytes copied), else a copy. A card in the
+    cache is never changed in place (a new one replaces it), so the site's link keeps its bytes."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 def write_cards(jobs: list[CardJob], cache: Path | None = None, workers: int | None = None) -> CardStats:
     """Write every card, copying unchanged ones from the cache, then drop cached cards this
     site no longer uses."""
@@ -85,13 +95,14 @@ def write_cards(jobs: list[CardJob], cache: Path | None = None, workers: int | N
     keep: set[str] = set()
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
+    for folder in {job.target.parent for job in jobs}:
+        folder.mkdir(parents=True, exist_ok=True)
     for job in jobs:
-        job.target.parent.mkdir(parents=True, exist_ok=True)
         cached = cache / f"{card_key(job.text)}.png" if cache is not None else None
         if cached is not None:
             keep.add(cached.name)
             if cached.is_file():
-                shutil.copyfile(cached, job.target)
+                link_or_copy(cached, job.target)
                 continue
         work.append((job, cached))
     draw_all(work, workers if workers is not None else min(4, os.cpu_count() or 1))

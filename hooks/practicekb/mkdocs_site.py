@@ -205,9 +205,10 @@ def write_qr_codes(config: MkDocsConfig) -> None:
     if batch is None:
         return
     site = Path(config.site_dir)
-    for path, svg in batch.files().items():
-        target = site / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+    codes = {site / path: svg for path, svg in batch.files().items()}
+    for folder in {target.parent for target in codes}:
+        folder.mkdir(parents=True, exist_ok=True)
+    for target, svg in codes.items():
         target.write_text(svg, encoding="utf-8")
 
 

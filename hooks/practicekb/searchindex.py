@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import json
+import queue
 import shutil
 import subprocess
 import threading
@@ -60,6 +61,12 @@ class SearchIndexer:
         self._pages = 0
         self._reader = threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True)
         self._reader.start()
+        # Pages are encoded and written to Pagefind by a thread of their own: writing to the pipe
+        # waits whenever Pagefind is busy, and the build should not.
+        self._outbox: queue.SimpleQueue[dict | None] = queue.SimpleQueue()
+        self._writer_error: SearchIndexError | None = None
+        self._writer = threading.Thread(target=self._write_pages, name="pagefind-pages", daemon=True)
+        self._writer.start()
         config = {"exclude_selectors": [".headerlink"], "keep_index_url": keep_index_url}
         self._index_id = self._ask({"type": "NewIndex", "config": config})["index_id"]
 
@@ -68,8 +75,8 @@ class SearchIndexer:
         marked for search. Does not wait: Pagefind answers while the build goes on."""
         if BODY_MARK not in html:
             return
-        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": html,
-                    "file_path": None})
+        self._outbox.put({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": html,
+                          "file_path": None})
         self._pages += 1
 
     def write(self, site_dir: Path) -> Path:
@@ -77,6 +84,7 @@ class SearchIndexer:
         output = Path(site_dir).resolve() / OUTPUT
         shutil.rmtree(output, ignore_errors=True)
         try:
+            self._finish_pages()
             self._wait_for_all(timeout=WRITE_TIMEOUT)
             self._ask({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output)},
                       timeout=WRITE_TIMEOUT)
@@ -97,6 +105,7 @@ class SearchIndexer:
 
     def close(self) -> None:
         """Stop Pagefind (also when a build fails or is replaced by a newer one)."""
+        self._outbox.put(None)
         if self._process.poll() is None:
             try:
                 self._process.stdin.close()
@@ -104,6 +113,21 @@ class SearchIndexer:
                 pass
             self._process.terminate()
             self._process.wait()
+
+    def _write_pages(self) -> None:
+        while (payload := self._outbox.get()) is not None:
+            if self._writer_error is None:
+                try:
+                    self._send(payload)
+                except SearchIndexError as error:
+                    self._writer_error = error  # reported by write(); later pages are dropped
+
+    def _finish_pages(self) -> None:
+        """Until every page added has been handed to Pagefind."""
+        self._outbox.put(None)
+        self._writer.join()
+        if self._writer_error is not None:
+            raise self._writer_error
 
     def _send(self, payload: dict) -> int:
         self._last_id += 1
