@@ -99,3 +99,22 @@ def test_stale_report(tmp_path):
     assert result.returncode == 0
     assert "practices/old.md: last verified 2024-01-15" in result.stdout
     assert "new.md" not in result.stdout.split("valid.")[1]
+
+
+def test_related_practices_are_the_same_in_every_process(tmp_path):
+    """Ties between candidate lists are broken by name, not by set order, which Python changes with
+    every process (hash seed): otherwise two builds of the same files differ."""
+    import subprocess
+    import sys
+
+    from benchmarks.synthetic import write_practices
+    from conftest import REPO
+
+    write_practices(tmp_path / "practices", 300, REPO / "vocabularies")
+    script = ("import json, sys; from pathlib import Path; from practicekb.pipeline import ProjectPaths, knowledge_base; "
+              f"p = ProjectPaths.at(Path({str(REPO)!r}), Path({str(tmp_path / 'practices')!r}), "
+              f"Path({str(REPO / 'vocabularies')!r})); print(json.dumps(knowledge_base(p).related))")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": seed, "PYTHONPATH": f"{REPO / 'hooks'}"}).stdout
+               for seed in ("1", "2", "3")}
+    assert len(outputs) == 1

@@ -167,7 +167,10 @@ def _related(kb: KnowledgeBase, own_slug: str, term_sets: dict[str, dict[str, fr
     scored: the cost per practice stays flat as the collection grows.
     """
     own = term_sets[own_slug]
-    lists = sorted((kb.index[taxonomy][term_id] for taxonomy in RELATED_WEIGHTS for term_id in own[taxonomy]), key=len)
+    # the shortest lists first; ties by name, never by set order (which changes with every process)
+    keys = sorted(((taxonomy, term_id) for taxonomy in RELATED_WEIGHTS for term_id in own[taxonomy]),
+                  key=lambda key: (len(kb.index[key[0]][key[1]]), key))
+    lists = [kb.index[taxonomy][term_id] for taxonomy, term_id in keys]
     candidates: dict[str, None] = {}
     for slugs in lists:
         start = bisect.bisect_right(slugs, own_slug)
