@@ -24,7 +24,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     mkdocs_site.date_practice_page(page)
-    return markdown
+    return mkdocs_site.skip_converted_markdown(markdown, page)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -35,10 +35,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     mkdocs_site.mark_untranslated(page, config)
-    return mkdocs_site.insert_fragments(html, page.file.src_uri)
+    return mkdocs_site.insert_page_fragments(html, page)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    mkdocs_site.fill_converted_page(page)
     return mkdocs_site.add_link_preview(context, page, config)
 
 
@@ -48,6 +49,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    mkdocs_site.stop_converting()
     mkdocs_site.write_qr_codes(config)
     mkdocs_site.write_social_cards(config)
     mkdocs_site.index_site(config)

@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from . import mkdocs_languages as site_languages_
 from .downloads import download_files, qr_addresses
@@ -21,6 +22,7 @@ from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
 from .languages import kb_settings, language_name, language_prefix, translation_of
 from .problems import ProblemsFound
+from .prerender import MarkdownBatch
 from .qrbatch import QrBatch
 from .searchindex import SearchIndexError, SearchIndexer
 from .cardfiles import write_cards
@@ -39,6 +41,7 @@ class BuildState:
     pages: dict[str, GeneratedPage] = {}
     untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
     qr_codes: QrBatch | None = None  # made while MkDocs writes the pages, written after them
+    converted: MarkdownBatch | None = None  # generated pages' Markdown, converted by a worker (prerender.py)
 
 
 STATE = BuildState()
@@ -82,6 +85,14 @@ def reset() -> None:
     if STATE.qr_codes is not None:
         STATE.qr_codes.cancel()
         STATE.qr_codes = None
+    stop_converting()
+
+
+def stop_converting() -> None:
+    """Once every page is built (or the build failed), the Markdown worker is not needed."""
+    if STATE.converted is not None:
+        STATE.converted.cancel()
+        STATE.converted = None
 
 
 def project_paths(config: MkDocsConfig) -> ProjectPaths:
@@ -163,7 +174,34 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError("These pages are generated from practices/ and vocabularies/, but docs/ also has them; "
                           "remove them from docs/: " + ", ".join(sorted(clashes)))
     register_macros_variables(config, kb)
+    start_converting(config)
     return files
+
+
+def start_converting(config: MkDocsConfig) -> None:
+    """Hand the generated pages' Markdown to a worker, in the order MkDocs builds them (prerender.py)."""
+    extensions = list(config.markdown_extensions)
+    if all(isinstance(extension, str) for extension in extensions):  # a worker needs them by name
+        STATE.converted = MarkdownBatch({uri: page.content for uri, page in STATE.pages.items()},
+                                        extensions, dict(config.mdx_configs or {}))
+
+
+def skip_converted_markdown(markdown: str, page: Page) -> str:
+    """A page the worker converts is given to MkDocs' own Markdown step empty."""
+    return "" if STATE.converted is not None and page.file.src_uri in STATE.converted else markdown
+
+
+def fill_converted_page(page: Page) -> None:
+    """Before the theme renders a page the worker converted: its HTML, table of contents and anchors."""
+    if STATE.converted is None or page.file.src_uri not in STATE.converted:
+        return
+    try:
+        converted = STATE.converted.result(page.file.src_uri)
+    except Exception as error:  # the worker's own failure (an extension's error, a killed process)
+        raise PluginError(f"Converting the Markdown of {page.file.src_uri} failed: {error!r}") from None
+    page.content = insert_fragments(converted.html, page.file.src_uri)
+    page.toc = get_toc(converted.toc_tokens)
+    page.present_anchor_ids = set(converted.anchor_ids)
 
 
 def cache_folder(config: MkDocsConfig, kind: str) -> Path:
@@ -224,6 +262,14 @@ def register_macros_variables(config: MkDocsConfig, kb: KnowledgeBase) -> None:
         macros.variables["kb"] = kb
         macros.variables["language"] = site_languages_.build_language(config)
         macros.variables["t"] = interface_words(config).t
+
+
+def insert_page_fragments(html: str, page: Page) -> str:
+    """After MkDocs' Markdown step: fragments back in (unless the worker converts the page: then
+    fill_converted_page does it)."""
+    if STATE.converted is not None and page.file.src_uri in STATE.converted:
+        return html
+    return insert_fragments(html, page.file.src_uri)
 
 
 def insert_fragments(html: str, src_uri: str) -> str:

@@ -1,0 +1,119 @@
+"""The Markdown of generated practice pages, converted to HTML in a worker process while MkDocs
+works on the other pages.
+
+MkDocs converts every page's Markdown in its one process, one page after another; at 1,000
+practices that is about 3 s of a build that leaves the machine's other cores idle. A practice
+page's Markdown is known as soon as the pages are generated (on_files), so from PARALLEL_FROM
+pages on a worker converts it with the site's own Markdown settings, in the order MkDocs will
+build the pages, and MkDocs is given an empty page to convert instead. The HTML, table of
+contents and anchor ids are collected when MkDocs renders the page into the theme, by which time
+the worker is well ahead.
+
+Only pages whose every link and image is an absolute http(s) or mailto address are converted
+here: MkDocs rewrites and checks relative links (to other pages, to anchors), and a page with one
+is left for MkDocs to convert as usual. Plugins that change a page's Markdown do not see the pages
+converted here; the generated pages are not meant for them (mkdocs-macros is off for them).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown
+from mkdocs.utils import meta
+
+PARALLEL_FROM = 200  # fewer pages than this convert faster than a worker process starts
+CHUNK = 25  # pages per task: the first ones are ready soon after the worker starts
+
+# Anything that could be a link or image address in Markdown or HTML, with what follows it.
+ADDRESS = re.compile(r"\]\s*\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)|<([a-z][a-z0-9+.-]*:[^>\s]*)>"
+                     r"|\b(?:href|src|srcset)\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE | re.MULTILINE)
+ABSOLUTE = re.compile(r"(?:https?://|mailto:)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ConvertedPage:
+    html: str
+    toc_tokens: list  # Python-Markdown's toc extension's tokens, for mkdocs.structure.toc.get_toc
+    anchor_ids: frozenset[str]  # every id (and <a name>) in the page, as MkDocs collects them
+
+
+def only_absolute_links(markdown_text: str) -> bool:
+    """True when nothing in the text is a relative address MkDocs would rewrite or check.
+    Errs on the side of False: such a page is simply converted by MkDocs."""
+    for match in ADDRESS.finditer(markdown_text):
+        address = next(group for group in match.groups() if group is not None)
+        if not ABSOLUTE.match(address):
+            return False
+    return True
+
+
+class _AnchorIds(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name == "id" or (tag == "a" and name == "name")):
+                self.ids.add(value)
+
+
+def convert(sources: list[str], extensions: list, extension_configs: dict) -> list[ConvertedPage]:
+    """Convert page sources (front matter and Markdown, as MkDocs reads them) as MkDocs does:
+    a new Markdown instance per page with the site's extensions."""
+    converted = []
+    for source in sources:
+        text, _ = meta.get_data(source)
+        md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+        html = md.convert(text)
+        anchors = _AnchorIds()
+        anchors.feed(html)
+        anchors.close()
+        converted.append(ConvertedPage(html, getattr(md, "toc_tokens", []), frozenset(anchors.ids)))
+    return converted
+
+
+def worker_count() -> int:
+    """One worker: the build's own process and Pagefind take the other cores."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 1 if cores >= 2 else 0
+
+
+class MarkdownBatch:
+    """Pages (src_uri -> source) being converted by a worker, in the given order; empty (every page
+    left to MkDocs) when there are too few, or a single core."""
+
+    def __init__(self, sources: dict[str, str], extensions: list, extension_configs: dict):
+        self._pool: ProcessPoolExecutor | None = None
+        self._chunk_of: dict[str, tuple[int, int]] = {}
+        self._tasks: list[Future] = []
+        wanted = [(uri, source) for uri, source in sources.items() if only_absolute_links(source)]
+        if len(wanted) < PARALLEL_FROM or worker_count() < 1:
+            return
+        # spawn, not fork: `mkdocs serve` runs threads, and forking a threaded process is unsafe
+        self._pool = ProcessPoolExecutor(max_workers=worker_count(), mp_context=multiprocessing.get_context("spawn"))
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start:start + CHUNK]
+            for offset, (uri, _) in enumerate(chunk):
+                self._chunk_of[uri] = (len(self._tasks), offset)
+            self._tasks.append(self._pool.submit(convert, [source for _, source in chunk], extensions,
+                                                 extension_configs))
+
+    def __contains__(self, src_uri: str) -> bool:
+        return src_uri in self._chunk_of
+
+    def result(self, src_uri: str) -> ConvertedPage:
+        """The page's HTML, waiting for the worker if it is not there yet."""
+        task, offset = self._chunk_of[src_uri]
+        return self._tasks[task].result()[offset]
+
+    def cancel(self) -> None:
+        """Stop the worker (the build is done, failed or replaced): tasks not started are dropped."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None

@@ -1,0 +1,120 @@
+"""Generated pages' Markdown converted in a worker process (hooks/practicekb/prerender.py) gives the
+same HTML, table of contents and anchors as MkDocs' own conversion, and the same site."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+import practicekb.mkdocs_site as mkdocs_site
+import practicekb.prerender as prerender
+from benchmarks.synthetic import write_practices
+from conftest import REPO, make_project
+
+HARD_CASE = """---
+title: A page with everything
+---
+# Title {: lang="sl" }
+
+KBFRAGMENTabcN0
+
+## Sources { data-pagefind-ignore }
+
+Text with **bold**, a [link](https://example.org/a_b) and <span id="raw-id">raw HTML</span>.
+
+| a | b |
+| - | - |
+| 1 | 2 |
+
+!!! note "Note"
+    An admonition.
+
+Term
+:   Definition
+
+<div markdown="1" id="block">
+*Markdown* in HTML
+</div>
+
+### Ščepec žganja
+"""
+
+
+def toc_shape(items) -> list:
+    return [(item.title, item.id, item.level, toc_shape(item.children)) for item in items]
+
+
+def mkdocs_conversion(config, source: str, docs: Path) -> Page:
+    (docs / "practices").mkdir(parents=True, exist_ok=True)
+    (docs / "practices" / "example.md").write_text(source, encoding="utf-8")
+    file = File("practices/example.md", src_dir=str(docs), dest_dir=str(docs.parent / "site"), use_directory_urls=True)
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, Files([file]))
+    return page
+
+
+@pytest.mark.parametrize("source", [HARD_CASE] + [path.read_text(encoding="utf-8")
+                                                  for path in sorted((REPO / "practices").glob("*.md"))[:8]])
+def test_the_worker_converts_as_mkdocs_does(source, tmp_path):
+    config = load_config(str(REPO / "mkdocs.yml"))
+    expected = mkdocs_conversion(config, source, tmp_path / "docs")
+    converted, = prerender.convert([source], list(config.markdown_extensions), dict(config.mdx_configs))
+    assert converted.html == expected.content
+    assert toc_shape(get_toc(converted.toc_tokens)) == toc_shape(expected.toc)
+    assert converted.anchor_ids == expected.present_anchor_ids
+
+
+@pytest.mark.parametrize("text, only_absolute", [
+    ("[a](https://example.org) and [b](mailto:x@example.org) and <https://example.org>", True),
+    ("Plain text, no address at all.", True),
+    ("[another practice](other-practice.md)", False),
+    ("[a heading](#sources)", False),
+    ("![a picture](images/map.png)", False),
+    ("[ref][1]\n\n[1]: ../other/", False),
+    ('<a href="/absolute-path/">x</a>', False),
+    ("[site root](/)", False),
+    ("[empty]()", False),
+    ("{ href=other.md }", False),
+])
+def test_only_pages_whose_every_address_is_absolute_are_converted_by_the_worker(text, only_absolute):
+    assert prerender.only_absolute_links(text) is only_absolute
+
+
+def built_html(site: Path) -> dict[str, str]:
+    return {str(path.relative_to(site)): path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))
+            if "pagefind" not in path.parts}
+
+
+def test_a_site_built_with_the_worker_is_the_site_built_without(tmp_path, monkeypatch):
+    project = make_project(tmp_path / "project", {}, REPO / "vocabularies")
+    write_practices(project / "practices", 12, project / "vocabularies")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    batches: list[prerender.MarkdownBatch] = []
+
+    class RecordedBatch(prerender.MarkdownBatch):
+        def __init__(self, *args):
+            super().__init__(*args)
+            batches.append(self)
+
+    monkeypatch.setattr(mkdocs_site, "MarkdownBatch", RecordedBatch)
+    monkeypatch.setattr(prerender, "worker_count", lambda: 1)
+    sites = {}
+    for name, parallel_from in (("mkdocs", 10_000), ("worker", 1)):
+        monkeypatch.setattr(prerender, "PARALLEL_FROM", parallel_from)
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name)))
+        sites[name] = built_html(tmp_path / name)
+    assert "practices/synthetic-practice-00001.md" not in batches[0]
+    assert all(f"practices/synthetic-practice-{n:05d}.md" in batches[1] for n in range(1, 13))
+    assert sites["worker"].keys() == sites["mkdocs"].keys()
+    assert [page for page in sites["mkdocs"] if sites["worker"][page] != sites["mkdocs"][page]] == []
+    practice = BeautifulSoup(sites["worker"]["practices/synthetic-practice-00001/index.html"], "html.parser")
+    toc = practice.find(attrs={"data-md-type": "toc"})
+    assert toc.find("a", href="#sources") is not None  # the table of contents came back from the worker
