@@ -56,5 +56,5 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    mkdocs_site.reset()  # stops the QR code workers of a failed build
+    mkdocs_site.reset()  # stops the QR code and Markdown workers of a failed build
     mkdocs_site.stop_search_index()

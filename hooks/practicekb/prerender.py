@@ -1,8 +1,8 @@
-"""The Markdown of generated practice pages, converted to HTML in a worker process while MkDocs
-works on the other pages.
+"""The Markdown of generated pages (practices first, then term and overview pages), converted to
+HTML in a worker process while MkDocs works on the other pages.
 
 MkDocs converts every page's Markdown in its one process, one page after another; at 1,000
-practices that is about 3 s of a build that leaves the machine's other cores idle. A practice
+practices that is about 3 s of a build that leaves the machine's other cores idle. A generated
 page's Markdown is known as soon as the pages are generated (on_files), so from PARALLEL_FROM
 pages on a worker converts it with the site's own Markdown settings, in the order MkDocs will
 build the pages, and MkDocs is given an empty page to convert instead. The HTML, table of
