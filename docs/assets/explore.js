@@ -29,9 +29,7 @@
   root.setAttribute("data-kb-ready", "loading");
 
   var language = document.documentElement.lang || "en";
-  var MESSAGES = {};
-  try { MESSAGES = JSON.parse(root.getAttribute("data-kb-messages")) || {}; } catch (error) { MESSAGES = {}; }
-  var plurals = new Intl.PluralRules(language);
+  var t = window.kbMessages(root);  // assets/messages.js, loaded just before this script
 
   // The elements below this script: found once the page has been read (setUp).
   var form, list, countLine, moreButton, items = [], total = 0;
@@ -49,21 +47,6 @@
   var current = null;      // the state on screen
   var typingTimer = 0;
   var searchToken = 0;
-
-  /* The message `id` with {name} filled in from `values` (numbers written the language's way);
-   * a plural message picks its form by values.count, as catalogue.py does. */
-  function t(id, values) {
-    var message = MESSAGES[id];
-    if (message === undefined) { return id; }
-    values = values || {};
-    if (typeof message !== "string") {
-      message = message[plurals.select(values.count || 0)] || message.other;
-    }
-    return message.replace(/\{([a-z_]+)\}/g, function (whole, name) {
-      var value = values[name];
-      return value === undefined ? whole : typeof value === "number" ? number.format(value) : String(value);
-    });
-  }
 
   if (!window.kbExplorePopstate) {
     // Bound once for the window (instant navigation may run this script again), and at once,

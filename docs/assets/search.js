@@ -23,10 +23,9 @@
   window.kbSearchBound = true;
 
   var language = document.documentElement.lang || "en";
-  var MESSAGES = readJSON("data-kb-messages", {});
+  var t = window.kbMessages(dialog);  // assets/messages.js, listed before this script in mkdocs.yml
   // Pagefind filters written on practice pages (overrides/kb/practice.md): [key, name] pairs.
   var FACETS = readJSON("data-kb-facets", []);
-  var plurals = new Intl.PluralRules(language);
   var siteRoot = new URL("../", script.src);  // the script is <language root>/assets/search.js
   // Resolved now: the header outlives the page it came with, so its relative addresses would go stale.
   var pagefindUrl = new URL(dialog.getAttribute("data-kb-pagefind") || "../pagefind/pagefind.js", location.href);
@@ -54,21 +53,6 @@
 
   function readJSON(attribute, fallback) {
     try { return JSON.parse(dialog.getAttribute(attribute)) || fallback; } catch (error) { return fallback; }
-  }
-
-  /* The message `id` with {name} filled in from `values` (numbers written the language's way);
-   * a plural message picks its form by values.count, as catalogue.py does. */
-  function t(id, values) {
-    var message = MESSAGES[id];
-    if (message === undefined) { return id; }
-    values = values || {};
-    if (typeof message !== "string") {
-      message = message[plurals.select(values.count || 0)] || message.other;
-    }
-    return message.replace(/\{([a-z_]+)\}/g, function (whole, name) {
-      var value = values[name];
-      return value === undefined ? whole : typeof value === "number" ? number.format(value) : String(value);
-    });
   }
 
   /* ---- opening and closing, as Material's search does ---- */
