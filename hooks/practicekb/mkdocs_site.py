@@ -186,14 +186,18 @@ def start_converting(config: MkDocsConfig) -> None:
                                         extensions, dict(config.mdx_configs or {}))
 
 
+def converted_by_worker(page: Page) -> bool:
+    return STATE.converted is not None and page.file.src_uri in STATE.converted
+
+
 def skip_converted_markdown(markdown: str, page: Page) -> str:
     """A page the worker converts is given to MkDocs' own Markdown step empty."""
-    return "" if STATE.converted is not None and page.file.src_uri in STATE.converted else markdown
+    return "" if converted_by_worker(page) else markdown
 
 
 def fill_converted_page(page: Page) -> None:
     """Before the theme renders a page the worker converted: its HTML, table of contents and anchors."""
-    if STATE.converted is None or page.file.src_uri not in STATE.converted:
+    if not converted_by_worker(page):
         return
     try:
         converted = STATE.converted.result(page.file.src_uri)
@@ -267,9 +271,7 @@ def register_macros_variables(config: MkDocsConfig, kb: KnowledgeBase) -> None:
 def insert_page_fragments(html: str, page: Page) -> str:
     """After MkDocs' Markdown step: fragments back in (unless the worker converts the page: then
     fill_converted_page does it)."""
-    if STATE.converted is not None and page.file.src_uri in STATE.converted:
-        return html
-    return insert_fragments(html, page.file.src_uri)
+    return html if converted_by_worker(page) else insert_fragments(html, page.file.src_uri)
 
 
 def insert_fragments(html: str, src_uri: str) -> str:

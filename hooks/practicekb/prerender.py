@@ -16,8 +16,6 @@ converted here; the generated pages are not meant for them (mkdocs-macros is off
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -25,6 +23,8 @@ from html.parser import HTMLParser
 
 import markdown
 from mkdocs.utils import meta
+
+from .workers import available_cores, worker_pool
 
 PARALLEL_FROM = 200  # fewer pages than this convert faster than a worker process starts
 CHUNK = 25  # pages per task: the first ones are ready soon after the worker starts
@@ -80,8 +80,7 @@ def convert(sources: list[str], extensions: list, extension_configs: dict) -> li
 
 def worker_count() -> int:
     """One worker: the build's own process and Pagefind take the other cores."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return 1 if cores >= 2 else 0
+    return 1 if available_cores() >= 2 else 0
 
 
 class MarkdownBatch:
@@ -95,8 +94,7 @@ class MarkdownBatch:
         wanted = [(uri, source) for uri, source in sources.items() if only_absolute_links(source)]
         if len(wanted) < PARALLEL_FROM or worker_count() < 1:
             return
-        # spawn, not fork: `mkdocs serve` runs threads, and forking a threaded process is unsafe
-        self._pool = ProcessPoolExecutor(max_workers=worker_count(), mp_context=multiprocessing.get_context("spawn"))
+        self._pool = worker_pool(worker_count())
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start:start + CHUNK]
             for offset, (uri, _) in enumerate(chunk):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
@@ -22,6 +21,7 @@ import segno
 
 from . import qrcodes
 from .qrcodes import qr_svg
+from .workers import available_cores, worker_pool
 
 PARALLEL_FROM = 200  # fewer codes than this take less time than starting a worker process
 CHUNK = 50  # codes per task: small enough that cancelling a batch waits at most half a second
@@ -35,8 +35,7 @@ def _make(addresses: list[str]) -> list[str]:
 
 def worker_count() -> int:
     """Every core but the one MkDocs builds on."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores - 1
+    return available_cores() - 1
 
 
 @lru_cache(maxsize=1)
@@ -69,8 +68,7 @@ class QrBatch:
         self._new = set(todo)
         workers = worker_count()
         if len(todo) >= PARALLEL_FROM and workers >= 1:
-            # spawn, not fork: `mkdocs serve` runs threads, and forking a threaded process is unsafe
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = worker_pool(workers)
             chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
             self._tasks = [(chunk, self._pool.submit(_make, chunk)) for chunk in chunks]
 
