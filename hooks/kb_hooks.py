@@ -28,6 +28,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.bytecode_cache = mkdocs_site.compiled_templates(config)
     env.globals.update(mkdocs_site.template_globals(config))
     env.globals["kb_partial"] = cached_partial(env)
     return env

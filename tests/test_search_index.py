@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from practicekb.searchindex import SearchIndexError, SearchIndexer
+from practicekb.searchindex import SearchIndexError, SearchIndexer, searchable_part
 
 
 def html(lang: str, title: str, words: str, marked: bool = True) -> str:
@@ -25,9 +25,30 @@ def test_pages_added_during_the_build_are_in_the_written_index_by_language(tmp_p
     entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert {code: value["page_count"] for code, value in entry["languages"].items()} == {"en": 1, "sk": 1}
     assert (output / "pagefind.js").is_file() and not (output / "pagefind-ui.js").exists()
-    fragments = [json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
-                 for path in (output / "fragment").iterdir()]
-    assert sorted(fragment["url"] for fragment in fragments) == ["/practices/koper/", "/sk/practices/koper/"]
+    assert sorted(fragment["url"] for fragment in fragments_of(output)) == ["/practices/koper/", "/sk/practices/koper/"]
+
+
+def fragments_of(output) -> list[dict]:
+    return [json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):]) for path in (output / "fragment").iterdir()]
+
+
+def test_pagefind_is_sent_the_head_and_the_marked_part_not_the_navigation_before_it(tmp_path):
+    head = '<!doctype html><html lang="en"><head><title>Koper</title></head>'
+    navigation = '<header><a href="/">Home</a></header><nav><ul><li>Countries</li></ul></nav><div class="md-content">'
+    marked = '<article data-pagefind-body><h1>Koper</h1><p>coordination body</p></article></div><footer>MIT</footer>'
+    page = f'{head}<body dir="ltr">{navigation}{marked}</body></html>'
+    assert searchable_part(page) == f'{head}<body dir="ltr">{marked}</body></html>'
+    # A Pagefind attribute before the marked part counts even outside it: that page is sent whole.
+    with_meta = page.replace("<nav>", '<nav><span data-pagefind-meta="where">Koper, Slovenia</span>')
+    assert searchable_part(with_meta) == with_meta
+    assert searchable_part(html("en", "A", "unmarked", marked=False)) == html("en", "A", "unmarked", marked=False)
+    indexer = SearchIndexer()
+    indexer.add_page("/koper/", with_meta)
+    indexer.add_page("/trimmed/", page.replace("Koper", "Piran"))
+    by_url = {fragment["url"]: fragment for fragment in fragments_of(indexer.write(tmp_path))}
+    assert by_url["/koper/"]["meta"]["where"] == "Koper, Slovenia"
+    assert by_url["/trimmed/"]["meta"]["title"] == "Piran" and "coordination body" in by_url["/trimmed/"]["content"]
+    assert "Countries" not in by_url["/koper/"]["content"] + by_url["/trimmed/"]["content"]
 
 
 def test_a_stopped_pagefind_is_a_clear_error_not_a_hang(tmp_path):

@@ -1,4 +1,4 @@
-"""The contributor template is valid as written, and `mkdocs serve` rebuilds when data files change."""
+"""The contributor template is valid as written, and `mkdocs serve` rebuilds when data files or templates change."""
 from __future__ import annotations
 
 import os
@@ -42,7 +42,7 @@ def wait_for(predicate, seconds: float = 30) -> bool:
     return False
 
 
-def test_serve_rebuilds_when_a_practice_or_vocabulary_changes(tmp_path):
+def test_serve_rebuilds_when_a_practice_vocabulary_or_template_changes(tmp_path):
     # Two languages: serve builds every language, as `mkdocs build` does.
     project = make_project(tmp_path / "p", {"testtown.md": VALID_PRACTICE}, REPO / "vocabularies", ("en", "sl"))
     port = free_port()
@@ -63,6 +63,14 @@ def test_serve_rebuilds_when_a_practice_or_vocabulary_changes(tmp_path):
         themes = project / "vocabularies" / "themes.yml"
         themes.write_text(themes.read_text().replace("Coordination and advisory bodies", "Coordination councils"))
         assert wait_for(lambda: "Coordination councils" in fetch(practice_url))
+        # Templates are compiled once and kept in .cache/jinja/; an edited template is used at the next build.
+        assert list((project / ".cache" / "jinja").iterdir())
+        template = project / "overrides" / "kb" / "practice.md"  # the practice pages' template
+        template.write_text(template.read_text() + "\nEdited practice template\n")
+        assert wait_for(lambda: "Edited practice template" in fetch(practice_url))
+        template = project / "overrides" / "partials" / "header.html"  # a theme template
+        template.write_text("<!-- edited header -->" + template.read_text())
+        assert wait_for(lambda: "<!-- edited header -->" in fetch(practice_url))
         slovenian = f"http://127.0.0.1:{port}/knowledge-base/sl/practices/testtown/"
         assert wait_for(lambda: 'lang="sl"' in fetch(slovenian) and "Renamed coordination body" in fetch(slovenian))
     finally:

@@ -7,6 +7,7 @@ import time
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from jinja2 import BytecodeCache, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -161,7 +162,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, SCHEMA_PATH, content=published_schema_text(schema)))
     files.append(File.generated(config, INDEX_PATH, content=explore_index_text(explore_index(kb))))
     clashes += add_download_files(files, config, kb, settings)
-    for page in render_pages(kb, templates, settings, schema):
+    for page in render_pages(kb, templates, settings, schema, compiled_templates(config)):
         if files.get_file_from_path(page.src_uri) is not None:
             clashes.append(page.src_uri)
             continue
@@ -206,6 +207,15 @@ def fill_converted_page(page: Page) -> None:
     page.content = insert_fragments(converted.html, page.file.src_uri)
     page.toc = get_toc(converted.toc_tokens)
     page.present_anchor_ids = set(converted.anchor_ids)
+
+
+def compiled_templates(config: MkDocsConfig) -> BytecodeCache:
+    """Jinja compiles every template (Material's, overrides/) anew in each build, 0.3–0.5 s; their
+    compiled code is kept in .cache/jinja/ under a hash of the template's text, so a build compiles
+    only the templates that changed."""
+    folder = Path(config.config_file_path).parent / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def cache_folder(config: MkDocsConfig, kind: str) -> Path:

@@ -125,9 +125,10 @@ def yaml_string(value: object) -> str:
 
 
 @lru_cache(maxsize=4)
-def template_environment(templates_dir: str) -> jinja2.Environment:
+def template_environment(templates_dir: str, compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """Templates are read once per build (no reload checks); `compiled` keeps their compiled code between builds."""
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir), autoescape=False,
+        loader=jinja2.FileSystemLoader(templates_dir), autoescape=False, auto_reload=False, bytecode_cache=compiled,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     environment.filters.update(md=markdown_text, yaml=yaml_string)
     return environment
@@ -182,11 +183,11 @@ def language_context(kb: KnowledgeBase, settings: SiteSettings) -> dict:
 
 
 def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
-                 schema: dict | None = None) -> list[GeneratedPage]:
+                 schema: dict | None = None, compiled: jinja2.BytecodeCache | None = None) -> list[GeneratedPage]:
     """Every generated page: practices, term pages, overviews, the list of all practices,
     and the field reference when given the practice schema; in the knowledge base's language
     (KnowledgeBase.in_language)."""
-    environment = template_environment(str(templates_dir))
+    environment = template_environment(str(templates_dir), compiled)
     common = {"kb": kb, "taxonomies": TAXONOMIES, "by_key": BY_KEY, "settings": settings, "roles": ROLES,
               "search_filters": search_filters, **language_context(kb, settings),
               "share_of": lambda practice: share_of(

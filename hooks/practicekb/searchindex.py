@@ -9,7 +9,8 @@ the index waits for the end. (The `pagefind` package's own async wrapper polls f
 with a 0.1 s sleep, which made 1,000 pages take over a minute.)
 
 Only pages marked data-pagefind-body are sent (practices and hand-written pages; list pages are
-not). The browser downloads the index in small pieces, only those a query needs.
+not), and of each only what Pagefind reads (searchable_part). The browser downloads the index in
+small pieces, only those a query needs.
 """
 from __future__ import annotations
 
@@ -27,6 +28,22 @@ BODY_MARK = "data-pagefind-body"
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 WRITE_TIMEOUT = 600  # seconds for Pagefind to write the index once every page is in
+
+
+def searchable_part(html: str) -> str:
+    """The page without what lies between <body> and the element marked data-pagefind-body: the
+    header, navigation and tabs, two thirds of a practice page, which Pagefind would parse only to
+    skip (outside the marked element Pagefind indexes no text; it reads the head and data-pagefind-*
+    attributes). The page is kept whole if that stretch has any such attribute."""
+    body = html.find("<body")
+    mark = html.find(BODY_MARK)
+    if body < 0 or mark < 0:
+        return html
+    body_end = html.find(">", body) + 1
+    start = html.rfind("<", 0, mark)
+    if start < body_end or "data-pagefind" in html[body_end:start]:
+        return html
+    return html[:body_end] + html[start:]
 
 
 class SearchIndexError(RuntimeError):
@@ -75,7 +92,8 @@ class SearchIndexer:
         marked for search. Does not wait: Pagefind answers while the build goes on."""
         if BODY_MARK not in html:
             return
-        self._outbox.put({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": html,
+        self._outbox.put({"type": "AddFile", "index_id": self._index_id, "url": url,
+                          "file_contents": searchable_part(html),
                           "file_path": None})
         self._pages += 1
 
