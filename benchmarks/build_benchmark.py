@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -41,13 +42,21 @@ def folder_size(folder: Path) -> int:
 
 def timed_build(config: Path, site: Path, runner: str = RUNNER) -> dict:
     """Build in a fresh process (its own memory peak, no warm imports) with `runner`, which
-    prints its figures as JSON on its last line; the site's size is added to them."""
-    result = subprocess.run([sys.executable, "-c", runner, str(config), str(site)],
-                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
-    if result.returncode != 0:
-        raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
-    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    prints its figures as JSON on its last line; the site's size is added to them, and the CPU
+    seconds of the build and every process it waited for (workers, Pagefind): the work done,
+    whatever the number of cores."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen([sys.executable, "-c", runner, str(config), str(site)], stdout=out, stderr=err,
+                                   env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0), err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if process.returncode != 0:
+        raise SystemExit(f"build of {config} failed:\n{stderr[-3000:]}")
+    figures = json.loads(stdout.strip().splitlines()[-1])
     figures["site_mb"] = folder_size(site) / 1e6
+    figures["cpu"] = usage.ru_utime + usage.ru_stime
     return figures
 
 
@@ -117,9 +126,10 @@ def main(argv: list[str] | None = None) -> int:
                 plain = fastest(plain, timed_build(plain_config, base / "plain-site"))
             rows.append((count, cold, warm, plain))
             print(f"N={count:>5}  hooks cold {cold['seconds']:6.1f} s  warm {warm['seconds']:6.1f} s  "
+                  f"(cpu {cold['cpu']:5.1f} / {warm['cpu']:5.1f} s)  "
                   f"{1000 * cold['seconds'] / count:5.1f} / {1000 * warm['seconds'] / count:5.1f} ms/practice  "
                   f"peak {max(cold['peak_mb'], warm['peak_mb']):5.0f} MB  site {cold['site_mb']:6.1f} MB  |  "
-                  f"plain {plain['seconds']:6.1f} s  peak {plain['peak_mb']:5.0f} MB  site {plain['site_mb']:6.1f} MB  |  "
+                  f"plain {plain['seconds']:6.1f} s (cpu {plain['cpu']:5.1f} s)  peak {plain['peak_mb']:5.0f} MB  site {plain['site_mb']:6.1f} MB  |  "
                   f"ratio cold {cold['seconds'] / plain['seconds']:.2f}  warm {warm['seconds'] / plain['seconds']:.2f}",
                   flush=True)
             shutil.rmtree(base)

@@ -84,6 +84,18 @@ CASES = {
     "bad file name": (
         {"Bad Name.md": VALID_PRACTICE},
         "practices/Bad Name.md:1: file name: 'Bad Name.md' is not a valid slug", "lowercase letters"),
+    "control character": (
+        {"p.md": VALID_PRACTICE.replace("Testtown had no", "Testtown\x00 had no")},
+        "practices/p.md:28: file: contains the control character U+0000 at line 28", "delete it"),
+    "practice saved as .MD": (
+        {"p.MD": VALID_PRACTICE},
+        "practices/p.MD:1: file name: 'p.MD' is not read: practice files end in '.md'", "rename it to p.md"),
+    "practice saved as .md.txt": (
+        {"p.md.txt": VALID_PRACTICE},
+        "practices/p.md.txt:1: file name: 'p.md.txt' is not read: practice files end in '.md'", "rename it to p.md"),
+    "not a practice file": (
+        {"photo.jpg": b"\xff\xd8\xff\xe0", "testtown.md": VALID_PRACTICE},
+        "practices/photo.jpg:1: file name: 'photo.jpg' is not a practice file", "move it elsewhere"),
     "binary file": (
         {"p.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe"},
         "practices/p.md:1: file: is not UTF-8", "UTF-8"),

@@ -5,6 +5,7 @@ Problem for what it could not, so one run reports every broken file.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,10 @@ from .problems import Problem
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
 FENCE = "---"
+# Control characters HTML and XML do not allow (tab, line feed and carriage return are fine): a
+# damaged file, or text pasted from a program that left them in.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+MARKDOWN_LIKE = (".md", ".markdown", ".mdown", ".mkd", ".txt")  # a practice saved under another ending
 
 
 @dataclass
@@ -44,7 +49,13 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(shown, line, "file", f"is not UTF-8 (byte 0x{raw[error.start]:02x} at line {line})",
                               "save the file with UTF-8 encoding in your editor")]
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if control := CONTROL_CHARACTER.search(text):
+        line = text.count("\n", 0, control.start()) + 1
+        return None, [Problem(shown, line, "file", f"contains the control character U+{ord(control.group()):04X} "
+                              f"at line {line}, which web pages cannot show",
+                              "delete it: the file is damaged or the text was pasted from another program")]
+    return text, []
 
 
 def split_front_matter(text: str, shown: str) -> tuple[str | None, str, int, list[Problem]]:
@@ -94,10 +105,34 @@ def load_practice(path: Path, root: Path) -> tuple[PracticeSource | None, list[P
     return read_front_matter_file(path, relative(path, root))
 
 
+def visible_files(practices_dir: Path) -> list[Path]:
+    """Every file; files and folders starting with '_' or '.' are templates or notes."""
+    return sorted(p for p in practices_dir.rglob("*")
+                  if p.is_file() and not any(part.startswith(("_", ".")) for part in p.relative_to(practices_dir).parts))
+
+
 def markdown_files(practices_dir: Path) -> list[Path]:
-    """Every Markdown file; files and folders starting with '_' or '.' are templates or notes."""
-    return sorted(p for p in practices_dir.rglob("*.md")
-                  if not any(part.startswith(("_", ".")) for part in p.relative_to(practices_dir).parts))
+    return [p for p in visible_files(practices_dir) if p.name.endswith(".md")]
+
+
+def stray_files(practices_dir: Path, root: Path) -> list[Problem]:
+    """Files in practices/ that are not read: a practice saved as .MD or .txt would otherwise be
+    missing from the site without a word."""
+    problems = []
+    for path in visible_files(practices_dir):
+        if path.name.endswith(".md"):
+            continue
+        shown = relative(path, root)
+        if path.name.lower().endswith(MARKDOWN_LIKE):
+            stem = path.name[:path.name.rindex(".")]
+            stem = stem[:-3] if stem.lower().endswith(".md") else stem  # p.md.txt
+            problems.append(Problem(shown, 1, "file name", f"'{path.name}' is not read: practice files end in '.md'",
+                                    f"rename it to {stem}.md"))
+        else:
+            problems.append(Problem(shown, 1, "file name", f"'{path.name}' is not a practice file",
+                                    "practices/ holds only practices (<slug>.md) and their translations "
+                                    "(<slug>.<language>.md): move it elsewhere"))
+    return problems
 
 
 def practice_paths(practices_dir: Path) -> list[Path]:
@@ -115,6 +150,7 @@ def load_practices(practices_dir: Path, root: Path) -> tuple[list[PracticeSource
     if not practices_dir.is_dir():
         return [], [Problem(relative(practices_dir, root), 1, "folder", "does not exist",
                             "create it, or point --practices at the folder of practice files")]
+    problems += stray_files(practices_dir, root)
     for path in practice_paths(practices_dir):
         source, found = load_practice(path, root)
         problems += found
