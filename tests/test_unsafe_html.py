@@ -1,6 +1,8 @@
 """Contributed Markdown is untrusted: every rule that keeps code and third-party loads out, one test each."""
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 import pytest
 
 from conftest import VALID_PRACTICE, build_site, make_project, run_kb
@@ -71,3 +73,61 @@ def test_every_unsafe_snippet_is_reported_in_one_run_and_the_build_fails(tmp_pat
     assert build.returncode == 1
     assert "<script>: raw HTML element <script> is not allowed" in build.stdout + build.stderr
     assert not (tmp_path / "site" / "practices" / "p" / "index.html").exists()
+
+
+class _Shown(HTMLParser):
+    """The text a browser shows (all, and that of <title> and <h1>) and the content of named <meta> tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: dict[str, str] = {}
+        self.meta: dict[str, str] = {}
+        self.text = ""  # all of it
+        self._open: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag in ("title", "h1") and tag not in self.texts:
+            self._open, self.texts[tag] = tag, ""
+        elif tag == "meta" and (values.get("property") or values.get("name") or values.get("data-pagefind-meta")):
+            self.meta[values.get("property") or values.get("name") or values["data-pagefind-meta"]] = values.get("content")
+
+    def handle_endtag(self, tag):
+        if tag == self._open:
+            self._open = None
+
+    def handle_data(self, data):
+        self.text += data
+        if self._open:
+            self.texts[self._open] += data
+
+
+def test_front_matter_text_is_shown_as_text_everywhere(tmp_path):
+    # Material puts a page's title and description into the HTML as they are; a practice's are
+    # contributor text, so markup in them must reach the reader as text, escaped once.
+    title = 'Women & work: <script>alert("t")</script>'
+    summary = 'Jobs "first" & language later"><img src=x onerror=alert(1)> in one <b>municipal</b> office.'
+    practice = (VALID_PRACTICE.replace("title: Test coordination body in Testtown", f"title: '{title}'")
+                .replace("summary: >-\n  A made-up practice for the tests: the municipality and an NGO set up a body that meets\n"
+                         "  four times a year to agree on services for newcomers.", f"summary: '{summary}'")
+                .replace("place: Testtown", "place: '<b>Town</b>'")
+                .replace("publisher: Test publisher", "publisher: '<svg onload=alert(2)>'"))
+    assert practice.count("<") == 8
+    project = make_project(tmp_path / "p", {"women-and-work.md": practice})
+    build = build_site(project, tmp_path / "site")
+    assert build.returncode == 0, build.stderr
+    for path in (tmp_path / "site").rglob("*"):
+        if path.suffix in (".html", ".xml"):
+            text = path.read_text(encoding="utf-8")
+            for raw in ("<script>alert", "<img src=x", "<svg onload", "<b>Town", "<b>municipal"):
+                assert raw not in text, f"{raw} unescaped in {path}"
+            assert "&amp;lt;" not in text and "&amp;amp;" not in text, f"escaped twice in {path}"
+    shown = _Shown()
+    shown.feed((tmp_path / "site" / "practices" / "women-and-work" / "index.html").read_text(encoding="utf-8"))
+    assert shown.texts["h1"].strip().rstrip("¶") == title
+    assert shown.texts["title"].startswith(title + " - ")
+    assert shown.meta["description"] == shown.meta["og:description"] == summary
+    assert shown.meta["og:title"] == shown.meta["title[content]"] == title
+    home = _Shown()  # the home page lists the newest practices
+    home.feed((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    assert title in home.text

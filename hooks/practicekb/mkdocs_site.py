@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -18,7 +19,7 @@ from . import mkdocs_languages as site_languages_
 from .downloads import download_files, qr_addresses
 from .explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
 from .model import KnowledgeBase, Practice
-from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, render_pages
+from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, markdown_text, render_pages
 from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
 from .languages import kb_settings, language_name, language_prefix, translation_of
@@ -276,6 +277,7 @@ def register_macros_variables(config: MkDocsConfig, kb: KnowledgeBase) -> None:
         macros.variables["kb"] = kb
         macros.variables["language"] = site_languages_.build_language(config)
         macros.variables["t"] = interface_words(config).t
+        macros.env.filters["md"] = markdown_text  # practice titles and term labels shown as text
 
 
 def insert_page_fragments(html: str, page: Page) -> str:
@@ -397,6 +399,10 @@ def practice_of(page: Page) -> Practice | None:
     return STATE.kb.practices.get(str(page.meta.get("kb_slug")))
 
 
+def plain_text(html_text: object) -> str:
+    return Markup(str(html_text)).striptags()
+
+
 def add_link_preview(context: dict, page: Page, config: MkDocsConfig) -> dict:
     """The Open Graph and Twitter card tags of a page, for overrides/partials/kb-link-preview.html."""
     site_url, url = config.site_url or "", page.canonical_url or ""
@@ -404,8 +410,9 @@ def add_link_preview(context: dict, page: Page, config: MkDocsConfig) -> dict:
     if practice is not None:
         preview = practice_preview(practice, places(STATE.kb, practice), url, site_url, config.site_name)
     else:
-        description = str(page.meta.get("description") or config.site_description or "")
-        preview = page_preview(page.title or "", description, url, site_url, config.site_name,
+        # A page's title and description are HTML to MkDocs and Material (generated pages escape them).
+        description = plain_text(page.meta.get("description") or config.site_description or "")
+        preview = page_preview(plain_text(page.title or ""), description, url, site_url, config.site_name,
                                str(config.theme.get("language") or "en"))
     context["kb_link_preview"] = meta_tags(preview)
     return context

@@ -124,9 +124,9 @@ def yaml_string(value: object) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
-@lru_cache(maxsize=4)
 def template_environment(templates_dir: str, compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
-    """Templates are read once per build (no reload checks); `compiled` keeps their compiled code between builds."""
+    """One per build: its templates are read once (no reload checks), and `compiled` keeps their
+    compiled code between builds."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir), autoescape=False, auto_reload=False, bytecode_cache=compiled,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
