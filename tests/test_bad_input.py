@@ -23,6 +23,9 @@ CASES = {
     "no front matter": (
         {"p.md": "# Just a heading\n\nSome text.\n"},
         "practices/p.md:1: front matter: missing", "two lines '---'"),
+    "yaml type tag": (
+        {"p.md": VALID_PRACTICE.replace("place: Testtown", "place: !!python/name:os.system")},
+        "practices/p.md:7: YAML: syntax error: could not determine a constructor for the tag", "remove the tag starting with '!'"),
     "front matter not closed": (
         {"p.md": VALID_PRACTICE.replace("status: active\n---", "status: active\n")},
         "practices/p.md:1: front matter: is not closed", "add a line '---'"),

@@ -75,9 +75,11 @@ def parse_document(text: str, shown: str, first_line: int) -> tuple[YamlDocument
     try:
         document = parse_yaml(text, first_line)
     except YamlSyntaxError as error:
-        return None, [Problem(shown, error.line, "YAML", f"syntax error: {error.message}",
-                              "check indentation, colons and quotes on this line and the one before; "
-                              "text containing ': ' or starting with a quote or '[' needs quotes around it")]
+        hint = ("remove the tag starting with '!': fields hold plain text, numbers and lists; "
+                "text starting with '!' needs quotes around it") if "constructor for the tag" in error.message else (
+                "check indentation, colons and quotes on this line and the one before; "
+                "text containing ': ' or starting with a quote or '[' needs quotes around it")
+        return None, [Problem(shown, error.line, "YAML", f"syntax error: {error.message}", hint)]
     problems = [Problem(shown, line, ".".join(map(str, key)), "appears twice", "keep only one of them")
                 for key, line in document.duplicates]
     if not isinstance(document.data, dict):
