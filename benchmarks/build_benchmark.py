@@ -98,6 +98,16 @@ def plain_project(root: Path, hooked: Path) -> Path:
     return path
 
 
+def print_row(count: int, cold: dict, warm: dict, plain: dict) -> None:
+    print(f"N={count:>5}  hooks cold {cold['seconds']:6.1f} s  warm {warm['seconds']:6.1f} s  "
+          f"(cpu {cold['cpu']:5.1f} / {warm['cpu']:5.1f} s)  "
+          f"{1000 * cold['seconds'] / count:5.1f} / {1000 * warm['seconds'] / count:5.1f} ms/practice  "
+          f"peak {max(cold['peak_mb'], warm['peak_mb']):5.0f} MB  site {cold['site_mb']:6.1f} MB  |  "
+          f"plain {plain['seconds']:6.1f} s (cpu {plain['cpu']:5.1f} s)  peak {plain['peak_mb']:5.0f} MB  "
+          f"site {plain['site_mb']:6.1f} MB  |  "
+          f"ratio cold {cold['seconds'] / plain['seconds']:.2f}  warm {warm['seconds'] / plain['seconds']:.2f}", flush=True)
+
+
 def fastest(best: dict | None, figures: dict) -> dict:
     return figures if best is None or figures["seconds"] < best["seconds"] else best
 
@@ -110,34 +120,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-languages", action="store_true",
                         help="build every language of mkdocs.yml (default: English only)")
     args = parser.parse_args(argv)
-    rows = []
+    best: dict[int, dict[str, dict | None]] = {count: {"cold": None, "warm": None, "plain": None} for count in args.sizes}
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as temp:
+        configs = {}
         for count in args.sizes:
-            base = Path(temp) / str(count)
-            hooked_config = hooked_project(base / "hooked", count, args.all_languages)
-            plain_config = plain_project(base / "plain", hooked_config)
-            # cold: an empty .cache/ (a fresh clone); warm: the .cache/ the cold build left (mkdocs serve,
-            # a second build, CI that keeps .cache/): the same practices, so no card or QR code is made.
-            cold = warm = plain = None
-            for _ in range(max(1, args.repeat)):
+            hooked_config = hooked_project(Path(temp) / str(count) / "hooked", count, args.all_languages)
+            configs[count] = (hooked_config, plain_project(Path(temp) / str(count) / "plain", hooked_config))
+        # Rounds go over every size in turn, so a machine that slows down for a while slows all sizes
+        # alike (the ratios and the scaling stay fair); each figure is the fastest of its rounds.
+        for round_number in range(max(1, args.repeat)):
+            for count, (hooked_config, plain_config) in configs.items():
+                base = hooked_config.parent.parent
+                # cold: an empty .cache/ (a fresh clone); warm: the .cache/ the cold build left (mkdocs
+                # serve, a second build, CI that keeps .cache/): the same practices, no card or QR code made.
                 shutil.rmtree(hooked_config.parent / ".cache", ignore_errors=True)
-                cold = fastest(cold, timed_build(hooked_config, base / "hooked-site"))
-                warm = fastest(warm, timed_build(hooked_config, base / "hooked-site-warm"))
-                plain = fastest(plain, timed_build(plain_config, base / "plain-site"))
-            rows.append((count, cold, warm, plain))
-            print(f"N={count:>5}  hooks cold {cold['seconds']:6.1f} s  warm {warm['seconds']:6.1f} s  "
-                  f"(cpu {cold['cpu']:5.1f} / {warm['cpu']:5.1f} s)  "
-                  f"{1000 * cold['seconds'] / count:5.1f} / {1000 * warm['seconds'] / count:5.1f} ms/practice  "
-                  f"peak {max(cold['peak_mb'], warm['peak_mb']):5.0f} MB  site {cold['site_mb']:6.1f} MB  |  "
-                  f"plain {plain['seconds']:6.1f} s (cpu {plain['cpu']:5.1f} s)  peak {plain['peak_mb']:5.0f} MB  site {plain['site_mb']:6.1f} MB  |  "
-                  f"ratio cold {cold['seconds'] / plain['seconds']:.2f}  warm {warm['seconds'] / plain['seconds']:.2f}",
-                  flush=True)
-            shutil.rmtree(base)
-    by_count = {count: (cold, warm) for count, cold, warm, _ in rows}
-    if 1000 in by_count and 5000 in by_count:
-        print("scaling: time(5000) / time(1000) = "
-              f"{by_count[5000][0]['seconds'] / by_count[1000][0]['seconds']:.2f} cold, "
-              f"{by_count[5000][1]['seconds'] / by_count[1000][1]['seconds']:.2f} warm (target ≤ 5.5)")
+                for variant, config, site in (("cold", hooked_config, "hooked-site"), ("warm", hooked_config, "hooked-site-warm"),
+                                              ("plain", plain_config, "plain-site")):
+                    best[count][variant] = fastest(best[count][variant], timed_build(config, base / site))
+                    shutil.rmtree(base / site)
+                if round_number == max(1, args.repeat) - 1:
+                    print_row(count, **best[count])
+    rows = [(count, figures["cold"], figures["warm"], figures["plain"]) for count, figures in best.items()]
+    if 1000 in best and 5000 in best:
+        ratio = {variant: best[5000][variant]["seconds"] / best[1000][variant]["seconds"] for variant in ("cold", "warm", "plain")}
+        print(f"scaling: time(5000) / time(1000) = {ratio['cold']:.2f} cold, {ratio['warm']:.2f} warm (target ≤ 5.5); "
+              f"Material alone: {ratio['plain']:.2f} (well above 5 means the machine slowed down meanwhile)")
     for count, cold, warm, plain in rows:
         if count == 1000:
             print(f"hook overhead at N=1000: {cold['seconds'] / plain['seconds']:.2f}× the plain build cold, "
