@@ -96,6 +96,9 @@ CASES = {
     "practice saved as .md.txt": (
         {"p.md.txt": VALID_PRACTICE},
         "practices/p.md.txt:1: file name: 'p.md.txt' is not read: practice files end in '.md'", "rename it to p.md"),
+    "practice saved as .md.md": (
+        {"p.md.md": VALID_PRACTICE},
+        "practices/p.md.md:1: file name: 'p.md.md' ends in '.md' twice", "rename it to p.md"),
     "not a practice file": (
         {"photo.jpg": b"\xff\xd8\xff\xe0", "testtown.md": VALID_PRACTICE},
         "practices/photo.jpg:1: file name: 'photo.jpg' is not a practice file", "move it elsewhere"),

@@ -113,8 +113,12 @@ def visible_files(practices_dir: Path) -> list[Path]:
                   if p.is_file() and not any(part.startswith(("_", ".")) for part in p.relative_to(practices_dir).parts))
 
 
+def read_as_markdown(name: str) -> bool:
+    return name.endswith(".md") and not name.lower().endswith(".md.md")  # p.md.md: a doubled ending
+
+
 def markdown_files(practices_dir: Path) -> list[Path]:
-    return [p for p in visible_files(practices_dir) if p.name.endswith(".md")]
+    return [p for p in visible_files(practices_dir) if read_as_markdown(p.name)]
 
 
 def stray_files(practices_dir: Path, root: Path) -> list[Problem]:
@@ -122,14 +126,15 @@ def stray_files(practices_dir: Path, root: Path) -> list[Problem]:
     missing from the site without a word."""
     problems = []
     for path in visible_files(practices_dir):
-        if path.name.endswith(".md"):
+        if read_as_markdown(path.name):
             continue
         shown = relative(path, root)
         if path.name.lower().endswith(MARKDOWN_LIKE):
             stem = path.name[:path.name.rindex(".")]
-            stem = stem[:-3] if stem.lower().endswith(".md") else stem  # p.md.txt
-            problems.append(Problem(shown, 1, "file name", f"'{path.name}' is not read: practice files end in '.md'",
-                                    f"rename it to {stem}.md"))
+            stem = stem[:-3] if stem.lower().endswith(".md") else stem  # p.md.txt, p.md.md
+            problem = "ends in '.md' twice" if path.name.lower().endswith(".md.md") else \
+                "is not read: practice files end in '.md'"
+            problems.append(Problem(shown, 1, "file name", f"'{path.name}' {problem}", f"rename it to {stem}.md"))
         else:
             problems.append(Problem(shown, 1, "file name", f"'{path.name}' is not a practice file",
                                     "practices/ holds only practices (<slug>.md) and their translations "
