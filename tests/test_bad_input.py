@@ -99,6 +99,15 @@ CASES = {
     "practice saved as .md.md": (
         {"p.md.md": VALID_PRACTICE},
         "practices/p.md.md:1: file name: 'p.md.md' ends in '.md' twice", "rename it to p.md"),
+    "link to a practice that does not exist": (
+        {"testtown.md": VALID_PRACTICE, "p.md": VALID_PRACTICE + "\nSee also [Testtown](testown.md).\n"},
+        "practices/p.md:30: link: 'testown.md' leads to no page of the site", "did you mean 'testtown.md'?"),
+    "link inside the site in html": (
+        {"testtown.md": VALID_PRACTICE, "p.md": VALID_PRACTICE + '\nSee <a href="testtown.md">Testtown</a>.\n'},
+        "practices/p.md:30: <a href>: 'testtown.md' is a link inside the site written in HTML", "[text](testtown.md)"),
+    "picture beside the practice file": (
+        {"p.md": VALID_PRACTICE + '\n<img src="photo.jpg" alt="The first meeting">\n'},
+        "practices/p.md:30: image: 'photo.jpg' is not part of the site", "leave the image out"),
     "not a practice file": (
         {"photo.jpg": b"\xff\xd8\xff\xe0", "testtown.md": VALID_PRACTICE},
         "practices/photo.jpg:1: file name: 'photo.jpg' is not a practice file", "move it elsewhere"),
@@ -177,3 +186,18 @@ def test_valid_project_passes(tmp_path):
     result = run_kb(project, "check")
     assert result.returncode == 0, result.stdout
     assert "1 practices" in result.stdout
+
+
+def test_links_to_pages_of_the_site_pass_check_and_the_strict_build(tmp_path):
+    body = ("\nLinks: [a practice in another folder](testtown.md), [its facts](testtown.md#context), "
+            "[a theme](../themes/coordination-bodies.md), [a country](../countries/si.md), "
+            "[a page](../contribute.md), [an address](../themes/), [the top](#context), "
+            '<a href="#context">up</a>, <a href="https://example.org/">a site</a>, [a site](https://example.org/).\n')
+    project = make_project(tmp_path / "project", {"norway/testtown.md": VALID_PRACTICE,
+                                                  "other.md": VALID_PRACTICE + body})
+    result = run_kb(project, "check")
+    assert result.returncode == 0, result.stdout
+    build = build_site(project, tmp_path / "site")
+    assert build.returncode == 0, build.stdout + build.stderr
+    page = (tmp_path / "site" / "practices" / "other" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../testtown/"' in page and 'href="../../themes/coordination-bodies/"' in page

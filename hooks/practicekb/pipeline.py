@@ -5,13 +5,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .bodylinks import body_link_problems, site_files
 from .catalogue import Catalogue, load_catalogues
 from .languages import language_problems, read_config, configured_languages, DEFAULT_LANGUAGES
-from .load import load_practices, load_yaml_file, relative
+from .load import PracticeSource, load_practices, load_yaml_file, relative
 from .model import KnowledgeBase, Practice, build_knowledge_base
 from .problems import Problem, ProblemsFound
 from .taxonomies import VOCABULARY_TAXONOMIES
-from .translations import load_practice_translations, page_translation_problems
+from .translations import PracticeTranslation, load_practice_translations, page_translation_problems
 from .validate import validate_practices, validate_vocabulary, vocabulary_language_problems
 from .vocabularies import Vocabulary, vocabulary_from_data
 
@@ -81,6 +82,17 @@ def load_vocabularies(paths: ProjectPaths, languages: tuple[str, ...] = DEFAULT_
     return vocabularies, problems
 
 
+def link_problems(paths: ProjectPaths, sources: list[PracticeSource], translations: list[PracticeTranslation],
+                  vocabularies: dict[str, Vocabulary]) -> list[Problem]:
+    """Links and images in bodies (practices and translations) that lead to no page or file of the site."""
+    term_pages = [f"{key}/{term_id}.md" for key, vocabulary in vocabularies.items() for term_id in vocabulary.terms]
+    term_pages += [f"countries/{code.lower()}.md" for source in sources
+                   for code in source.front_matter.data.get("countries") or () if isinstance(code, str)]
+    files = site_files([source.slug for source in sources], term_pages, paths.docs)
+    return [problem for item in (*sources, *translations)
+            for problem in body_link_problems(item.path, item.body, item.body_line, files)]
+
+
 def check(paths: ProjectPaths, today: dt.date | None = None) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Every problem in the project's files, and the knowledge base if there are none."""
     interface, problems = load_interface(paths)
@@ -91,6 +103,7 @@ def check(paths: ProjectPaths, today: dt.date | None = None) -> tuple[KnowledgeB
     problems += validate_practices(sources, vocabularies, today)
     translations, found = load_practice_translations(paths.practices, paths.root, interface.languages, sources)
     problems += found
+    problems += link_problems(paths, sources, translations, vocabularies)
     problems += page_translation_problems(paths.docs, paths.root, interface.languages)
     if problems:
         return None, sorted(set(problems))

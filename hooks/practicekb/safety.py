@@ -41,7 +41,7 @@ HINT = ("use plain Markdown: text, headings, lists, **bold**, [links](https://â€
         "contributed pages may not run code or load anything from other sites")
 
 
-def _blank_code(text: str) -> str:
+def blank_code(text: str) -> str:
     """Replace code blocks and spans with spaces, keeping every line where it was."""
     keep_lines = lambda match: re.sub(r"[^\n]", " ", match.group(0))  # noqa: E731
     return CODE_SPAN.sub(keep_lines, FENCE.sub(keep_lines, text))
@@ -83,9 +83,19 @@ class _UnsafeHtmlFinder(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+def markdown_addresses(body: str) -> list[tuple[int, bool, str]]:
+    """(line from the body's first, is an image, address) of every Markdown link, image, reference
+    definition and autolink outside code."""
+    text = blank_code(body)
+    addresses = [(m.start(), m.group(1) == "!", m.group(2)) for m in MARKDOWN_LINK.finditer(text)]
+    addresses += [(m.start(), False, m.group(1)) for m in REFERENCE_DEFINITION.finditer(text)]
+    addresses += [(m.start(), False, m.group(1)) for m in AUTOLINK.finditer(text)]
+    return [(text.count("\n", 0, offset), is_image, address) for offset, is_image, address in sorted(addresses)]
+
+
 def unsafe_html_problems(body: str, body_line: int, path: str) -> list[Problem]:
     """Every unsafe element, attribute or address in a practice body, each on its own line."""
-    text = _blank_code(body)
+    text = blank_code(body)
     line_of = lambda offset: body_line + text.count("\n", 0, offset)  # noqa: E731
     problems: list[Problem] = []
 
@@ -95,16 +105,13 @@ def unsafe_html_problems(body: str, body_line: int, path: str) -> list[Problem]:
     for line, field, message in finder.found:
         problems.append(Problem(path, body_line + line - 1, field, message, HINT))
 
-    addresses = [(m.start(), m.group(1) == "!", m.group(2)) for m in MARKDOWN_LINK.finditer(text)]
-    addresses += [(m.start(), False, m.group(1)) for m in REFERENCE_DEFINITION.finditer(text)]
-    addresses += [(m.start(), False, m.group(1)) for m in AUTOLINK.finditer(text)]
-    for offset, is_image, address in sorted(addresses):
+    for line, is_image, address in markdown_addresses(body):
         if dangerous_address(address):
-            problems.append(Problem(path, line_of(offset), "link", f"address '{address[:40]}' is not allowed: "
+            problems.append(Problem(path, body_line + line, "link", f"address '{address[:40]}' is not allowed: "
                                     "javascript: and data: addresses can run code",
                                     "link to a web page starting with https://"))
         elif is_image and remote_address(address):
-            problems.append(Problem(path, line_of(offset), "image", f"image from another site ('{address[:60]}') is "
+            problems.append(Problem(path, body_line + line, "image", f"image from another site ('{address[:60]}') is "
                                     "not allowed: it would tell that site who reads the page",
                                     "leave the image out, or link to the page that shows it"))
 
