@@ -2,6 +2,7 @@
 same HTML, table of contents and anchors as MkDocs' own conversion, and the same site."""
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -118,3 +119,51 @@ def test_a_site_built_with_the_worker_is_the_site_built_without(tmp_path, monkey
     practice = BeautifulSoup(sites["worker"]["practices/synthetic-practice-00001/index.html"], "html.parser")
     toc = practice.find(attrs={"data-md-type": "toc"})
     assert toc.find("a", href="#sources") is not None  # the table of contents came back from the worker
+
+
+def test_unchanged_pages_come_from_the_cache_of_the_last_build(tmp_path, monkeypatch):
+    """.cache/html/ (htmlcache.py): a second build takes every unchanged page from it and gives the
+    same site; a changed page is converted anew; a cache from other settings, or a broken one, is
+    not used; the cache keeps only the last build's pages."""
+    project = make_project(tmp_path / "project", {}, REPO / "vocabularies")
+    write_practices(project / "practices", 12, project / "vocabularies")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    batches: list[prerender.MarkdownBatch] = []
+
+    class RecordedBatch(prerender.MarkdownBatch):
+        def __init__(self, *args):
+            super().__init__(*args)
+            batches.append(self)
+
+    def build_site(name: str) -> dict[str, str]:
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name)))
+        return built_html(tmp_path / name)
+
+    monkeypatch.setattr(mkdocs_site, "MarkdownBatch", RecordedBatch)
+    monkeypatch.setattr(prerender, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(prerender, "worker_count", lambda: 1)
+    first = build_site("first")
+    cache_file = project / ".cache" / "html" / "en" / "pages.json"
+    assert cache_file.is_file()
+    practices = [f"practices/synthetic-practice-{n:05d}.md" for n in range(1, 13)]
+
+    monkeypatch.setattr(prerender, "worker_count", lambda: 0)  # from now on only the cache can convert
+    second = build_site("second")
+    assert all(uri in batches[-1] for uri in practices)  # every practice came from the cache
+    assert [page for page in first if second[page] != first[page]] == []  # with this build's own placeholders
+
+    changed = project / "practices" / "synthetic-practice-00003.md"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("## Context\n", "## Context\n\nA sentence added now.\n", 1),
+                       encoding="utf-8")
+    third = build_site("third")
+    assert "practices/synthetic-practice-00003.md" not in batches[-1]  # converted anew, by MkDocs
+    assert "A sentence added now." in third["practices/synthetic-practice-00003/index.html"]
+    assert all(uri in batches[-1] for uri in practices if not uri.endswith("00003.md"))
+    stored = json.loads(cache_file.read_text(encoding="utf-8"))
+    assert len(stored["pages"]) == len(batches[-1]._cached)  # only what this build used
+
+    for broken in ("{not json", json.dumps({**stored, "fingerprint": "other settings"})):
+        cache_file.write_text(broken, encoding="utf-8")
+        again = build_site("again")
+        assert "practices/synthetic-practice-00001.md" not in batches[-1]  # nothing taken from it
+        assert again == third

@@ -24,6 +24,7 @@ from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
 from .languages import kb_settings, language_name, language_prefix, translation_of
 from .problems import ProblemsFound
+from .htmlcache import HtmlCache, conversion_fingerprint
 from .prerender import MarkdownBatch
 from .qrbatch import QrBatch
 from .searchindex import SearchIndexError, SearchIndexer
@@ -43,7 +44,7 @@ class BuildState:
     pages: dict[str, GeneratedPage] = {}
     untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
     qr_codes: QrBatch | None = None  # made while MkDocs writes the pages, written after them
-    converted: MarkdownBatch | None = None  # generated pages' Markdown, converted by a worker (prerender.py)
+    converted: MarkdownBatch | None = None  # generated pages' HTML: from .cache/html/ or a worker (prerender.py)
 
 
 STATE = BuildState()
@@ -90,9 +91,12 @@ def reset() -> None:
     stop_converting()
 
 
-def stop_converting() -> None:
-    """Once every page is built (or the build failed), the Markdown worker is not needed."""
+def stop_converting(keep: bool = False) -> None:
+    """Once every page is built (or the build failed), the Markdown worker is not needed; `keep`
+    (every page built) saves the converted pages for the next build."""
     if STATE.converted is not None:
+        if keep:
+            STATE.converted.save()
         STATE.converted.cancel()
         STATE.converted = None
 
@@ -176,16 +180,38 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError("These pages are generated from practices/ and vocabularies/, but docs/ also has them; "
                           "remove them from docs/: " + ", ".join(sorted(clashes)))
     register_macros_variables(config, kb)
-    start_converting(config)
+    start_converting(files, config)
     return files
 
 
-def start_converting(config: MkDocsConfig) -> None:
-    """Hand the generated pages' Markdown to a worker, in the order MkDocs builds them (prerender.py)."""
+def start_converting(files: Files, config: MkDocsConfig) -> None:
+    """Take the generated pages' HTML from the last build's cache and hand the rest of their Markdown
+    to a worker, in the order MkDocs builds them (prerender.py, htmlcache.py)."""
     extensions = list(config.markdown_extensions)
     if all(isinstance(extension, str) for extension in extensions):  # a worker needs them by name
+        extension_configs = dict(config.mdx_configs or {})
+        secrets = {page.nonce for page in STATE.pages.values()}  # one per build
+        cache = HtmlCache(cache_folder(config, "html"), conversion_fingerprint(extensions, extension_configs),
+                          secrets.pop() if len(secrets) == 1 else "")
         STATE.converted = MarkdownBatch({uri: page.content for uri, page in STATE.pages.items()},
-                                        extensions, dict(config.mdx_configs or {}))
+                                        extensions, extension_configs, cache)
+        in_nav = site_languages_.nav_titles(config.nav)  # MkDocs gives those their title from the nav
+        for uri in STATE.pages:
+            file = files.get_file_from_path(uri)
+            if uri in STATE.converted and uri not in in_nav and file is not None:
+                PrerenderedPage(None, file, config)  # becomes file.page, which MkDocs then uses
+
+
+class PrerenderedPage(Page):
+    """A generated page whose HTML comes from prerender.py (the cache or the worker): MkDocs is given
+    its Markdown empty (skip_converted_markdown), and this skips even converting that, a new
+    Python-Markdown instance per page; fill_converted_page puts the HTML in before the theme."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown or not converted_by_worker(self):
+            super().render(config, files)
+            return
+        self.content, self.toc, self._title_from_render, self.present_anchor_ids = "", get_toc([]), None, set()
 
 
 def converted_by_worker(page: Page) -> bool:

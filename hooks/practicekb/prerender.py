@@ -20,11 +20,15 @@ import re
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 import markdown
 from mkdocs.utils import meta
 
 from .workers import available_cores, worker_pool
+
+if TYPE_CHECKING:
+    from .htmlcache import HtmlCache
 
 PARALLEL_FROM = 200  # fewer pages than this convert faster than a worker process starts
 CHUNK = 25  # pages per task: the first ones are ready soon after the worker starts
@@ -84,14 +88,27 @@ def worker_count() -> int:
 
 
 class MarkdownBatch:
-    """Pages (src_uri -> source) being converted by a worker, in the given order; empty (every page
-    left to MkDocs) when there are too few, or a single core."""
+    """Pages (src_uri -> source) converted outside MkDocs: taken from the cache of earlier builds
+    (htmlcache.py), or converted by a worker in the given order when enough are left; every
+    other page is left to MkDocs (a few pages, a single core, relative links)."""
 
-    def __init__(self, sources: dict[str, str], extensions: list, extension_configs: dict):
+    def __init__(self, sources: dict[str, str], extensions: list, extension_configs: dict,
+                 cache: HtmlCache | None = None):
         self._pool: ProcessPoolExecutor | None = None
+        self._cache = cache
+        self._cached: dict[str, ConvertedPage] = {}
         self._chunk_of: dict[str, tuple[int, int]] = {}
+        self._key_of: dict[str, str] = {}
         self._tasks: list[Future] = []
-        wanted = [(uri, source) for uri, source in sources.items() if only_absolute_links(source)]
+        wanted = []
+        for uri, source in sources.items():
+            key = cache.page_key(source) if cache is not None else ""
+            page = cache.get(key) if cache is not None else None
+            if page is not None:  # only pages with absolute links are ever kept
+                self._cached[uri] = page
+            elif only_absolute_links(source):
+                self._key_of[uri] = key
+                wanted.append((uri, source))
         if len(wanted) < PARALLEL_FROM or worker_count() < 1:
             return
         self._pool = worker_pool(worker_count())
@@ -103,12 +120,22 @@ class MarkdownBatch:
                                                  extension_configs))
 
     def __contains__(self, src_uri: str) -> bool:
-        return src_uri in self._chunk_of
+        return src_uri in self._cached or src_uri in self._chunk_of
 
     def result(self, src_uri: str) -> ConvertedPage:
         """The page's HTML, waiting for the worker if it is not there yet."""
+        if src_uri in self._cached:
+            return self._cached[src_uri]
         task, offset = self._chunk_of[src_uri]
-        return self._tasks[task].result()[offset]
+        page = self._tasks[task].result()[offset]
+        if self._cache is not None:
+            self._cache.keep(self._key_of[src_uri], page)
+        return page
+
+    def save(self) -> None:
+        """Keep the pages of this build (every one was asked for) for the next."""
+        if self._cache is not None:
+            self._cache.save()
 
     def cancel(self) -> None:
         """Stop the worker (the build is done, failed or replaced): tasks not started are dropped."""
