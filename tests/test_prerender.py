@@ -143,27 +143,36 @@ def test_unchanged_pages_come_from_the_cache_of_the_last_build(tmp_path, monkeyp
     monkeypatch.setattr(prerender, "PARALLEL_FROM", 1)
     monkeypatch.setattr(prerender, "worker_count", lambda: 1)
     first = build_site("first")
-    cache_file = project / ".cache" / "html" / "en" / "pages.json"
-    assert cache_file.is_file()
+    cache = project / ".cache" / "html" / "en"
+    folder, = cache.iterdir()  # one folder: this fingerprint's
     practices = [f"practices/synthetic-practice-{n:05d}.md" for n in range(1, 13)]
+    assert all(uri in batches[-1] and not batches[-1].from_cache(uri) for uri in practices)  # the worker's
+    assert len(list(folder.glob("*.html"))) >= len(practices)
 
     monkeypatch.setattr(prerender, "worker_count", lambda: 0)  # from now on only the cache can convert
     second = build_site("second")
-    assert all(uri in batches[-1] for uri in practices)  # every practice came from the cache
+    assert all(batches[-1].from_cache(uri) for uri in practices)
     assert [page for page in first if second[page] != first[page]] == []  # with this build's own placeholders
 
+    stored = set(folder.glob("*.html"))
     changed = project / "practices" / "synthetic-practice-00003.md"
     changed.write_text(changed.read_text(encoding="utf-8").replace("## Context\n", "## Context\n\nA sentence added now.\n", 1),
                        encoding="utf-8")
     third = build_site("third")
     assert "practices/synthetic-practice-00003.md" not in batches[-1]  # converted anew, by MkDocs
     assert "A sentence added now." in third["practices/synthetic-practice-00003/index.html"]
-    assert all(uri in batches[-1] for uri in practices if not uri.endswith("00003.md"))
-    stored = json.loads(cache_file.read_text(encoding="utf-8"))
-    assert len(stored["pages"]) == len(batches[-1]._cached)  # only what this build used
+    assert all(batches[-1].from_cache(uri) for uri in practices if not uri.endswith("00003.md"))
+    kept = set(folder.glob("*.html"))
+    assert kept < stored and len(stored - kept) == 1  # the old 00003 is gone (its new version was MkDocs')
 
-    for broken in ("{not json", json.dumps({**stored, "fingerprint": "other settings"})):
-        cache_file.write_text(broken, encoding="utf-8")
-        again = build_site("again")
-        assert "practices/synthetic-practice-00001.md" not in batches[-1]  # nothing taken from it
-        assert again == third
+    for page in folder.glob("*.html"):  # a damaged cache is not used
+        page.write_text("{not json\n<p>damaged</p>", encoding="utf-8")
+    assert build_site("damaged") == third
+    assert not any(batches[-1].from_cache(uri) for uri in practices)
+
+    monkeypatch.setattr(prerender, "worker_count", lambda: 1)
+    build_site("refilled")
+    monkeypatch.setattr(mkdocs_site, "conversion_fingerprint", lambda *settings: "other settings or code")
+    assert build_site("other-settings") == third
+    assert not any(batches[-1].from_cache(uri) for uri in practices)
+    assert [path.name for path in cache.iterdir()] == ["other settings or code"]  # the old folder is removed

@@ -3,20 +3,23 @@
 Converting Markdown is a pure function of the page's text, the site's Markdown settings and the
 code of Python-Markdown and its extensions; at 1,000 practices it is about 3.5 s of CPU a build,
 and from one build to the next (`mkdocs serve`, a second build, CI keeping .cache/) almost every
-page is the same. Each converted page is kept under a hash of all of that, in one JSON file per
-language (.cache/html/<language>/pages.json; JSON, not pickle: a cache restored from elsewhere
-never runs code). A build keeps only the pages it used, so the file does not grow.
+page is the same. Each converted page is kept in .cache/html/<language>/<fingerprint>/ (the
+settings and code) under a hash of its text, as one file: a line of JSON (table of contents,
+anchor ids), then the HTML, so reading a page costs little more than reading its HTML. A build
+writes only the pages it converted and removes the ones it no longer has.
 
 Generated pages carry placeholders with a secret that is new every build (pages.py,
 fragment_placeholder); the cache keeps pages with the secret of the build that first stored
-them, and translates between the two, so an unchanged page is found and gets this build's
-placeholders back.
+them (in the folder's `secret` file) and translates between the two, so an unchanged page is
+found and gets this build's placeholders back.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -25,7 +28,8 @@ import markdown
 from . import prerender
 from .prerender import ConvertedPage
 
-CACHE_FILE = "pages.json"
+SECRET_FILE = "secret"
+SECRET = re.compile(r"[0-9a-f]{16,64}")  # as pages.py makes them
 
 
 def _package_files(module_name: str) -> list[Path]:
@@ -53,57 +57,66 @@ def conversion_fingerprint(extensions: list[str], extension_configs: dict) -> st
 
 
 class HtmlCache:
-    """Converted pages of the last build, by page key (page_key)."""
+    """Converted pages of earlier builds with the same fingerprint, by page key (page_key)."""
 
     def __init__(self, folder: Path, fingerprint: str, secret: str):
-        """`secret`: this build's placeholder secret (GeneratedPage.nonce)."""
-        self.path = folder / CACHE_FILE
+        """`folder`: this language's, .cache/html/<language>; `secret`: this build's placeholder
+        secret (GeneratedPage.nonce)."""
+        self.folder = folder / fingerprint[:32]
         self.fingerprint = fingerprint
         self.secret = secret
-        self.stored_secret = secret
-        self._earlier: dict[str, list] = self._read()
-        self._now: dict[str, list] = {}
-
-    def _read(self) -> dict[str, list]:
         try:
-            stored = json.loads(self.path.read_text(encoding="utf-8"))
+            stored = (self.folder / SECRET_FILE).read_text(encoding="ascii").strip()
         except (OSError, ValueError):
-            return {}  # none yet, or unreadable: every page is converted again
-        if not isinstance(stored, dict) or stored.get("fingerprint") != self.fingerprint:
-            return {}
-        pages, secret = stored.get("pages"), stored.get("secret")
-        if not (isinstance(pages, dict) and isinstance(secret, str) and secret):
-            return {}
-        self.stored_secret = secret
-        return pages
+            stored = ""
+        self._readable = SECRET.fullmatch(stored) is not None and SECRET.fullmatch(secret) is not None
+        # pages of a new folder (or one with no usable secret) are stored with this build's secret
+        self.stored_secret = stored if self._readable else secret
+        self._used: set[str] = set()
+        self._new: dict[str, ConvertedPage] = {}
 
     def _stored(self, text: str) -> str:
         return text.replace(self.secret, self.stored_secret) if self.secret else text
 
     def page_key(self, source: str) -> str:
-        return hashlib.sha256(self.fingerprint.encode() + self._stored(source).encode("utf-8", "surrogatepass")).hexdigest()
+        text = self._stored(source).encode("utf-8", "surrogatepass")
+        return hashlib.sha256(self.fingerprint.encode() + text).hexdigest()
 
     def get(self, key: str) -> ConvertedPage | None:
-        entry = self._earlier.get(key)
-        if not (isinstance(entry, list) and len(entry) == 3):
+        if not self._readable:
             return None
-        self._now[key] = entry
-        html, toc_tokens, anchor_ids = entry
-        if self.secret:
-            html = html.replace(self.stored_secret, self.secret)
-        return ConvertedPage(html, toc_tokens, frozenset(anchor_ids))
+        try:
+            header, _, html = (self.folder / f"{key}.html").read_text(encoding="utf-8").partition("\n")
+            toc_tokens, anchor_ids = json.loads(header)
+        except (OSError, ValueError):
+            return None  # not converted yet, or unreadable: converted again
+        if not (isinstance(toc_tokens, list) and isinstance(anchor_ids, list)):
+            return None
+        self._used.add(key)
+        return ConvertedPage(html.replace(self.stored_secret, self.secret), toc_tokens, frozenset(anchor_ids))
 
     def keep(self, key: str, page: ConvertedPage) -> None:
-        self._now[key] = [self._stored(page.html), page.toc_tokens, sorted(page.anchor_ids)]
+        self._new[key] = page
 
     def save(self) -> None:
-        """Keep this build's pages for the next. A cache that cannot be written only costs the next
-        build time, so it never fails this one."""
-        stored = {"fingerprint": self.fingerprint, "secret": self.stored_secret, "pages": self._now}
+        """Add the pages converted now, drop the ones this build did not use and other fingerprints'
+        folders. A cache that cannot be written only costs the next build time, so it never fails this one."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
-            os.replace(partial, self.path)  # never a half-written cache
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self._readable:
+                (self.folder / SECRET_FILE).write_text(self.stored_secret, encoding="ascii")
+            for key, page in self._new.items():
+                header = json.dumps([page.toc_tokens, sorted(page.anchor_ids)], ensure_ascii=False)
+                target = self.folder / f"{key}.html"
+                partial = target.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_text(f"{header}\n{self._stored(page.html)}", encoding="utf-8", errors="surrogatepass")
+                os.replace(partial, target)  # never a half-written page in the cache
+            keep = {f"{key}.html" for key in self._used | self._new.keys()} | {SECRET_FILE}
+            for path in self.folder.iterdir():
+                if path.name not in keep:
+                    path.unlink()
+            for other in self.folder.parent.iterdir():
+                if other != self.folder and other.is_dir():
+                    shutil.rmtree(other, ignore_errors=True)
         except (OSError, ValueError):
             pass

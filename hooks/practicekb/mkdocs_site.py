@@ -192,7 +192,7 @@ def start_converting(files: Files, config: MkDocsConfig) -> None:
         extension_configs = dict(config.mdx_configs or {})
         secrets = {page.nonce for page in STATE.pages.values()}  # one per build
         cache = HtmlCache(cache_folder(config, "html"), conversion_fingerprint(extensions, extension_configs),
-                          secrets.pop() if len(secrets) == 1 else "")
+                          secrets.pop()) if len(secrets) == 1 else None
         STATE.converted = MarkdownBatch({uri: page.content for uri, page in STATE.pages.items()},
                                         extensions, extension_configs, cache)
         in_nav = site_languages_.nav_titles(config.nav)  # MkDocs gives those their title from the nav

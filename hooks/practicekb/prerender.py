@@ -122,6 +122,9 @@ class MarkdownBatch:
     def __contains__(self, src_uri: str) -> bool:
         return src_uri in self._cached or src_uri in self._chunk_of
 
+    def from_cache(self, src_uri: str) -> bool:
+        return src_uri in self._cached
+
     def result(self, src_uri: str) -> ConvertedPage:
         """The page's HTML, waiting for the worker if it is not there yet."""
         if src_uri in self._cached:
