@@ -111,9 +111,10 @@ def test_navigation_holds_sections_not_every_practice(real_site):
 
 
 def test_navigation_marks_the_page_it_lists_and_nothing_on_pages_it_does_not(real_site):
-    """The navigation and tabs are rendered once per folder for pages the navigation does not
-    list (hooks/practicekb/partialcache.py): those show nothing active and their links resolve
-    from their folder, while a listed page still marks itself."""
+    """The navigation and tabs, and the header's search box, palette and repository link, are
+    rendered once per folder for pages the navigation does not list (hooks/practicekb/
+    partialcache.py): those show nothing active and their links resolve from their folder, while
+    a listed page still marks itself."""
     about = page(real_site, "about/")
     assert "About this site" in [a.get_text(strip=True) for a in about.select("a.md-nav__link--active")]
     assert about.select(".md-tabs__item--active")
@@ -124,8 +125,15 @@ def test_navigation_marks_the_page_it_lists_and_nothing_on_pages_it_does_not(rea
         for link in html.find("nav", class_="md-nav--primary").find_all("a", href=True):
             target = resolve(real_site, url, link["href"])
             assert target is None or target.is_file(), (url, link["href"])
+        search = html.find(attrs={"data-kb-search": True})
+        assert resolve(real_site, url, search.find("form")["action"]) == real_site / "explore" / "index.html", url
+        assert resolve(real_site, url, search["data-kb-pagefind"]) == real_site / "pagefind" / "pagefind.js", url
+        assert html.select("header [data-md-component=palette]") and html.select("header .md-header__source a[href^='https://']")
     first, second = (page(real_site, url).find("nav", class_="md-nav--primary") for url in urls[:2])
     assert str(first) == str(second)
+    deeper = page(real_site, f"sk/practices/{SLUGS[0]}/").find(attrs={"data-kb-search": True})  # another build, depth
+    assert resolve(real_site, f"sk/practices/{SLUGS[0]}/", deeper.find("form")["action"]) == real_site / "sk" / "explore" / "index.html"
+    assert resolve(real_site, f"sk/practices/{SLUGS[0]}/", deeper["data-kb-pagefind"]) == real_site / "pagefind" / "pagefind.js"
 
 
 def test_site_search_is_pagefind_over_practices_and_written_pages_not_lists(real_site):

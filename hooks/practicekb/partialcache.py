@@ -2,11 +2,14 @@
 does not list (every practice and term page: most of the site), nothing
 in them is marked active, so they differ only in their relative links, which depend on the folder
 the page is in. This renders each once per folder (practices/, countries/, …) and reuses it, which
-saves a few milliseconds on every such page.
+saves a few milliseconds on every such page. The same holds for the parts of the header that do
+not name the page: the palette toggle, the search box and the repository link.
 Pages that the navigation lists are rendered as Material does, every time.
 
-overrides/partials/nav.html and tabs.html call `kb_partial("partials/nav.html")`; the partial
-itself is Material's, reached under the prefix material/ because the override takes its name.
+overrides/partials/nav.html and tabs.html call `kb_partial("material/partials/nav.html")`: the
+partial itself is Material's, reached under the prefix material/ because the override takes its
+name; overrides/partials/header.html calls it for its parts. A partial rendered this way must
+depend on nothing of the page but its folder.
 """
 from __future__ import annotations
 
@@ -41,7 +44,7 @@ def cached_partial(environment: Environment) -> Callable[[Context, str], Markup]
             key = (name, posixpath.dirname((page.url or "").rstrip("/")))  # links are relative to the folder
             if key in rendered:
                 return rendered[key]
-        html = Markup(context.environment.get_template(f"{THEME_PREFIX}/{name}").render(context.get_all()))
+        html = Markup(context.environment.get_template(name).render(context.get_all()))
         if key is not None:
             rendered[key] = html
         return html
