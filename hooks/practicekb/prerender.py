@@ -1,5 +1,6 @@
 """The Markdown of generated pages (practices first, then term and overview pages), converted to
-HTML in a worker process while MkDocs works on the other pages.
+HTML outside MkDocs: taken from the last build's cache (htmlcache.py), or converted in a worker
+process while MkDocs works on the other pages.
 
 MkDocs converts every page's Markdown in its one process, one page after another; at 1,000
 practices that is about 3 s of a build that leaves the machine's other cores idle. A generated
@@ -7,7 +8,8 @@ page's Markdown is known as soon as the pages are generated (on_files), so from 
 pages on a worker converts it with the site's own Markdown settings, in the order MkDocs will
 build the pages, and MkDocs is given an empty page to convert instead. The HTML, table of
 contents and anchor ids are collected when MkDocs renders the page into the theme, by which time
-the worker is well ahead.
+the worker is well ahead. Fewer pages (or a single core) are converted the same way in the
+build's own process, when MkDocs renders them, so that they are kept in the cache too.
 
 Only pages whose every link and image is an absolute http(s) or mailto address are converted
 here: MkDocs rewrites and checks relative links (to other pages, to anchors), and a page with one
@@ -89,15 +91,18 @@ def worker_count() -> int:
 
 class MarkdownBatch:
     """Pages (src_uri -> source) converted outside MkDocs: taken from the cache of earlier builds
-    (htmlcache.py), or converted by a worker in the given order when enough are left; every
-    other page is left to MkDocs (a few pages, a single core, relative links)."""
+    (htmlcache.py), or converted by a worker in the given order when enough are left, or else in
+    this process when asked for (only worth it with a cache to keep them in); pages with relative
+    links are left to MkDocs."""
 
     def __init__(self, sources: dict[str, str], extensions: list, extension_configs: dict,
                  cache: HtmlCache | None = None):
         self._pool: ProcessPoolExecutor | None = None
         self._cache = cache
+        self._settings = (extensions, extension_configs)
         self._cached: dict[str, ConvertedPage] = {}
         self._chunk_of: dict[str, tuple[int, int]] = {}
+        self._here: dict[str, str] = {}  # src_uri -> source, converted here when asked for
         self._key_of: dict[str, str] = {}
         self._tasks: list[Future] = []
         wanted = []
@@ -110,6 +115,8 @@ class MarkdownBatch:
                 self._key_of[uri] = key
                 wanted.append((uri, source))
         if len(wanted) < PARALLEL_FROM or worker_count() < 1:
+            if cache is not None:
+                self._here = dict(wanted)
             return
         self._pool = worker_pool(worker_count())
         for start in range(0, len(wanted), CHUNK):
@@ -120,7 +127,7 @@ class MarkdownBatch:
                                                  extension_configs))
 
     def __contains__(self, src_uri: str) -> bool:
-        return src_uri in self._cached or src_uri in self._chunk_of
+        return src_uri in self._cached or src_uri in self._chunk_of or src_uri in self._here
 
     def from_cache(self, src_uri: str) -> bool:
         return src_uri in self._cached
@@ -129,8 +136,11 @@ class MarkdownBatch:
         """The page's HTML, waiting for the worker if it is not there yet."""
         if src_uri in self._cached:
             return self._cached[src_uri]
-        task, offset = self._chunk_of[src_uri]
-        page = self._tasks[task].result()[offset]
+        if src_uri in self._here:
+            page, = convert([self._here[src_uri]], *self._settings)
+        else:
+            task, offset = self._chunk_of[src_uri]
+            page = self._tasks[task].result()[offset]
         if self._cache is not None:
             self._cache.keep(self._key_of[src_uri], page)
         return page
