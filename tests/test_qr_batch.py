@@ -57,3 +57,16 @@ def test_the_cache_drops_codes_no_longer_wanted_and_remakes_unreadable_ones(monk
     files = qrbatch.QrBatch(fewer, cache).files()
     assert files["qr/p0.svg"] == qr_svg(fewer["qr/p0.svg"])
     assert sorted(path.name for path in cache.iterdir()) == sorted(qrbatch.cache_name(a) for a in fewer.values())
+
+
+def test_the_build_links_each_code_from_the_cache_file_that_holds_it(monkeypatch, tmp_path):
+    """write_qr_codes links cached_file into the site (no bytes written): that file must hold the
+    very code files() gives, for codes made now and codes read from the cache alike."""
+    monkeypatch.setattr(qrbatch, "MADE", {})
+    cache = tmp_path / "qr"
+    assert qrbatch.QrBatch(ADDRESSES).cached_file(ADDRESSES["qr/p0.svg"]) is None  # no cache: written
+    for _ in range(2):  # made now, then read back
+        monkeypatch.setattr(qrbatch, "MADE", {})
+        batch = qrbatch.QrBatch(ADDRESSES, cache)
+        files = batch.files()
+        assert {path: batch.cached_file(address).read_text(encoding="utf-8") for path, address in ADDRESSES.items()} == files

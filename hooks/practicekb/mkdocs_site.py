@@ -28,7 +28,7 @@ from .htmlcache import HtmlCache, conversion_fingerprint
 from .prerender import MarkdownBatch
 from .qrbatch import QrBatch
 from .searchindex import SearchIndexError, SearchIndexer
-from .cardfiles import write_cards
+from .cardfiles import link_or_copy, write_cards
 from .linkpreview import card_jobs, meta_tags, page_preview, places, practice_preview
 from .redirects import redirects
 from .robots import ROBOTS_PATH, robots_txt
@@ -44,7 +44,7 @@ class BuildState:
     pages: dict[str, GeneratedPage] = {}
     untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
     qr_codes: QrBatch | None = None  # made while MkDocs writes the pages, written after them
-    converted: MarkdownBatch | None = None  # generated pages' HTML: from .cache/html/ or a worker (prerender.py)
+    converted: MarkdownBatch | None = None  # generated pages' HTML, converted outside MkDocs (prerender.py)
 
 
 STATE = BuildState()
@@ -186,7 +186,8 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
 
 def start_converting(files: Files, config: MkDocsConfig) -> None:
     """Take the generated pages' HTML from the last build's cache and hand the rest of their Markdown
-    to a worker, in the order MkDocs builds them (prerender.py, htmlcache.py)."""
+    to prerender.py (a worker, in the order MkDocs builds them, or this process), which keeps what it
+    converts in the cache (htmlcache.py)."""
     extensions = list(config.markdown_extensions)
     if all(isinstance(extension, str) for extension in extensions):  # a worker needs them by name
         extension_configs = dict(config.mdx_configs or {})
@@ -203,33 +204,35 @@ def start_converting(files: Files, config: MkDocsConfig) -> None:
 
 
 class PrerenderedPage(Page):
-    """A generated page whose HTML comes from prerender.py (the cache or the worker): MkDocs is given
-    its Markdown empty (skip_converted_markdown), and this skips even converting that, a new
-    Python-Markdown instance per page; fill_converted_page puts the HTML in before the theme."""
+    """A generated page whose HTML comes from prerender.py (the cache, the worker or this process):
+    MkDocs is given its Markdown empty (skip_converted_markdown), and this skips even converting
+    that, a new Python-Markdown instance per page; fill_converted_page puts the HTML in before the
+    theme. Set as the file's page in on_files, which MkDocs allows (File.page)."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        if self.markdown or not converted_by_worker(self):
+        if self.markdown or not converted_by_prerender(self):
             super().render(config, files)
             return
         self.content, self.toc, self._title_from_render, self.present_anchor_ids = "", get_toc([]), None, set()
 
 
-def converted_by_worker(page: Page) -> bool:
+def converted_by_prerender(page: Page) -> bool:
     return STATE.converted is not None and page.file.src_uri in STATE.converted
 
 
 def skip_converted_markdown(markdown: str, page: Page) -> str:
-    """A page the worker converts is given to MkDocs' own Markdown step empty."""
-    return "" if converted_by_worker(page) else markdown
+    """A page prerender.py converts is given to MkDocs' own Markdown step empty."""
+    return "" if converted_by_prerender(page) else markdown
 
 
 def fill_converted_page(page: Page) -> None:
-    """Before the theme renders a page the worker converted: its HTML, table of contents and anchors."""
-    if not converted_by_worker(page):
+    """Before the theme renders a page prerender.py converts (from the cache, by the worker or now):
+    its HTML, table of contents and anchors."""
+    if not converted_by_prerender(page):
         return
     try:
         converted = STATE.converted.result(page.file.src_uri)
-    except Exception as error:  # the worker's own failure (an extension's error, a killed process)
+    except Exception as error:  # the conversion's own failure (an extension's error, a killed worker)
         raise PluginError(f"Converting the Markdown of {page.file.src_uri} failed: {error!r}") from None
     page.content = insert_fragments(converted.html, page.file.src_uri)
     page.toc = get_toc(converted.toc_tokens)
@@ -279,16 +282,22 @@ def add_download_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, se
 
 
 def write_qr_codes(config: MkDocsConfig) -> None:
-    """Write the QR codes into the built site, once MkDocs has written the pages (qrbatch.py says why)."""
+    """Write the QR codes into the built site, once MkDocs has written the pages (qrbatch.py says why):
+    linked from .cache/qr/ like the social cards (writing a thousand small files costs about 0.5 s on
+    an ordinary disk, linking them a tenth of that)."""
     batch, STATE.qr_codes = STATE.qr_codes, None
     if batch is None:
         return
     site = Path(config.site_dir)
-    codes = {site / path: svg for path, svg in batch.files().items()}
-    for folder in {target.parent for target in codes}:
+    codes = batch.files()
+    for folder in {(site / path).parent for path in codes}:
         folder.mkdir(parents=True, exist_ok=True)
-    for target, svg in codes.items():
-        target.write_text(svg, encoding="utf-8")
+    for path, svg in codes.items():
+        cached = batch.cached_file(batch.wanted[path])
+        if cached is not None:
+            link_or_copy(cached, site / path)  # a link where it can: no bytes written
+        else:
+            (site / path).write_text(svg, encoding="utf-8")
 
 
 def published_schema_text(schema: dict) -> str:
@@ -307,9 +316,9 @@ def register_macros_variables(config: MkDocsConfig, kb: KnowledgeBase) -> None:
 
 
 def insert_page_fragments(html: str, page: Page) -> str:
-    """After MkDocs' Markdown step: fragments back in (unless the worker converts the page: then
+    """After MkDocs' Markdown step: fragments back in (unless prerender.py converts the page: then
     fill_converted_page does it)."""
-    return html if converted_by_worker(page) else insert_fragments(html, page.file.src_uri)
+    return html if converted_by_prerender(page) else insert_fragments(html, page.file.src_uri)
 
 
 def insert_fragments(html: str, src_uri: str) -> str:

@@ -84,6 +84,14 @@ class QrBatch:
         self._to_cache()
         return {path: MADE[address] for path, address in self.wanted.items()}
 
+    def cached_file(self, address: str) -> Path | None:
+        """The cache's file of a code (after files()), to link into the site instead of writing it
+        again: a file replaces a cached code, never changes it, so a link keeps its bytes."""
+        if self.cache is None:
+            return None
+        path = self.cache / cache_name(address)
+        return path if path.is_file() else None
+
     def _from_cache(self, addresses: set[str]) -> None:
         if self.cache is None or not self.cache.is_dir():
             return
