@@ -95,7 +95,9 @@ def built_html(site: Path) -> dict[str, str]:
             if "pagefind" not in path.parts}
 
 
-def test_a_site_built_with_the_worker_is_the_site_built_without(tmp_path, monkeypatch):
+@pytest.fixture
+def synthetic_project(tmp_path, monkeypatch) -> tuple[Path, list[prerender.MarkdownBatch]]:
+    """A project with 12 synthetic practices, and every MarkdownBatch its builds make, in order."""
     project = make_project(tmp_path / "project", {}, REPO / "vocabularies")
     write_practices(project / "practices", 12, project / "vocabularies")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
@@ -107,6 +109,11 @@ def test_a_site_built_with_the_worker_is_the_site_built_without(tmp_path, monkey
             batches.append(self)
 
     monkeypatch.setattr(mkdocs_site, "MarkdownBatch", RecordedBatch)
+    return project, batches
+
+
+def test_a_site_built_with_the_worker_is_the_site_built_without(synthetic_project, tmp_path, monkeypatch):
+    project, batches = synthetic_project
     monkeypatch.setattr(prerender, "worker_count", lambda: 1)
     sites = {}
     practices = [f"practices/synthetic-practice-{n:05d}.md" for n in range(1, 13)]
@@ -126,25 +133,16 @@ def test_a_site_built_with_the_worker_is_the_site_built_without(tmp_path, monkey
     assert toc.find("a", href="#sources") is not None  # the table of contents came back from the worker
 
 
-def test_unchanged_pages_come_from_the_cache_of_the_last_build(tmp_path, monkeypatch):
+def test_unchanged_pages_come_from_the_cache_of_the_last_build(synthetic_project, tmp_path, monkeypatch):
     """.cache/html/ (htmlcache.py): a second build takes every unchanged page from it and gives the
     same site; a changed page is converted anew; a cache from other settings, or a broken one, is
     not used; the cache keeps only the last build's pages."""
-    project = make_project(tmp_path / "project", {}, REPO / "vocabularies")
-    write_practices(project / "practices", 12, project / "vocabularies")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    batches: list[prerender.MarkdownBatch] = []
-
-    class RecordedBatch(prerender.MarkdownBatch):
-        def __init__(self, *args):
-            super().__init__(*args)
-            batches.append(self)
+    project, batches = synthetic_project
 
     def build_site(name: str) -> dict[str, str]:
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name)))
         return built_html(tmp_path / name)
 
-    monkeypatch.setattr(mkdocs_site, "MarkdownBatch", RecordedBatch)
     monkeypatch.setattr(prerender, "PARALLEL_FROM", 1)
     monkeypatch.setattr(prerender, "worker_count", lambda: 1)
     first = build_site("first")
