@@ -67,10 +67,11 @@ def leads_somewhere(target: str, files: set[str]) -> bool:
 def body_link_problems(path: str, body: str, body_line: int, files: set[str]) -> list[Problem]:
     """Every link or image in one body that leads to no page or file of `files`, and every address
     inside the site written in HTML (MkDocs neither checks nor rewrites those, so they break)."""
-    found = [(line, is_image, address, False) for line, is_image, address in markdown_addresses(body)]
-    if "<" in body:
+    text = blank_code(body)
+    found = [(line, is_image, address, False) for line, is_image, address in markdown_addresses(text)]
+    if "<" in text:
         html = _HtmlAddresses()
-        html.feed(blank_code(body))
+        html.feed(text)
         html.close()
         found += [(line, is_image, address, True) for line, is_image, address in html.found]
     problems = []

@@ -85,10 +85,9 @@ class _UnsafeHtmlFinder(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def markdown_addresses(body: str) -> list[tuple[int, bool, str]]:
-    """(line from the body's first, is an image, address) of every Markdown link, image, reference
-    definition and autolink outside code."""
-    text = blank_code(body)
+def markdown_addresses(text: str) -> list[tuple[int, bool, str]]:
+    """(line from the text's first, is an image, address) of every Markdown link, image, reference
+    definition and autolink in `text`, a body with its code blanked (blank_code)."""
     addresses = [(m.start(), m.group(1) == "!", m.group(2)) for m in MARKDOWN_LINK.finditer(text)] if "](" in text else []
     addresses += [(m.start(), False, m.group(1)) for m in REFERENCE_DEFINITION.finditer(text)] if "]:" in text else []
     addresses += [(m.start(), False, m.group(1)) for m in AUTOLINK.finditer(text)] if "<" in text else []
@@ -107,7 +106,7 @@ def unsafe_html_problems(body: str, body_line: int, path: str) -> list[Problem]:
     for line, field, message in finder.found:
         problems.append(Problem(path, body_line + line - 1, field, message, HINT))
 
-    for line, is_image, address in markdown_addresses(body):
+    for line, is_image, address in markdown_addresses(text):
         if dangerous_address(address):
             problems.append(Problem(path, body_line + line, "link", f"address '{address[:40]}' is not allowed: "
                                     "javascript: and data: addresses can run code",
