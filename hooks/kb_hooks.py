@@ -40,6 +40,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    mkdocs_site.start_writing_search_index(config, page)
     mkdocs_site.fill_converted_page(page)
     return mkdocs_site.add_link_preview(context, page, config)
 

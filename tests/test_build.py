@@ -157,6 +157,21 @@ def test_site_search_is_pagefind_over_practices_and_written_pages_not_lists(real
     assert header.find("form", attrs={"name": "search"})["action"].endswith("explore/")
 
 
+def test_pages_are_built_with_the_lists_of_practices_last(real_site):
+    """Pagefind writes its index once the build reaches the lists (searchindex.start_writing):
+    every page the search holds must come before them. The sitemap lists pages in build order."""
+    import xml.etree.ElementTree as ElementTree
+    site_url = "https://integration-practices.github.io/knowledge-base/"
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    addresses = [loc.text.removeprefix(site_url)
+                 for loc in ElementTree.parse(real_site / "sitemap.xml").getroot().iterfind("s:url/s:loc", namespace)]
+    searched = [page(real_site, address).find(attrs={"data-pagefind-body": True}) is not None for address in addresses]
+    first_list = searched.index(False)
+    assert not any(searched[first_list:]), [a for a, s in zip(addresses[first_list:], searched[first_list:]) if s]
+    assert {"explore/", "countries/", "themes/intercultural-mediation/"} <= set(addresses[first_list:])
+    assert sum(searched) > 30  # the practices and the written pages
+
+
 def test_no_third_party_requests_when_viewing(real_site):
     offenders = []
     for html in real_site.rglob("*.html"):

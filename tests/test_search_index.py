@@ -28,6 +28,22 @@ def test_pages_added_during_the_build_are_in_the_written_index_by_language(tmp_p
     assert sorted(fragment["url"] for fragment in fragments_of(output)) == ["/practices/koper/", "/sk/practices/koper/"]
 
 
+def test_the_index_is_written_while_list_pages_are_built_and_a_late_page_is_not_lost(tmp_path):
+    indexer = SearchIndexer()
+    indexer.add_page("/practices/koper/", html("en", "Koper", "coordination body"))
+    indexer.start_writing(tmp_path)  # as the build does when it reaches its first list page
+    indexer.add_page("/themes/", html("en", "Themes", "a list", marked=False))  # lists: not indexed
+    assert [fragment["url"] for fragment in fragments_of(indexer.write(tmp_path))] == ["/practices/koper/"]
+    late = SearchIndexer()
+    late.add_page("/practices/koper/", html("en", "Koper", "coordination body"))
+    late.start_writing(tmp_path)
+    late.add_page("/practices/piran/", html("en", "Piran", "intercultural mediation"))  # after all
+    output = late.write(tmp_path)
+    assert sorted(fragment["url"] for fragment in fragments_of(output)) == ["/practices/koper/", "/practices/piran/"]
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == 2
+
+
 def fragments_of(output) -> list[dict]:
     return [json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):]) for path in (output / "fragment").iterdir()]
 

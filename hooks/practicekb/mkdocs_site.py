@@ -45,6 +45,7 @@ class BuildState:
     untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
     qr_codes: QrBatch | None = None  # made while MkDocs writes the pages, written after them
     converted: MarkdownBatch | None = None  # generated pages' HTML, converted outside MkDocs (prerender.py)
+    first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
 
 
 STATE = BuildState()
@@ -85,6 +86,7 @@ def reset() -> None:
     STATE.source_kb = None
     STATE.pages = {}
     STATE.untranslated = {}
+    STATE.first_listing = None
     if STATE.qr_codes is not None:
         STATE.qr_codes.cancel()
         STATE.qr_codes = None
@@ -167,7 +169,12 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, SCHEMA_PATH, content=published_schema_text(schema)))
     files.append(File.generated(config, INDEX_PATH, content=explore_index_text(explore_index(kb))))
     clashes += add_download_files(files, config, kb, settings)
-    for page in render_pages(kb, templates, settings, schema, compiled_templates(config)):
+    # Lists of practices last: MkDocs builds pages in this order, and once it reaches them every
+    # page the site search holds is in the index, so Pagefind writes it while they are built.
+    pages = sorted(render_pages(kb, templates, settings, schema, compiled_templates(config)),
+                   key=lambda page: page.listing)
+    STATE.first_listing = next((page.src_uri for page in pages if page.listing), None)
+    for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
             clashes.append(page.src_uri)
             continue
@@ -391,9 +398,12 @@ def index_site(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
 
 
-def start_writing_search_index(config: MkDocsConfig) -> None:
-    """In the last language's build every page of the site is in the index: Pagefind can write it
-    while this build writes its QR codes and social cards (index_site waits for it)."""
+def start_writing_search_index(config: MkDocsConfig, page: Page | None = None) -> None:
+    """In the last language's build, from its first list of practices on (or after its pages),
+    every page the search holds is in the index: Pagefind writes it while this build goes on
+    (index_site waits for it)."""
+    if page is not None and page.file.src_uri != STATE.first_listing:
+        return
     if SEARCH.indexer is None or site_languages_.build_language(config) != site_languages_.site_languages(config)[-1]:
         return
     try:

@@ -74,6 +74,7 @@ class GeneratedPage:
     source_path: str | None = None  # the file in the repository it is built from
     fragments: tuple[str, ...] = ()  # finished HTML that Markdown need not parse again
     nonce: str = ""
+    listing: bool = False  # a list of practices (term, overview, Explore): its template leaves it out of the search
 
     def with_fragments(self, html: str) -> str:
         """Put the fragments back in place of their placeholders in the page's HTML."""
@@ -202,7 +203,8 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
     languages = kb.interface.languages
     items: dict[tuple[str, int], str] = {}
 
-    def render(template: jinja2.Template, src_uri: str, source_path: str | None = None, **context) -> GeneratedPage:
+    def render(template: jinja2.Template, src_uri: str, source_path: str | None = None, listing: bool = False,
+               **context) -> GeneratedPage:
         levels = depth(src_uri, settings.directory_urls)
         href = partial(link_at_depth, levels, directory_urls=settings.directory_urls)
         fragments: list[str] = []
@@ -230,16 +232,18 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
 
         content = template.render(common, href=href, href_file=href_file, html=html, item=item,
                                   original_url=original_url, **context)
-        return GeneratedPage(src_uri, content, source_path, tuple(fragments), nonce)
+        return GeneratedPage(src_uri, content, source_path, tuple(fragments), nonce, listing)
 
     pages = [render(practice_template, p.src_uri, p.translation.path if p.translation else p.path, practice=p)
              for p in kb.practices.values()]  # "edit this page" opens the file whose words are shown
     for taxonomy in TAXONOMIES:
         vocabulary = kb.vocabularies[taxonomy.key]
         for term in vocabulary.terms.values():
-            pages.append(render(term_template, term.src_uri, **term_context(kb, taxonomy, term)))
-        pages.append(render(overview_template, f"{taxonomy.key}/index.md", **overview_context(kb, taxonomy)))
-    pages.append(render(environment.get_template("explore.md"), "explore/index.md", **explore_context(kb)))
+            pages.append(render(term_template, term.src_uri, listing=True, **term_context(kb, taxonomy, term)))
+        pages.append(render(overview_template, f"{taxonomy.key}/index.md", listing=True,
+                            **overview_context(kb, taxonomy)))
+    pages.append(render(environment.get_template("explore.md"), "explore/index.md", listing=True,
+                        **explore_context(kb)))
     if schema is not None:
         pages.append(render(environment.get_template("fields.md"), FIELDS_PAGE,
                             rows=field_rows(schema), schema_path=SCHEMA_PATH))

@@ -81,11 +81,12 @@ class SearchIndexer:
         self._reader.start()
         # Pages are encoded and written to Pagefind by a thread of their own: writing to the pipe
         # waits whenever Pagefind is busy, and the build should not.
-        self._outbox: queue.SimpleQueue[dict | None] = queue.SimpleQueue()
+        self._outbox: queue.SimpleQueue[tuple[int, dict] | None] = queue.SimpleQueue()
         self._writer_error: SearchIndexError | None = None
         self._writer = threading.Thread(target=self._write_pages, name="pagefind-pages", daemon=True)
         self._writer.start()
         self._write_request: int | None = None  # the message asking for the index to be written
+        self._pages_after_request = 0  # pages added after it: the index is written again with them
         self._output: Path | None = None
         config = {"exclude_selectors": [".headerlink"], "keep_index_url": keep_index_url}
         self._index_id = self._ask({"type": "NewIndex", "config": config})["index_id"]
@@ -95,29 +96,33 @@ class SearchIndexer:
         marked for search. Does not wait: Pagefind answers while the build goes on."""
         if BODY_MARK not in html:
             return
-        self._outbox.put({"type": "AddFile", "index_id": self._index_id, "url": url,
-                          "file_contents": searchable_part(html),
-                          "file_path": None})
+        self._post({"type": "AddFile", "index_id": self._index_id, "url": url,
+                    "file_contents": searchable_part(html), "file_path": None})
         self._pages += 1
+        if self._write_request is not None:
+            self._pages_after_request += 1
 
     def start_writing(self, site_dir: Path) -> None:
-        """Once every page is in: ask Pagefind to write the index into `site_dir`/pagefind, and
-        return while it does (it takes a second or two at 1,000 practices), so the build can do
-        its last work meanwhile; write() waits for it."""
+        """Once every page to be searched is in (pages MkDocs builds later are lists, left out of
+        the index): ask Pagefind to write the index into `site_dir`/pagefind, and return while it
+        does (a second or two at 1,000 practices), so the build goes on meanwhile; write() waits
+        for it. A page added after all the same is not lost: write() writes the index again."""
         if self._write_request is not None:
             return
         self._output = Path(site_dir).resolve() / OUTPUT
         shutil.rmtree(self._output, ignore_errors=True)
-        self._finish_pages()
-        self._write_request = self._send({"type": "WriteFiles", "index_id": self._index_id,
-                                          "output_path": str(self._output)})
+        self._write_request = self._post(self._write_files_message())
 
     def write(self, site_dir: Path) -> Path:
         """Wait for every page to be indexed and the index written into `site_dir`/pagefind (asked
         for now unless start_writing did), and stop Pagefind."""
         try:
             self.start_writing(site_dir)
+            self._finish_pages()
             self._answer(self._write_request, timeout=WRITE_TIMEOUT)
+            if self._pages_after_request and not self._failures:
+                shutil.rmtree(self._output, ignore_errors=True)
+                self._answer(self._send(self._write_files_message()), timeout=WRITE_TIMEOUT)
             if self._failures:
                 raise SearchIndexError(f"Pagefind could not index {len(self._failures)} page(s): "
                                        f"{self._failures[0].get('message', self._failures[0])}")
@@ -145,11 +150,24 @@ class SearchIndexer:
             self._process.terminate()
             self._process.wait()
 
+    def _write_files_message(self) -> dict:
+        return {"type": "WriteFiles", "index_id": self._index_id, "output_path": str(self._output)}
+
+    def _post(self, payload: dict) -> int:
+        """Queue a message for the writer thread (messages keep their order)."""
+        self._last_id += 1
+        self._outbox.put((self._last_id, payload))
+        return self._last_id
+
     def _write_pages(self) -> None:
-        while (payload := self._outbox.get()) is not None:
+        while (message := self._outbox.get()) is not None:
             if self._writer_error is None:
                 try:
-                    self._send(payload)
+                    self._write_message(*message)
+                    if self._outbox.empty():  # Pagefind can start on what it has
+                        self._process.stdin.flush()
+                except (BrokenPipeError, ValueError):
+                    self._writer_error = SearchIndexError("Pagefind stopped while the site was being indexed")
                 except SearchIndexError as error:
                     self._writer_error = error  # reported by write(); later pages are dropped
 
@@ -161,13 +179,17 @@ class SearchIndexer:
             raise self._writer_error
 
     def _send(self, payload: dict) -> int:
+        """Send a message now (only while the writer thread has nothing to send)."""
         self._last_id += 1
-        message = {"message_id": self._last_id, "payload": payload}
+        self._write_message(self._last_id, payload)
+        return self._last_id
+
+    def _write_message(self, message_id: int, payload: dict) -> None:
+        message = {"message_id": message_id, "payload": payload}
         try:
             self._process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
         except (BrokenPipeError, ValueError):
             raise SearchIndexError("Pagefind stopped while the site was being indexed") from None
-        return self._last_id
 
     def _wait_for_all(self, timeout: float) -> None:
         """Until Pagefind has answered every message sent so far (or has stopped)."""
