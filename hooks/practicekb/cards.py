@@ -20,7 +20,10 @@ from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -59,6 +62,7 @@ TO_LEVELS = [round(value * (LEVELS - 1) / 255) for value in range(256)]  # grey 
 
 @lru_cache(maxsize=None)
 def font(size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont  # Pillow is imported only when a card is drawn: not in a build whose cards are cached
     return ImageFont.truetype(str(FONT_PATH), size)
 
 
@@ -142,6 +146,7 @@ def layout(text: CardText, width: int) -> tuple[ImageFont.FreeTypeFont, list[str
 
 def draw_card(text: CardText) -> Image.Image:
     """The card as a palette image, 1200×630."""
+    from PIL import Image, ImageDraw
     canvas = Image.new("L", (WIDTH, HEIGHT), 0)
     draw = ImageDraw.Draw(canvas)
     width = WIDTH - 2 * MARGIN
