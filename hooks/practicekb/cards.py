@@ -19,7 +19,6 @@ import zlib
 from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

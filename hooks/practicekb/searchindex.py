@@ -4,10 +4,11 @@ Pagefind ships as a binary inside the `pagefind[bin]` wheel and runs offline. Ru
 site, it added about two seconds to a build of 1,000 practices. Instead the build starts Pagefind
 as a service (`pagefind --service`, the protocol its own Python and Node wrappers speak: base64
 JSON messages, each followed by a comma) and hands it each page's HTML the moment the page is
-written, so Pagefind indexes on another core while MkDocs renders the next pages; only writing
-the index waits for the end, and the build's last work (QR codes, social cards) is done while
-Pagefind writes. (The `pagefind` package's own async wrapper polls for every answer
-with a 0.1 s sleep, which made 1,000 pages take over a minute.)
+written, so Pagefind indexes on another core while MkDocs renders the next pages. Writing the
+index starts when the build reaches the lists of practices, which come last and are not searched
+(start_writing), so it goes on while they, the QR codes and the social cards are written.
+(The `pagefind` package's own async wrapper polls for every answer with a 0.1 s sleep, which
+made 1,000 pages take over a minute.)
 
 Only pages marked data-pagefind-body are sent (practices and hand-written pages; list pages are
 not), and of each only what Pagefind reads (searchable_part). The browser downloads the index in
