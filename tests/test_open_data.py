@@ -33,6 +33,9 @@ def test_practices_json_holds_every_practice_valid_against_the_published_schema(
     validator = jsonschema.Draft202012Validator(schema)
     records = {record["slug"]: record for record in document["practices"]}
     assert set(records) == {path.stem for path in PRACTICE_FILES} and document["count"] == len(PRACTICE_FILES)
+    # one practice a line, so a change to the collection shows as changed lines
+    lines = (real_site / "data/practices.json").read_text(encoding="utf-8").splitlines()
+    assert sorted(json.loads(line.rstrip(","))["slug"] for line in lines if line.startswith('{"')) == sorted(records)
     for path in PRACTICE_FILES:
         record = records[path.stem]
         facts = {key: value for key, value in record.items() if key not in ADDED}

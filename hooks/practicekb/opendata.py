@@ -56,6 +56,18 @@ def _json(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
+def _json_item_per_line(document: dict[str, Any], items_key: str) -> str:
+    """`document` with each item of its list `items_key` on a line of its own: readable and
+    comparable a practice at a time, and written by json's C encoder (`indent` makes json use its
+    pure-Python one: 0.2 s at 1,000 practices, 1 s at 5,000)."""
+    def field(key: str, value: Any) -> str:
+        if key != items_key:
+            return f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
+        items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
+        return f" {json.dumps(key)}: [\n{items}\n ]"
+    return "{\n" + ",\n".join(field(key, value) for key, value in document.items()) + "\n}\n"
+
+
 def practices_json(kb: KnowledgeBase, settings: SiteSettings) -> str:
     document = _about(settings, "practices")
     document.update({
@@ -64,7 +76,7 @@ def practices_json(kb: KnowledgeBase, settings: SiteSettings) -> str:
         "count": len(kb.practices),
         "practices": [practice_record(p, settings) for p in kb.practices.values()],
     })
-    return _json(document)
+    return _json_item_per_line(document, "practices")
 
 
 def _joined(values: list[Any] | None) -> str:
