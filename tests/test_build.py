@@ -1,6 +1,7 @@
 """The real site, built into a temporary folder, checked page by page."""
 from __future__ import annotations
 
+import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -9,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import REPO
+from published import SITE_URL
 from sitepages import front_matter, listed_practices, page, resolve
 
 PRACTICE_FILES = sorted(p for p in (REPO / "practices").rglob("*.md") if not p.name.startswith("_") and p.name.count(".") == 1)
@@ -160,10 +162,8 @@ def test_site_search_is_pagefind_over_practices_and_written_pages_not_lists(real
 def test_pages_are_built_with_the_lists_of_practices_last(real_site):
     """Pagefind writes its index once the build reaches the lists (searchindex.start_writing):
     every page the search holds must come before them. The sitemap lists pages in build order."""
-    import xml.etree.ElementTree as ElementTree
-    site_url = "https://integration-practices.github.io/knowledge-base/"
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    addresses = [loc.text.removeprefix(site_url)
+    addresses = [loc.text.removeprefix(SITE_URL)
                  for loc in ElementTree.parse(real_site / "sitemap.xml").getroot().iterfind("s:url/s:loc", namespace)]
     searched = [page(real_site, address).find(attrs={"data-pagefind-body": True}) is not None for address in addresses]
     first_list = searched.index(False)
