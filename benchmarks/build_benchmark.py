@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -108,6 +109,16 @@ def print_row(count: int, cold: dict, warm: dict, plain: dict) -> None:
           f"ratio cold {cold['seconds'] / plain['seconds']:.2f}  warm {warm['seconds'] / plain['seconds']:.2f}", flush=True)
 
 
+def paired_ratios(rounds: list[dict[str, float]]) -> str:
+    """Each round's hooked builds against its own plain build, built minutes apart: steadier than
+    the fastest of each when the machine's speed drifts between rounds."""
+    parts = []
+    for variant in ("cold", "warm"):
+        ratios = [figures[variant] / figures["plain"] for figures in rounds]
+        parts.append(f"{variant} " + " ".join(f"{ratio:.2f}" for ratio in ratios) + f" (median {statistics.median(ratios):.2f})")
+    return "paired by round: " + ";  ".join(parts)
+
+
 def fastest(best: dict | None, figures: dict) -> dict:
     return figures if best is None or figures["seconds"] < best["seconds"] else best
 
@@ -121,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="build every language of mkdocs.yml (default: English only)")
     args = parser.parse_args(argv)
     best: dict[int, dict[str, dict | None]] = {count: {"cold": None, "warm": None, "plain": None} for count in args.sizes}
+    rounds: dict[int, list[dict[str, float]]] = {count: [] for count in args.sizes}  # seconds per variant, per round
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as temp:
         configs = {}
         for count in args.sizes:
@@ -134,9 +146,12 @@ def main(argv: list[str] | None = None) -> int:
                 # cold: an empty .cache/ (a fresh clone); warm: the .cache/ the cold build left (mkdocs
                 # serve, a second build, CI that keeps .cache/): the same practices, no card or QR code made.
                 shutil.rmtree(hooked_config.parent / ".cache", ignore_errors=True)
+                rounds[count].append({})
                 for variant, config, site in (("cold", hooked_config, "hooked-site"), ("warm", hooked_config, "hooked-site-warm"),
                                               ("plain", plain_config, "plain-site")):
-                    best[count][variant] = fastest(best[count][variant], timed_build(config, base / site))
+                    figures = timed_build(config, base / site)
+                    best[count][variant] = fastest(best[count][variant], figures)
+                    rounds[count][-1][variant] = figures["seconds"]
                     shutil.rmtree(base / site)
                 if round_number == max(1, args.repeat) - 1:
                     print_row(count, **best[count])
@@ -146,9 +161,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"scaling: time(5000) / time(1000) = {ratio['cold']:.2f} cold, {ratio['warm']:.2f} warm (target ≤ 5.5); "
               f"Material alone: {ratio['plain']:.2f} (well above 5 means the machine slowed down meanwhile)")
     for count, cold, warm, plain in rows:
+        if len(rounds[count]) > 1:
+            print(f"N={count:>5}  " + paired_ratios(rounds[count]))
         if count == 1000:
             print(f"hook overhead at N=1000: {cold['seconds'] / plain['seconds']:.2f}× the plain build cold, "
                   f"{warm['seconds'] / plain['seconds']:.2f}× warm (target ≤ 1.2)")
+
         if count == 5000:
             print(f"peak memory at N=5000: {max(cold['peak_mb'], warm['peak_mb']):.0f} MB (target < 1024)")
     return 0
