@@ -5,6 +5,7 @@ import json
 import logging
 import time
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
@@ -364,11 +365,19 @@ def template_globals(config: MkDocsConfig) -> dict:
     """What Material's templates and the overrides use to speak this build's language."""
     words = interface_words(config)
     kb = STATE.kb
+    last: dict[str, Any] = {}
+
+    def alternates(page: Page | None = None) -> list:
+        """The head (hreflang) and the header (language switcher) both ask, for the same page."""
+        if "page" not in last or last["page"] is not page:
+            last.update(page=page, alternates=site_languages_.alternates(config, page))
+        return last["alternates"]
+
     return {
         "kb_t": words.t,
         "kb_language": site_languages_.build_language(config),
         "kb_site_root": site_languages_.site_root(config),
-        "kb_alternates": lambda page=None: site_languages_.alternates(config, page),
+        "kb_alternates": alternates,
         "kb_script_messages": lambda *prefixes: json.dumps(words.for_script(*prefixes), ensure_ascii=False,
                                                            sort_keys=True),
         "kb_facet_legends": json.dumps(facet_legends(kb), ensure_ascii=False),
