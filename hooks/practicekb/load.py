@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
-from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
+from . import yamlcache
+from .yamlsource import YamlDocument, YamlSyntaxError
 
 FENCE = "---"
 # Control characters HTML and XML do not allow (tab, line feed and carriage return are fine): a
@@ -73,7 +74,7 @@ def split_front_matter(text: str, shown: str) -> tuple[str | None, str, int, lis
 
 def parse_document(text: str, shown: str, first_line: int) -> tuple[YamlDocument | None, list[Problem]]:
     try:
-        document = parse_yaml(text, first_line)
+        document = yamlcache.parse(text, first_line)
     except YamlSyntaxError as error:
         hint = ("remove the tag starting with '!': fields hold plain text, numbers and lists; "
                 "text starting with '!' needs quotes around it") if "constructor for the tag" in error.message else (

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import mkdocs_languages as site_languages_
+from . import yamlcache
 from .downloads import download_files, qr_addresses
 from .explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
 from .model import KnowledgeBase, Practice
@@ -125,7 +126,8 @@ def load_knowledge_base(config: MkDocsConfig) -> KnowledgeBase:
     source = SHARED.source_kb if not site_languages_.is_default_build(config) else None
     if source is None:
         try:
-            source = knowledge_base(project_paths(config))
+            with yamlcache.kept_in(cache_folder(config, "yaml")):
+                source = knowledge_base(project_paths(config))
         except ProblemsFound as problems:
             raise PluginError("The practices cannot be built:\n" + str(problems)) from None
     STATE.source_kb = source
