@@ -120,8 +120,10 @@ class SearchIndexer:
         try:
             self.start_writing(site_dir)
             self._finish_pages()
-            self._answer(self._write_request, timeout=WRITE_TIMEOUT)
-            if self._pages_after_request and not self._failures:
+            self._answer(self._write_request, timeout=WRITE_TIMEOUT)  # and every page's answer before it
+            # Pages added after the request, or (should Pagefind ever handle messages at once rather
+            # than in turn) pages it had not finished when it wrote: write again, with all of them.
+            if not self._failures and (self._pages_after_request or self._indexed_page_count() < self._pages):
                 shutil.rmtree(self._output, ignore_errors=True)
                 self._answer(self._send(self._write_files_message()), timeout=WRITE_TIMEOUT)
             if self._failures:
@@ -150,6 +152,14 @@ class SearchIndexer:
                 pass
             self._process.terminate()
             self._process.wait()
+
+    def _indexed_page_count(self) -> int:
+        """How many pages the index written holds (pagefind-entry.json counts them by language)."""
+        try:
+            entry = json.loads((self._output / "pagefind-entry.json").read_text(encoding="utf-8"))
+            return sum(language.get("page_count", 0) for language in entry.get("languages", {}).values())
+        except (OSError, ValueError, AttributeError, TypeError):
+            return 0
 
     def _write_files_message(self) -> dict:
         return {"type": "WriteFiles", "index_id": self._index_id, "output_path": str(self._output)}
