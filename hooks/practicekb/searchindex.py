@@ -87,7 +87,6 @@ class SearchIndexer:
         self._writer = threading.Thread(target=self._write_pages, name="pagefind-pages", daemon=True)
         self._writer.start()
         self._write_request: int | None = None  # the message asking for the index to be written
-        self._pages_after_request = 0  # pages added after it: the index is written again with them
         self._output: Path | None = None
         config = {"exclude_selectors": [".headerlink"], "keep_index_url": keep_index_url}
         self._index_id = self._ask({"type": "NewIndex", "config": config})["index_id"]
@@ -100,8 +99,6 @@ class SearchIndexer:
         self._post({"type": "AddFile", "index_id": self._index_id, "url": url,
                     "file_contents": searchable_part(html), "file_path": None})
         self._pages += 1
-        if self._write_request is not None:
-            self._pages_after_request += 1
 
     def start_writing(self, site_dir: Path) -> None:
         """Once every page to be searched is in (pages MkDocs builds later are lists, left out of
@@ -121,9 +118,10 @@ class SearchIndexer:
             self.start_writing(site_dir)
             self._finish_pages()
             self._answer(self._write_request, timeout=WRITE_TIMEOUT)  # and every page's answer before it
-            # Pages added after the request, or (should Pagefind ever handle messages at once rather
-            # than in turn) pages it had not finished when it wrote: write again, with all of them.
-            if not self._failures and (self._pages_after_request or self._indexed_page_count() < self._pages):
+            # Fewer pages in the index than were sent: pages added after the request, or (should Pagefind
+            # ever handle messages at once rather than in turn) pages it had not finished when it
+            # wrote. Every page has been indexed by now: write again, with all of them.
+            if not self._failures and self._indexed_page_count() < self._pages:
                 shutil.rmtree(self._output, ignore_errors=True)
                 self._answer(self._send(self._write_files_message()), timeout=WRITE_TIMEOUT)
             if self._failures:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -63,7 +64,7 @@ class ParsedYaml:
         try:
             if self.used.keys() != self.stored.keys():
                 self.folder.mkdir(parents=True, exist_ok=True)
-                temporary = self.path.with_suffix(".tmp")
+                temporary = self.path.with_suffix(f".{os.getpid()}.tmp")  # two builds at once never mix
                 temporary.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
                 temporary.replace(self.path)
             for other in self.folder.glob("*.json"):
