@@ -54,7 +54,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     mkdocs_site.stop_converting(keep=True)
     mkdocs_site.start_writing_search_index(config)
     mkdocs_site.write_qr_codes(config)
-    mkdocs_site.write_social_cards(config)
+    mkdocs_site.write_social_cards()
     mkdocs_site.index_site(config)
 
 

@@ -252,12 +252,12 @@ def test_worker_processes_draw_the_same_cards(tmp_path, monkeypatch):
     monkeypatch.setattr(cardfiles, "PARALLEL_FROM", 2)
     texts = [cards.CardText(f"Practice number {n} in Ærøskøbing", "Ærø, Denmark", "Housing", "Site") for n in range(4)]
     jobs = [cardfiles.CardJob(text, tmp_path / "site" / f"{n}.png") for n, text in enumerate(texts)]
-    stats = cardfiles.write_cards(jobs, tmp_path / "cache", workers=2)
+    stats = cardfiles.CardBatch(jobs, tmp_path / "cache", workers=2).finish()
     assert (stats.drawn, stats.cached) == (4, 0)
     for job in jobs:
         assert job.target.read_bytes() == cards.card_png(job.text)
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(f"{cards.card_key(t)}.png" for t in texts)
-    stats = cardfiles.write_cards(jobs[:2], tmp_path / "cache", workers=2)
+    stats = cardfiles.CardBatch(jobs[:2], tmp_path / "cache", workers=2).finish()
     assert (stats.drawn, stats.cached) == (0, 2)
     assert len(list((tmp_path / "cache").iterdir())) == 2  # cards no longer used are dropped
 

@@ -17,6 +17,7 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from .cards import CardText, card_key, card_png
+from .workers import available_cores
 
 
 @dataclass(frozen=True)
@@ -44,35 +45,28 @@ def draw_to(job: CardJob, cached: Path | None) -> None:
         os.replace(partial, cached)  # never a half-written card in the cache
 
 
-def draw_all(work: list[tuple[CardJob, Path | None]], workers: int) -> None:
-    """Draw cards one after another, or, when there are many, in worker processes
-    (`python -m practicekb.cardfiles JOBS.json`), each given an equal share."""
-    if workers < 2 or len(work) < PARALLEL_FROM:
-        for job, cached in work:
-            draw_to(job, cached)
-        return
+NICENESS = 10  # workers draw at low priority: they fill the time the build leaves a core idle
+
+
+def start_workers(work: list[tuple[CardJob, Path | None]], workers: int, folder: Path) -> list[subprocess.Popen]:
+    """Worker processes (`python -m practicekb.cardfiles JOBS.json`), each given an equal share of
+    `work` in a JSON file in `folder`."""
     package_parent = str(Path(__file__).resolve().parents[1])  # workers import this package even if not installed
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
-    with tempfile.TemporaryDirectory(prefix="kb-cards-") as temp:
-        running = []
-        for number in range(workers):
-            share = Path(temp) / f"{number}.json"
-            share.write_text(json.dumps([[astuple(job.text), str(job.target), str(cached) if cached else None]
-                                         for job, cached in work[number::workers]], ensure_ascii=False),
-                             encoding="utf-8")
-            running.append(subprocess.Popen([sys.executable, "-m", "practicekb.cardfiles", str(share)], env=env,
-                                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
-        failures = []
-        for process in running:
-            _, error = process.communicate()
-            if process.returncode != 0:
-                failures.append(error.strip())
-    if failures:
-        raise RuntimeError("Drawing the social cards failed:\n" + "\n".join(failures))
+    running = []
+    for number in range(workers):
+        share = folder / f"{number}.json"
+        share.write_text(json.dumps([[astuple(job.text), str(job.target), str(cached) if cached else None]
+                                     for job, cached in work[number::workers]], ensure_ascii=False),
+                         encoding="utf-8")
+        running.append(subprocess.Popen([sys.executable, "-m", "practicekb.cardfiles", str(share)], env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True))
+    return running
 
 
 def main(argv: list[str]) -> int:
-    """A worker: draw the cards listed in a JSON file written by draw_all."""
+    """A worker: draw the cards listed in a JSON file written by start_workers."""
+    os.nice(NICENESS)
     for text, target, cached in json.loads(Path(argv[0]).read_text(encoding="utf-8")):
         draw_to(CardJob(CardText(*text), Path(target)), Path(cached) if cached else None)
     return 0
@@ -88,29 +82,72 @@ def link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def write_cards(jobs: list[CardJob], cache: Path | None = None, workers: int | None = None) -> CardStats:
-    """Write every card, copying unchanged ones from the cache, then drop cached cards this
-    site no longer uses."""
-    work: list[tuple[CardJob, Path | None]] = []
-    keep: set[str] = set()
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-    for folder in {job.target.parent for job in jobs}:
-        folder.mkdir(parents=True, exist_ok=True)
-    for job in jobs:
-        cached = cache / f"{card_key(job.text)}.png" if cache is not None else None
-        if cached is not None:
-            keep.add(cached.name)
-            if cached.is_file():
-                link_or_copy(cached, job.target)
-                continue
-        work.append((job, cached))
-    draw_all(work, workers if workers is not None else min(4, os.cpu_count() or 1))
-    if cache is not None:
-        for entry in cache.iterdir():
-            if entry.suffix == ".png" and entry.name not in keep:
-                entry.unlink(missing_ok=True)
-    return CardStats(drawn=len(work), cached=len(jobs) - len(work))
+class CardBatch:
+    """The cards of a site, started when the build starts: cards not in the cache are drawn by
+    worker processes at low priority while MkDocs builds the pages (a card is about 1.5 ms, so a
+    thousand take 1.5 s of a core), or here by finish() when there are few; finish() waits for them
+    and links the cached cards into the site. The site folder is cleaned before this starts."""
+
+    def __init__(self, jobs: list[CardJob], cache: Path | None = None, workers: int | None = None):
+        self.jobs = jobs
+        self.cache = cache
+        self._linked: list[tuple[Path, Path]] = []  # (cached card, target)
+        self._work: list[tuple[CardJob, Path | None]] = []  # cards to draw
+        self._running: list[subprocess.Popen] = []
+        self._folder: tempfile.TemporaryDirectory | None = None
+        if cache is not None:
+            cache.mkdir(parents=True, exist_ok=True)
+        for folder in {job.target.parent for job in jobs}:
+            folder.mkdir(parents=True, exist_ok=True)
+        for job in jobs:
+            cached = cache / f"{card_key(job.text)}.png" if cache is not None else None
+            if cached is not None and cached.is_file():
+                self._linked.append((cached, job.target))
+            else:
+                self._work.append((job, cached))
+        workers = workers if workers is not None else min(4, available_cores())
+        if workers >= 2 and len(self._work) >= PARALLEL_FROM:
+            self._folder = tempfile.TemporaryDirectory(prefix="kb-cards-")
+            self._running = start_workers(self._work, workers, Path(self._folder.name))
+
+    def finish(self) -> CardStats:
+        """Every card in the site; cached cards this site no longer uses are dropped."""
+        failures = []
+        drawn_by_workers = bool(self._running)
+        try:
+            for process in self._running:
+                _, error = process.communicate()
+                if process.returncode != 0:
+                    failures.append(error.strip())
+        finally:
+            self.cancel()
+        if failures:
+            raise RuntimeError("Drawing the social cards failed:\n" + "\n".join(failures))
+        if not drawn_by_workers:
+            for job, cached in self._work:
+                draw_to(job, cached)
+        for cached, target in self._linked:
+            link_or_copy(cached, target)
+        if self.cache is not None:
+            keep = {f"{card_key(job.text)}.png" for job in self.jobs}
+            for entry in self.cache.iterdir():
+                if entry.suffix == ".png" and entry.name not in keep:
+                    entry.unlink(missing_ok=True)
+        return CardStats(drawn=len(self._work), cached=len(self._linked))
+
+    def cancel(self) -> None:
+        """Stop the workers (a failed build, or a new one) and remove their job files."""
+        for process in self._running:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+                if self.cache is not None:
+                    for partial in self.cache.glob(f"*.{process.pid}.tmp"):  # a card it was writing
+                        partial.unlink(missing_ok=True)
+        self._running = []
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
 
 
 if __name__ == "__main__":

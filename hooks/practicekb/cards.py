@@ -5,9 +5,9 @@ the site. Text is drawn with DejaVu Sans, vendored in fonts/ with its licence, s
 letter of the languages the site covers (č ć š ž ľ ĺ ŕ ô ä ą ę ė į ų ū ø å æ ð þ …) has a
 glyph whatever fonts the machine has.
 
-Cards are drawn in 16 levels from the background to white (a palette), written as a 4-bit PNG
-of about 20 KB by pngwrite.py: about 1.5 ms a card, most of it rendering the title. What is the
-same on many cards (the site name, places, lists of themes) is rendered once per process.
+Cards are drawn in 16 levels from the background to white (a palette) and written as a 4-bit PNG
+of about 20 KB by pngwrite.py, in about 2 ms a card: words are rendered once per process and
+size (they recur from card to card), and only the bands of rows with text are compressed.
 `card_key` names a card by everything that decides its pixels (its text, this module, the
 font), so cardfiles.py can reuse cards that have not changed.
 """
@@ -143,57 +143,90 @@ def layout(text: CardText, width: int) -> tuple[ImageFont.FreeTypeFont, list[str
     raise AssertionError("unreachable")
 
 
-def _draw_line(draw: ImageDraw.ImageDraw, xy: tuple[int, int], mask_and_offset: tuple, level: int) -> None:
-    """Blend a rendered line into the card in palette level `level`, as ImageDraw.text does."""
-    mask, (dx, dy) = mask_and_offset
-    draw.draw.draw_bitmap((xy[0] + dx, xy[1] + dy), mask, level)
+Rows = list[tuple[int, int]]  # (top, bottom) of each thing drawn on a card: the rest is background
 
 
-@lru_cache(maxsize=512)
-def repeated_line(size: int, line: str) -> tuple:
-    """Places and theme lists recur across cards (titles do not): each line is rendered once per size."""
-    return font(size).getmask2(line, "L")
+@lru_cache(maxsize=2048)
+def word_mask(size: int, word: str) -> tuple:
+    """Words recur across cards (in titles, places, themes, the site name), so each is rendered
+    once per size (Pillow renders every glyph each time it draws a line)."""
+    return font(size).getmask2(word, "L")
+
+
+def draw_text(draw: ImageDraw.ImageDraw, x: int, y: int, size: int, line: str, level: int, rows: Rows) -> None:
+    """Blend a line into the card in palette level `level`, word by word: each word starts on the
+    whole pixel nearest to where Pillow's rendering of the whole line puts it (no kerning acts
+    across a space), so a word is at most half a pixel from there."""
+    space = word_width(size, " ")
+    left = float(x)
+    for word in line.split(" "):
+        if word:
+            mask, (dx, dy) = word_mask(size, word)
+            draw.draw.draw_bitmap((round(left) + dx, y + dy), mask, level)
+            rows.append((y + dy, y + dy + mask.size[1]))
+        left += word_width(size, word) + space
 
 
 @lru_cache(maxsize=4)
-def blank_card(site_name: str) -> Image.Image:
+def blank_card(site_name: str) -> tuple[Image.Image, Rows]:
     """The background with the site's name and the rule under it, the same on every card."""
     from PIL import Image, ImageDraw
     canvas = Image.new("L", (WIDTH, HEIGHT), 0)
+    rows: Rows = []
     if site_name:
         draw = ImageDraw.Draw(canvas)
-        _draw_line(draw, (MARGIN, 64), repeated_line(30, wrap(site_name, 30, WIDTH - 2 * MARGIN, 1)[0]), MUTED)
+        draw_text(draw, MARGIN, 64, 30, wrap(site_name, 30, WIDTH - 2 * MARGIN, 1)[0], MUTED, rows)
         draw.rectangle((MARGIN, 116, MARGIN + 96, 121), fill=WHITE)
-    return canvas
+        rows.append((116, 122))
+    return canvas, rows
 
 
-def draw_card(text: CardText) -> Image.Image:
-    """The card as a palette image, 1200×630: drawn straight in palette levels (a pixel's level is
-    how much of the text colour covers it), so no colour is ever mapped."""
+def drawn_card(text: CardText) -> tuple[Image.Image, Rows]:
+    """The card as a palette image, 1200×630, and the rows drawn on: drawn straight in palette
+    levels (a pixel's level is how much of the text colour covers it), so no colour is mapped."""
     from PIL import ImageDraw
-    canvas = blank_card(text.site_name).copy()
+    blank, blank_rows = blank_card(text.site_name)
+    canvas, rows = blank.copy(), list(blank_rows)
     draw = ImageDraw.Draw(canvas)
     face, title, place, themes = layout(text, WIDTH - 2 * MARGIN)
     y = TITLE_TOP
     for line in title:
-        _draw_line(draw, (MARGIN, y), face.getmask2(line, "L"), WHITE)
+        draw_text(draw, MARGIN, y, face.size, line, WHITE, rows)
         y += line_height(face.size)
     y += GAP
     for line in place:
-        _draw_line(draw, (MARGIN, y), repeated_line(PLACE_SIZE, line), WHITE)
+        draw_text(draw, MARGIN, y, PLACE_SIZE, line, WHITE, rows)
         y += PLACE_LINE
     y = HEIGHT - 60 - THEME_LINE * len(themes)
     for line in themes:
-        _draw_line(draw, (MARGIN, y), repeated_line(THEME_SIZE, line), MUTED)
+        draw_text(draw, MARGIN, y, THEME_SIZE, line, MUTED, rows)
         y += THEME_LINE
     canvas.putpalette(PALETTE)  # an "L" image of levels becomes a "P" image of the same bytes
-    return canvas
+    return canvas, rows
+
+
+def draw_card(text: CardText) -> Image.Image:
+    return drawn_card(text)[0]
+
+
+def bands(rows: Rows) -> Rows:
+    """The rows drawn on as sorted, separate (top, bottom) bands within the card."""
+    merged: Rows = []
+    for top, bottom in sorted((max(0, top), min(HEIGHT, bottom)) for top, bottom in rows):
+        if bottom <= top:
+            continue
+        if merged and top <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+        else:
+            merged.append((top, bottom))
+    return merged
 
 
 def card_png(text: CardText) -> bytes:
-    """The card as a 4-bit PNG (pngwrite.py: 0.4 ms, where Pillow's writer took 1.8)."""
-    card = draw_card(text)
-    return pngwrite.png_4bit(WIDTH, HEIGHT, card.tobytes("raw", "P;4"), PALETTE)
+    """The card as a 4-bit PNG: only the bands drawn on are packed and compressed (pngwrite.py)."""
+    card, rows = drawn_card(text)
+    return pngwrite.png_4bit(WIDTH, HEIGHT, [(top, card.crop((0, top, WIDTH, bottom)).tobytes("raw", "P;4"))
+                                             for top, bottom in bands(rows)], PALETTE)
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ from .htmlcache import HtmlCache, conversion_fingerprint
 from .prerender import MarkdownBatch
 from .qrbatch import QrBatch
 from .searchindex import SearchIndexError, SearchIndexer
-from .cardfiles import link_or_copy, write_cards
+from .cardfiles import CardBatch, link_or_copy
 from .linkpreview import card_jobs, meta_tags, page_preview, places, practice_preview
 from .redirects import redirects
 from .robots import ROBOTS_PATH, robots_txt
@@ -46,6 +46,7 @@ class BuildState:
     pages: dict[str, GeneratedPage] = {}
     untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
     qr_codes: QrBatch | None = None  # made while MkDocs writes the pages, written after them
+    cards: CardBatch | None = None  # social cards, drawn while MkDocs writes the pages
     converted: MarkdownBatch | None = None  # generated pages' HTML, converted outside MkDocs (prerender.py)
     first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
 
@@ -92,6 +93,9 @@ def reset() -> None:
     if STATE.qr_codes is not None:
         STATE.qr_codes.cancel()
         STATE.qr_codes = None
+    if STATE.cards is not None:
+        STATE.cards.cancel()
+        STATE.cards = None
     stop_converting()
 
 
@@ -164,6 +168,7 @@ def use_page_translations(files: Files, config: MkDocsConfig) -> dict[str, str]:
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every practice, term and overview page as an in-memory file."""
     kb = load_knowledge_base(config)
+    start_social_cards(config, kb)
     STATE.untranslated = use_page_translations(files, config)
     templates = Path(config.theme.custom_dir or "overrides") / "kb"
     settings = site_settings(config)
@@ -485,16 +490,24 @@ def add_link_preview(context: dict, page: Page, config: MkDocsConfig) -> dict:
     return context
 
 
-def write_social_cards(config: MkDocsConfig) -> None:
-    """A 1200×630 card per practice and one for the site, reusing unchanged ones from .cache/cards/<language>/."""
-    if STATE.kb is None:
-        return
-    cache = cache_folder(config, "cards")
-    jobs = card_jobs(STATE.kb, Path(config.site_dir), config.site_name, config.site_description or "")
-    start = time.perf_counter()
+def start_social_cards(config: MkDocsConfig, kb: KnowledgeBase) -> None:
+    """Start drawing the social cards that .cache/cards/<language>/ does not have (cardfiles.py)."""
+    jobs = card_jobs(kb, Path(config.site_dir), config.site_name, config.site_description or "")
     try:
-        stats = write_cards(jobs, cache)
+        STATE.cards = CardBatch(jobs, cache_folder(config, "cards"))
+    except OSError as error:
+        raise PluginError(f"The social cards cannot be written: {error}") from None
+
+
+def write_social_cards() -> None:
+    """A 1200×630 card per practice and one for the site, once the workers have drawn them."""
+    batch, STATE.cards = STATE.cards, None
+    if batch is None:
+        return
+    waited = time.perf_counter()
+    try:
+        stats = batch.finish()
     except (OSError, RuntimeError) as error:
         raise PluginError(f"The social cards cannot be written: {error}") from None
     log.info(f"Social cards: {stats.drawn} drawn, {stats.cached} from the cache, "
-             f"in {time.perf_counter() - start:.2f} seconds")
+             f"{time.perf_counter() - waited:.2f} seconds after the pages")
