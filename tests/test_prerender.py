@@ -74,6 +74,19 @@ def test_the_worker_converts_as_mkdocs_does(source, tmp_path):
     assert converted.anchor_ids == expected.present_anchor_ids
 
 
+def test_pages_converted_together_are_converted_as_if_alone():
+    """One Markdown instance converts a worker's pages, reset in between: nothing carries over
+    (footnote-like state, heading ids, the table of contents, stashed HTML)."""
+    config = load_config(str(REPO / "mkdocs.yml"))
+    settings = list(config.markdown_extensions), dict(config.mdx_configs)
+    sources = [HARD_CASE] + [path.read_text(encoding="utf-8") for path in sorted((REPO / "practices").glob("*.md"))]
+    sources += [HARD_CASE]  # the same headings again: ids must not become title_1
+    together = prerender.convert(sources, *settings)
+    alone = [prerender.convert([source], *settings)[0] for source in sources]
+    assert together == alone
+    assert together[0] == together[-1]
+
+
 @pytest.mark.parametrize("text, only_absolute", [
     ("[a](https://example.org) and [b](mailto:x@example.org) and <https://example.org>", True),
     ("Plain text, no address at all.", True),
