@@ -98,6 +98,13 @@ def test_pages_converted_together_are_converted_as_if_alone():
     ("[site root](/)", False),
     ("[empty]()", False),
     ("{ href=other.md }", False),
+    ('<img src="https://example.org/a.png"> and <a HREF = "other.md">x</a>', False),
+    ('<img src="https://example.org/a.png" srcset="https://example.org/b.png 2x">', True),
+    ("a = b, c == d, x=1", True),
+    ("[1]: https://example.org/\n\nSee [this][1].", True),
+    ("Text.\n\n  [1]: <other.md>", False),
+    ("<mailto:x@example.org> <https://example.org/a>", True),
+    ("<file:relative/thing>", False),
 ])
 def test_only_pages_whose_every_address_is_absolute_are_converted_by_the_worker(text, only_absolute):
     assert prerender.only_absolute_links(text) is only_absolute

@@ -22,7 +22,7 @@ import re
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 import markdown
 from mkdocs.utils import meta
@@ -35,9 +35,14 @@ if TYPE_CHECKING:
 PARALLEL_FROM = 200  # fewer pages than this convert faster than a worker process starts
 CHUNK = 25  # pages per task: the first ones are ready soon after the worker starts
 
-# Anything that could be a link or image address in Markdown or HTML, with what follows it.
-ADDRESS = re.compile(r"\]\s*\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)|<([a-z][a-z0-9+.-]*:[^>\s]*)>"
-                     r"|\b(?:href|src|srcset)\s*=\s*[\"']?([^\"'\s>]*)", re.IGNORECASE | re.MULTILINE)
+# Anything that could be a link or image address in Markdown or HTML. A pattern per kind, each
+# found by what it starts with: one pattern of all four, tried at every character, took 0.3 s at
+# 1,000 practices.
+INLINE_LINK = re.compile(r"\]\s*\(\s*<?([^)\s>]*)")
+AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]*:[^>\s]*)>", re.IGNORECASE)
+REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
+ATTRIBUTE_NAME = re.compile(r"(?:href|src|srcset)\s*$", re.IGNORECASE)  # just before an "="
+ATTRIBUTE_VALUE = re.compile(r"\s*[\"']?([^\"'\s>]*)")
 ABSOLUTE = re.compile(r"(?:https?://|mailto:)", re.IGNORECASE)
 
 
@@ -51,11 +56,22 @@ class ConvertedPage:
 def only_absolute_links(markdown_text: str) -> bool:
     """True when nothing in the text is a relative address MkDocs would rewrite or check.
     Errs on the side of False: such a page is simply converted by MkDocs."""
-    for match in ADDRESS.finditer(markdown_text):
-        address = next(group for group in match.groups() if group is not None)
-        if not ABSOLUTE.match(address):
-            return False
-    return True
+    return all(ABSOLUTE.match(address) for address in addresses(markdown_text))
+
+
+def addresses(text: str) -> Iterator[str]:
+    """Every address in links, images, autolinks, reference definitions and href/src attributes."""
+    for pattern in (INLINE_LINK, AUTOLINK):
+        for match in pattern.finditer(text):
+            yield match.group(1)
+    if "]:" in text:
+        for match in REFERENCE.finditer(text):
+            yield match.group(1)
+    equals = text.find("=")
+    while equals != -1:
+        if ATTRIBUTE_NAME.search(text, max(0, equals - 64), equals):
+            yield ATTRIBUTE_VALUE.match(text, equals + 1).group(1)
+        equals = text.find("=", equals + 1)
 
 
 class _AnchorIds(HTMLParser):
