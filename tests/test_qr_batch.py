@@ -70,3 +70,20 @@ def test_the_build_links_each_code_from_the_cache_file_that_holds_it(monkeypatch
         batch = qrbatch.QrBatch(ADDRESSES, cache)
         files = batch.files()
         assert {path: batch.cached_file(address).read_text(encoding="utf-8") for path, address in ADDRESSES.items()} == files
+
+
+def test_a_batch_started_on_a_guess_delivers_the_codes_the_site_turned_out_to_need(monkeypatch, tmp_path):
+    """The build starts the codes from the practices' file names, before reading them; the site's
+    real addresses then decide what is delivered and kept."""
+    monkeypatch.setattr(qrbatch, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(qrbatch, "CHUNK", 2)
+    monkeypatch.setattr(qrbatch, "worker_count", lambda: 1)
+    monkeypatch.setattr(qrbatch, "MADE", {})
+    cache = tmp_path / "qr"
+    guessed = dict(list(ADDRESSES.items())[:5])
+    wanted = dict(list(ADDRESSES.items())[2:])  # two guessed in vain, two not guessed
+    batch = qrbatch.QrBatch(guessed, cache)
+    assert batch._pool is not None
+    batch.expect(wanted)
+    assert batch.files() == {path: qr_svg(address) for path, address in wanted.items()}
+    assert sorted(path.name for path in cache.glob("*.svg")) == sorted(qrbatch.cache_name(a) for a in wanted.values())

@@ -3,7 +3,7 @@ code, the Atom feed and the open data. Paths are from the site root."""
 from __future__ import annotations
 
 from .feed import FEED_PATH, feed_xml
-from .model import KnowledgeBase
+from .model import KnowledgeBase, practice_src_uri
 from .opendata import data_files
 from .pages import SiteSettings
 from .qrcodes import qr_path
@@ -11,7 +11,11 @@ from .qrcodes import qr_path
 
 def qr_addresses(kb: KnowledgeBase, settings: SiteSettings) -> dict[str, str]:
     """Each practice's QR code file and the address it encodes (qrbatch.py makes them)."""
-    return {qr_path(p.slug): settings.page_address(p.src_uri) for p in kb.practices.values()}
+    return qr_addresses_of([practice.slug for practice in kb.practices.values()], settings)
+
+
+def qr_addresses_of(slugs: list[str], settings: SiteSettings) -> dict[str, str]:
+    return {qr_path(slug): settings.page_address(practice_src_uri(slug)) for slug in slugs}
 
 
 def download_files(kb: KnowledgeBase, settings: SiteSettings) -> dict[str, str]:

@@ -18,7 +18,8 @@ from mkdocs.structure.toc import get_toc
 
 from . import mkdocs_languages as site_languages_
 from . import yamlcache
-from .downloads import download_files, qr_addresses
+from .downloads import download_files, qr_addresses, qr_addresses_of
+from .load import practice_paths
 from .explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
 from .model import KnowledgeBase, Practice
 from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, markdown_text, render_pages
@@ -68,7 +69,8 @@ SHARED = BuildState()
 
 
 def start_build(config: MkDocsConfig) -> None:
-    """Forget the last build; the default language's build also starts the search indexer (Pagefind)."""
+    """Forget the last build and start making the QR codes; the default language's build also
+    starts the search indexer (Pagefind)."""
     reset()
     if site_languages_.is_default_build(config):
         stop_search_index()
@@ -76,6 +78,20 @@ def start_build(config: MkDocsConfig) -> None:
             SEARCH.indexer = SearchIndexer(keep_index_url=not config.use_directory_urls)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+    start_qr_codes(config)
+
+
+def start_qr_codes(config: MkDocsConfig) -> None:
+    """Start making the practices' QR codes before the practices are read: a code's address
+    follows from the file's name, so the workers can use the core that reading the files leaves
+    idle. add_download_files then gives the batch the addresses the site really has."""
+    try:
+        settings = site_settings(config)
+    except PluginError:
+        return  # no usable site_url: said once the practices are read, with any problems in them
+    practices = project_paths(config).practices
+    slugs = [path.name.removesuffix(".md") for path in practice_paths(practices)] if practices.is_dir() else []
+    STATE.qr_codes = QrBatch(qr_addresses_of(slugs, settings), cache_folder(config, "qr"))
 
 
 def stop_search_index() -> None:
@@ -291,7 +307,12 @@ def add_download_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, se
             clashes.append(path)
             continue
         files.append(File.generated(config, path, content=content))
-    if not clashes:
+    if clashes and STATE.qr_codes is not None:
+        STATE.qr_codes.cancel()
+        STATE.qr_codes = None
+    elif STATE.qr_codes is not None:
+        STATE.qr_codes.expect(qr_codes)
+    elif not clashes:
         STATE.qr_codes = QrBatch(qr_codes, cache_folder(config, "qr"))
     return clashes
 

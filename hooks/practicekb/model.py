@@ -14,6 +14,11 @@ RELATED_COUNT = 5
 RELATED_CANDIDATES = 60
 
 
+def practice_src_uri(slug: str) -> str:
+    """Where MkDocs finds a practice's page among the site's files (its address follows from it)."""
+    return f"practices/{slug}.md"
+
+
 @dataclass
 class Practice:
     """One validated practice. `data` is its front matter exactly as written."""
@@ -42,7 +47,7 @@ class Practice:
 
     @property
     def src_uri(self) -> str:
-        return f"practices/{self.slug}.md"
+        return practice_src_uri(self.slug)
 
     @property
     def period(self) -> str:

@@ -1,9 +1,10 @@
 """Many QR codes, made in worker processes while MkDocs builds the pages.
 
 A QR code takes about 2 ms (8 ms when segno chooses the mask itself), so 5,000 practices would add
-ten seconds to a build that is otherwise single-threaded. A batch starts when the pages are
-generated and is collected after MkDocs has written them, so on a machine with two or more
-cores the codes cost almost no build time. Small batches, and machines with one core, make
+ten seconds to a build that is otherwise single-threaded. A batch starts with the build, on the
+addresses the practices' file names give (expect() corrects the guess once they are read), and is
+collected after MkDocs has written the pages, so on a machine with two or more cores the codes
+are made while the build reads the practices, when it uses one core. Small batches, and machines with one core, make
 them in the build's own process. Codes already made stay in memory for `mkdocs serve`'s rebuilds,
 and on disk (the build uses .cache/qr/<language>/) for the next build: a practice's address
 does not change, so after the first build its code costs nothing.
@@ -73,6 +74,13 @@ class QrBatch:
             chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
             self._tasks = [(chunk, self._pool.submit(_make, chunk)) for chunk in chunks]
 
+    def expect(self, wanted: dict[str, str]) -> None:
+        """The codes the site turned out to need, when the batch was started on a guess (the
+        practices' file names, before reading them): the ones not guessed are read from the cache
+        or made by files(); the ones guessed but not needed are left out of the site and the cache."""
+        self._from_cache(set(wanted.values()) - MADE.keys() - set(self.wanted.values()))
+        self.wanted = wanted
+
     def files(self) -> dict[str, str]:
         """Wait for the workers, make what is left here, and give published path -> SVG."""
         try:
@@ -82,6 +90,7 @@ class QrBatch:
             self.cancel()
         for address in set(self.wanted.values()) - MADE.keys():
             MADE[address] = qr_svg(address)
+            self._new.add(address)
         self._to_cache()
         return {path: MADE[address] for path, address in self.wanted.items()}
 
@@ -109,7 +118,7 @@ class QrBatch:
             return
         try:
             self.cache.mkdir(parents=True, exist_ok=True)
-            for address in self._new:
+            for address in self._new & set(self.wanted.values()):
                 target = self.cache / cache_name(address)
                 partial = target.with_suffix(f".{os.getpid()}.tmp")
                 partial.write_text(MADE[address], encoding="utf-8")
