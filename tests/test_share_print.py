@@ -1,5 +1,5 @@
 """Share, cite and print, in real Chromium on the real site: every practice's QR code, as the
-browser draws the served SVG, decodes (with zxing-cpp, not segno) to the page's address; the copy
+browser draws the served SVG, decodes (with zxing-cpp's reader; zint writes them) to the page's address; the copy
 buttons put the address and the citation on the clipboard; the citation's access date and the
 printed date are today's; print media hide navigation, header, search, footer and buttons and keep
 facts, text, sources, address, QR code and date; and Chromium prints the page to a PDF with them."""

@@ -1,0 +1,63 @@
+"""The QR code SVG draws exactly the code's modules, with its quiet zone, and reads back (with
+zxing-cpp's reader, which shares no code with the zint encoder that writes it) as the address."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+import zxingcpp
+from PIL import Image, ImageDraw
+
+from practicekb.qrcodes import QUIET_ZONE, qr_modules, qr_svg
+
+SVG = "{http://www.w3.org/2000/svg}"
+ADDRESSES = [
+    "https://example.org/",
+    "https://example.org/knowledge-base/practices/koper-coordination-body-for-migrant-inclusion/",
+    "https://example.org/kb/sk/practices/p1/?a=1&b=2#sources",
+    "https://example.org/kb/practices/%C5%A1kofja-loka/",
+    "https://example.org/" + "very-long-path/" * 20,
+] + [f"https://example.org/kb/practices/synthetic-practice-{n:05d}/" for n in range(0, 2000, 97)]
+
+
+def drawn_modules(svg: str) -> tuple[int, set[tuple[int, int]]]:
+    """The side of the drawing and the dark modules its path covers (each run is M x y h n v1 h-n z)."""
+    root = ET.fromstring(svg.split("\n", 1)[1])
+    side = int(root.get("viewBox").split()[2])
+    dark = root.findall(f"{SVG}path")[1]
+    modules = set()
+    for x, y, length, back in re.findall(r"M(\d+) (\d+)h(\d+)v1h-(\d+)z", dark.get("d")):
+        assert length == back
+        modules |= {(int(x) + step, int(y)) for step in range(int(length))}
+    assert re.sub(r"M\d+ \d+h\d+v1h-\d+z", "", dark.get("d")) == ""  # nothing else in the path
+    return side, modules
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_the_svg_reads_back_as_the_address(address):
+    svg = qr_svg(address)
+    side, dark = drawn_modules(svg)
+    scale = 4
+    image = Image.new("L", (side * scale, side * scale), 255)
+    draw = ImageDraw.Draw(image)
+    for x, y in dark:
+        draw.rectangle((x * scale, y * scale, (x + 1) * scale - 1, (y + 1) * scale - 1), fill=0)
+    results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert [result.text for result in results] == [address]
+    assert results[0].ec_level == "M"
+
+
+@pytest.mark.parametrize("address", ADDRESSES[:3])
+def test_the_svg_draws_every_module_inside_a_quiet_zone(address):
+    rows = qr_modules(address)
+    svg = qr_svg(address)
+    side, dark = drawn_modules(svg)
+    assert side == len(rows) + 2 * QUIET_ZONE
+    assert dark == {(QUIET_ZONE + x, QUIET_ZONE + y) for y, row in enumerate(rows) for x, value in enumerate(row)
+                    if value == 0}
+    root = ET.fromstring(svg.split("\n", 1)[1])
+    assert root.get("width") == root.get("height") == f"{side}mm"  # a module is 1 mm when printed
+    assert root.find(f"{SVG}title").text == "QR code" and root.find(f"{SVG}desc").text == address
+    ground = root.findall(f"{SVG}path")[0]
+    assert (ground.get("fill"), ground.get("d")) == ("#fff", f"M0 0h{side}v{side}h-{side}z")  # opaque, for dark pages
