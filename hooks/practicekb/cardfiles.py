@@ -36,13 +36,15 @@ PARALLEL_FROM = 200  # cards to draw before it pays to start worker processes
 
 
 def draw_to(job: CardJob, cached: Path | None) -> None:
-    """Draw one card into the site, and into the cache when there is one."""
+    """Draw one card into the cache when there is one, and link it into the site (one file written, not two)."""
     data = card_png(job.text)
-    job.target.write_bytes(data)
-    if cached is not None:
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(data)
-        os.replace(partial, cached)  # never a half-written card in the cache
+    if cached is None:
+        job.target.write_bytes(data)
+        return
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    os.replace(partial, cached)  # never a half-written card in the cache
+    link_or_copy(cached, job.target)
 
 
 NICENESS = 10  # workers draw at low priority: they fill the time the build leaves a core idle
