@@ -31,6 +31,8 @@ KBFRAGMENTabcN0
 
 Text with **bold**, a [link](https://example.org/a_b) and <span id="raw-id">raw HTML</span>.
 
+<a name="old-anchor"></a>An anchor by name, and [one in Markdown](https://example.org/c){ id="md-id" }.
+
 | a | b |
 | - | - |
 | 1 | 2 |

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Iterator
 
 import markdown
+import markdown.htmlparser
 from mkdocs.utils import meta
 
 from .workers import available_cores, worker_pool
@@ -74,31 +74,59 @@ def addresses(text: str) -> Iterator[str]:
         equals = text.find("=", equals + 1)
 
 
-class _AnchorIds(HTMLParser):
+class _RawHtmlAnchors(markdown.preprocessors.Preprocessor):
+    """The ids in a page's raw HTML, found in its source as MkDocs finds them (mkdocs.structure.pages)."""
+
+    ids: set = set()
+
+    def run(self, lines: list[str]) -> list[str]:
+        parser = _StartTags()
+        parser.feed("\n".join(lines))
+        parser.close()
+        self.ids = parser.ids
+        return lines
+
+
+class _StartTags(markdown.htmlparser.htmlparser.HTMLParser):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
+        super().__init__()
+        self.ids: set = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
-            if value and (name == "id" or (tag == "a" and name == "name")):
+            if name == "id" or (name == "name" and tag == "a"):
                 self.ids.add(value)
+
+
+class _TreeAnchors(markdown.treeprocessors.Treeprocessor):
+    """The ids of a page's elements (headings, attribute lists, <a name>), as MkDocs collects them."""
+
+    ids: set = set()
+
+    def run(self, root) -> None:
+        for element in root.iter():
+            if anchor := element.get("id"):
+                self.ids.add(anchor)
+            if element.tag == "a" and (anchor := element.get("name")):
+                self.ids.add(anchor)
 
 
 def convert(sources: list[str], extensions: list, extension_configs: dict) -> list[ConvertedPage]:
     """Convert page sources (front matter and Markdown, as MkDocs reads them) with the site's
-    extensions, as MkDocs does, but with one Markdown instance reset between pages (Python-Markdown's
-    way to convert many documents; the same HTML as an instance per page, a tenth less time)."""
+    extensions, as MkDocs does, and collect their anchor ids as it does; but with one Markdown
+    instance reset between pages (Python-Markdown's way to convert many documents; the same HTML
+    as an instance per page, a tenth less time)."""
     converted = []
     md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+    raw_html, tree = _RawHtmlAnchors(md), _TreeAnchors(md)
+    md.preprocessors.register(raw_html, "kb_raw_html_anchors", priority=21)  # MkDocs' priorities
+    md.treeprocessors.register(tree, "kb_extract_anchors", priority=5)
     for source in sources:
         text, _ = meta.get_data(source)
         md.reset()
+        raw_html.ids, tree.ids = set(), set()
         html = md.convert(text)
-        anchors = _AnchorIds()
-        anchors.feed(html)
-        anchors.close()
-        converted.append(ConvertedPage(html, getattr(md, "toc_tokens", []), frozenset(anchors.ids)))
+        converted.append(ConvertedPage(html, getattr(md, "toc_tokens", []), frozenset(tree.ids | raw_html.ids)))
     return converted
 
 
