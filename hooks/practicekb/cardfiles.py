@@ -107,8 +107,8 @@ class CardBatch:
                 self._linked.append((cached, job.target))
             else:
                 self._work.append((job, cached))
-        workers = workers if workers is not None else min(4, available_cores())
-        if workers >= 2 and len(self._work) >= PARALLEL_FROM:
+        workers = workers if workers is not None else min(4, available_cores() - 1)  # a core for the build
+        if workers >= 1 and len(self._work) >= PARALLEL_FROM:
             self._folder = tempfile.TemporaryDirectory(prefix="kb-cards-")
             self._running = start_workers(self._work, workers, Path(self._folder.name))
 
