@@ -91,18 +91,20 @@ class CardBatch:
     and links the cached cards into the site. The site folder is cleaned before this starts."""
 
     def __init__(self, jobs: list[CardJob], cache: Path | None = None, workers: int | None = None):
-        self.jobs = jobs
         self.cache = cache
         self._linked: list[tuple[Path, Path]] = []  # (cached card, target)
         self._work: list[tuple[CardJob, Path | None]] = []  # cards to draw
         self._running: list[subprocess.Popen] = []
         self._folder: tempfile.TemporaryDirectory | None = None
+        self._keep: set[str] = set()  # the cache's cards this site uses
         if cache is not None:
             cache.mkdir(parents=True, exist_ok=True)
         for folder in {job.target.parent for job in jobs}:
             folder.mkdir(parents=True, exist_ok=True)
         for job in jobs:
             cached = cache / f"{card_key(job.text)}.png" if cache is not None else None
+            if cached is not None:
+                self._keep.add(cached.name)
             if cached is not None and cached.is_file():
                 self._linked.append((cached, job.target))
             else:
@@ -131,9 +133,8 @@ class CardBatch:
         for cached, target in self._linked:
             link_or_copy(cached, target)
         if self.cache is not None:
-            keep = {f"{card_key(job.text)}.png" for job in self.jobs}
             for entry in self.cache.iterdir():
-                if entry.suffix == ".png" and entry.name not in keep:
+                if entry.suffix == ".png" and entry.name not in self._keep:
                     entry.unlink(missing_ok=True)
         return CardStats(drawn=len(self._work), cached=len(self._linked))
 

@@ -46,7 +46,7 @@ class BuildState:
     source_kb: KnowledgeBase | None = None  # as written, with every translation
     pages: dict[str, GeneratedPage] = {}
     untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
-    qr_codes: QrBatch | None = None  # made while MkDocs writes the pages, written after them
+    qr_codes: QrBatch | None = None  # made from the start of the build, written after the pages
     cards: CardBatch | None = None  # social cards, drawn while MkDocs writes the pages
     converted: MarkdownBatch | None = None  # generated pages' HTML, converted outside MkDocs (prerender.py)
     first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
@@ -299,7 +299,7 @@ def publication(config: MkDocsConfig) -> dict[str, str]:
 
 
 def add_download_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, settings: SiteSettings) -> list[str]:
-    """Publish the feed and the open data, start making the QR codes; return the paths docs/ already has."""
+    """Publish the feed and the open data, and give the QR codes their addresses; return the paths docs/ already has."""
     qr_codes = qr_addresses(kb, settings)
     clashes = [path for path in qr_codes if files.get_file_from_path(path) is not None]
     for path, content in download_files(kb, settings).items():
@@ -307,12 +307,13 @@ def add_download_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, se
             clashes.append(path)
             continue
         files.append(File.generated(config, path, content=content))
-    if clashes and STATE.qr_codes is not None:
-        STATE.qr_codes.cancel()
-        STATE.qr_codes = None
+    if clashes:  # the build stops, naming them
+        if STATE.qr_codes is not None:
+            STATE.qr_codes.cancel()
+            STATE.qr_codes = None
     elif STATE.qr_codes is not None:
-        STATE.qr_codes.expect(qr_codes)
-    elif not clashes:
+        STATE.qr_codes.expect(qr_codes)  # started on the file names by start_qr_codes
+    else:
         STATE.qr_codes = QrBatch(qr_codes, cache_folder(config, "qr"))
     return clashes
 

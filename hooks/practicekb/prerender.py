@@ -77,7 +77,7 @@ def addresses(text: str) -> Iterator[str]:
 class _RawHtmlAnchors(markdown.preprocessors.Preprocessor):
     """The ids in a page's raw HTML, found in its source as MkDocs finds them (mkdocs.structure.pages)."""
 
-    ids: set = set()
+    ids: set  # set by convert() for each page
 
     def run(self, lines: list[str]) -> list[str]:
         parser = _StartTags()
@@ -101,7 +101,7 @@ class _StartTags(markdown.htmlparser.htmlparser.HTMLParser):
 class _TreeAnchors(markdown.treeprocessors.Treeprocessor):
     """The ids of a page's elements (headings, attribute lists, <a name>), as MkDocs collects them."""
 
-    ids: set = set()
+    ids: set  # set by convert() for each page
 
     def run(self, root) -> None:
         for element in root.iter():
