@@ -68,7 +68,8 @@ def start_workers(work: list[tuple[CardJob, Path | None]], workers: int, folder:
 
 def main(argv: list[str]) -> int:
     """A worker: draw the cards listed in a JSON file written by start_workers."""
-    os.nice(NICENESS)
+    if hasattr(os, "nice"):  # not on Windows, where the worker runs at normal priority
+        os.nice(NICENESS)
     for text, target, cached in json.loads(Path(argv[0]).read_text(encoding="utf-8")):
         draw_to(CardJob(CardText(*text), Path(target)), Path(cached) if cached else None)
     return 0
