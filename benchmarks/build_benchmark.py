@@ -166,7 +166,6 @@ def main(argv: list[str] | None = None) -> int:
         if count == 1000:
             print(f"hook overhead at N=1000: {cold['seconds'] / plain['seconds']:.2f}× the plain build cold, "
                   f"{warm['seconds'] / plain['seconds']:.2f}× warm (target ≤ 1.2)")
-
         if count == 5000:
             print(f"peak memory at N=5000: {max(cold['peak_mb'], warm['peak_mb']):.0f} MB (target < 1024)")
     return 0

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
+from .cachefiles import link_or_copy, partial_files, write_atomically
 from .cards import CardText, card_key, card_png
 from .workers import available_cores
 
@@ -41,9 +41,7 @@ def draw_to(job: CardJob, cached: Path | None) -> None:
     if cached is None:
         job.target.write_bytes(data)
         return
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    os.replace(partial, cached)  # never a half-written card in the cache
+    write_atomically(cached, data)
     link_or_copy(cached, job.target)
 
 
@@ -73,16 +71,6 @@ def main(argv: list[str]) -> int:
     for text, target, cached in json.loads(Path(argv[0]).read_text(encoding="utf-8")):
         draw_to(CardJob(CardText(*text), Path(target)), Path(cached) if cached else None)
     return 0
-
-
-def link_or_copy(source: Path, target: Path) -> None:
-    """A hard link where the file system allows one (no bytes copied), else a copy. A card in the
-    cache is never changed in place (a new one replaces it), so the site's link keeps its bytes."""
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 class CardBatch:
@@ -146,7 +134,7 @@ class CardBatch:
                 process.kill()
                 process.wait()
                 if self.cache is not None:
-                    for partial in self.cache.glob(f"*.{process.pid}.tmp"):  # a card it was writing
+                    for partial in partial_files(self.cache, process.pid):  # a card it was writing
                         partial.unlink(missing_ok=True)
         self._running = []
         if self._folder is not None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import sys
@@ -26,6 +25,7 @@ from pathlib import Path
 import markdown
 
 from . import prerender
+from .cachefiles import write_atomically
 from .prerender import ConvertedPage
 
 SECRET_FILE = "secret"
@@ -107,10 +107,8 @@ class HtmlCache:
                 (self.folder / SECRET_FILE).write_text(self.stored_secret, encoding="ascii")
             for key, page in self._new.items():
                 header = json.dumps([page.toc_tokens, sorted(page.anchor_ids)], ensure_ascii=False)
-                target = self.folder / f"{key}.html"
-                partial = target.with_suffix(f".{os.getpid()}.tmp")
-                partial.write_text(f"{header}\n{self._stored(page.html)}", encoding="utf-8", errors="surrogatepass")
-                os.replace(partial, target)  # never a half-written page in the cache
+                write_atomically(self.folder / f"{key}.html",
+                                 f"{header}\n{self._stored(page.html)}".encode("utf-8", "surrogatepass"))
             keep = {f"{key}.html" for key in self._used | self._new.keys()} | {SECRET_FILE}
             for path in self.folder.iterdir():
                 if path.name not in keep:

@@ -31,7 +31,8 @@ from .htmlcache import HtmlCache, conversion_fingerprint
 from .prerender import MarkdownBatch
 from .qrbatch import QrBatch
 from .searchindex import SearchIndexError, SearchIndexer
-from .cardfiles import CardBatch, link_or_copy
+from .cachefiles import link_or_copy
+from .cardfiles import CardBatch
 from .linkpreview import card_jobs, meta_tags, page_preview, places, practice_preview
 from .redirects import redirects
 from .robots import ROBOTS_PATH, robots_txt

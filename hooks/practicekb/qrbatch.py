@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
 from . import qrcodes
+from .cachefiles import write_atomically
 from .qrcodes import qr_svg
 from .workers import available_cores, worker_pool
 
@@ -117,10 +117,7 @@ class QrBatch:
         try:
             self.cache.mkdir(parents=True, exist_ok=True)
             for address in self._new & set(self.wanted.values()):
-                target = self.cache / cache_name(address)
-                partial = target.with_suffix(f".{os.getpid()}.tmp")
-                partial.write_text(MADE[address], encoding="utf-8")
-                os.replace(partial, target)  # never a half-written code in the cache
+                write_atomically(self.cache / cache_name(address), MADE[address].encode("utf-8"))
             keep = {cache_name(address) for address in self.wanted.values()}
             for entry in self.cache.iterdir():
                 if entry.name not in keep:

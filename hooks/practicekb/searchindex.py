@@ -172,11 +172,7 @@ class SearchIndexer:
         while (message := self._outbox.get()) is not None:
             if self._writer_error is None:
                 try:
-                    self._write_message(*message)
-                    if self._outbox.empty():  # Pagefind can start on what it has
-                        self._process.stdin.flush()
-                except (BrokenPipeError, ValueError):
-                    self._writer_error = SearchIndexError("Pagefind stopped while the site was being indexed")
+                    self._write_message(*message, flush=self._outbox.empty())  # Pagefind can start on what it has
                 except SearchIndexError as error:
                     self._writer_error = error  # reported by write(); later pages are dropped
 
@@ -193,19 +189,22 @@ class SearchIndexer:
         self._write_message(self._last_id, payload)
         return self._last_id
 
-    def _write_message(self, message_id: int, payload: dict) -> None:
+    def _write_message(self, message_id: int, payload: dict, flush: bool = False) -> None:
         message = {"message_id": message_id, "payload": payload}
+        self._to_pagefind(base64.b64encode(json.dumps(message).encode("utf-8")) + b",", flush)
+
+    def _to_pagefind(self, data: bytes, flush: bool) -> None:
+        """Write to Pagefind's input: a closed pipe means Pagefind has stopped."""
         try:
-            self._process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+            self._process.stdin.write(data)
+            if flush:
+                self._process.stdin.flush()
         except (BrokenPipeError, ValueError):
             raise SearchIndexError("Pagefind stopped while the site was being indexed") from None
 
     def _wait_for_all(self, timeout: float) -> None:
         """Until Pagefind has answered every message sent so far (or has stopped)."""
-        try:
-            self._process.stdin.flush()
-        except (BrokenPipeError, ValueError):
-            raise SearchIndexError("Pagefind stopped while the site was being indexed") from None
+        self._to_pagefind(b"", flush=True)
         last = self._last_id
         with self._answered:
             if not self._answered.wait_for(lambda: self._answer_count >= last or self._process.poll() is not None,

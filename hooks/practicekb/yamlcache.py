@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -20,6 +19,7 @@ from typing import Any
 import yaml
 
 from . import yamlsource
+from .cachefiles import write_atomically
 from .yamlsource import YamlDocument, parse_yaml
 
 _ACTIVE: list[ParsedYaml] = []
@@ -64,9 +64,7 @@ class ParsedYaml:
         try:
             if self.used.keys() != self.stored.keys():
                 self.folder.mkdir(parents=True, exist_ok=True)
-                temporary = self.path.with_suffix(f".{os.getpid()}.tmp")  # two builds at once never mix
-                temporary.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
-                temporary.replace(self.path)
+                write_atomically(self.path, json.dumps(self.used, ensure_ascii=False).encode("utf-8"))
             for other in self.folder.glob("*.json"):
                 if other != self.path:
                     other.unlink()
