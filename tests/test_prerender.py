@@ -50,6 +50,41 @@ Term
 ### Ščepec žganja
 """
 
+INLINE_CASE = r"""---
+title: Every kind of inline Markdown
+---
+# A *heading* with `code` and [a link](https://example.org/h) &amp; more
+
+Plain words only, nothing to match here.
+
+Code: `a*b_c<d>&e[f]`, ``two `ticks` inside``, an escaped \`not code`, and \\`code after a backslash`.
+
+Escapes: \*not emphasis\*, \[not a link\], \<not html\>, \&amp;, \\*a backslash, then emphasis*.
+
+Links: [inline](https://example.org/a "Title"), [ref][r], [r][], [r], ![image](https://example.org/i.png),
+![image ref][r], ![r], <https://example.org/auto>, <someone@example.org>, [styled](https://example.org/s){ .external }.
+
+HTML: <span class="x">inline</span>, <!-- a comment -->, <br/>, entities &copy; &#169; &#xA9; & lone ampersand.
+
+Emphasis: *em*, **strong**, ***both***, _em_, __strong__, snake_case_words, 2 * 3 * 4, *nested **strong** here*,
+a lone * star and a lone _ underscore.
+
+A line ending in two spaces  
+breaks here.
+
+| `cell` | *cell* |
+| ------ | ------ |
+| [x](https://example.org/x) | a_b_c |
+
+Term with *emphasis*
+:   Definition with <em>HTML</em> and `code`.
+
+!!! note "A *title*"
+    Admonition with **strong** text.
+
+[r]: https://example.org/ref "Reference"
+"""
+
 
 def toc_shape(items) -> list:
     return [(item.title, item.id, item.level, toc_shape(item.children)) for item in items]
@@ -65,7 +100,7 @@ def mkdocs_conversion(config, source: str, docs: Path) -> Page:
     return page
 
 
-@pytest.mark.parametrize("source", [HARD_CASE] + [path.read_text(encoding="utf-8")
+@pytest.mark.parametrize("source", [HARD_CASE, INLINE_CASE] + [path.read_text(encoding="utf-8")
                                                   for path in sorted((REPO / "practices").glob("*.md"))[:8]])
 def test_the_worker_converts_as_mkdocs_does(source, tmp_path):
     config = load_config(str(REPO / "mkdocs.yml"))
@@ -81,7 +116,7 @@ def test_pages_converted_together_are_converted_as_if_alone():
     (footnote-like state, heading ids, the table of contents, stashed HTML)."""
     config = load_config(str(REPO / "mkdocs.yml"))
     settings = list(config.markdown_extensions), dict(config.mdx_configs)
-    sources = [HARD_CASE] + [path.read_text(encoding="utf-8") for path in sorted((REPO / "practices").glob("*.md"))]
+    sources = [HARD_CASE, INLINE_CASE] + [path.read_text(encoding="utf-8") for path in sorted((REPO / "practices").glob("*.md"))]
     sources += [HARD_CASE]  # the same headings again: ids must not become title_1
     together = prerender.convert(sources, *settings)
     alone = [prerender.convert([source], *settings)[0] for source in sources]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import markdown
 
-from . import prerender
+from . import fastinline, prerender
 from .cachefiles import write_atomically
 from .prerender import ConvertedPage
 
@@ -44,13 +44,14 @@ def _package_files(module_name: str) -> list[Path]:
 
 def conversion_fingerprint(extensions: list[str], extension_configs: dict) -> str:
     """What every page's conversion depends on besides its text: the settings, and the code of
-    Python-Markdown, of each extension's package and of prerender.py (a few milliseconds to read)."""
+    Python-Markdown, of each extension's package, of prerender.py and fastinline.py (a few
+    milliseconds to read)."""
     md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
     digest = hashlib.sha256()
     settings = json.dumps([extensions, extension_configs], sort_keys=True, default=repr)
     digest.update(f"{settings}\n{markdown.__version__}\n".encode())
     modules = {"markdown"} | {type(extension).__module__ for extension in md.registeredExtensions}
-    files = {file for name in modules for file in _package_files(name)} | {Path(prerender.__file__)}
+    files = {file for name in modules for file in _package_files(name)} | {Path(prerender.__file__), Path(fastinline.__file__)}
     for file in sorted(files):
         digest.update(f"{file.name}\n".encode() + file.read_bytes())
     return digest.hexdigest()
