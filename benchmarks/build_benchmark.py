@@ -36,6 +36,29 @@ seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
+# The hooks of issue 2 alone: the same cold build with the search index (issue 4), the social
+# cards and the QR codes (issue 6) left out, to show what the foundation itself costs (its target
+# was set for term pages and related links). Timing only: the site it writes lacks those files.
+CORE_RUNNER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, str(Path(sys.argv[1]).parent / "hooks"))  # the project's hooks, as MkDocs loads them
+from practicekb import mkdocs_site
+
+class Skipped:  # stands in for the QR batch and the search indexer: every method does nothing
+    def __init__(self, *args, **kwargs):
+        pass
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: {}
+
+for name in ("start_qr_codes", "QrBatch", "start_social_cards", "SearchIndexer"):
+    assert hasattr(mkdocs_site, name), f"benchmarks: practicekb.mkdocs_site.{name} is gone: update CORE_RUNNER"
+mkdocs_site.start_qr_codes = lambda config: None
+mkdocs_site.QrBatch = Skipped
+mkdocs_site.start_social_cards = lambda config, kb: None
+mkdocs_site.SearchIndexer = Skipped
+""" + RUNNER
+
 
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
@@ -99,23 +122,28 @@ def plain_project(root: Path, hooked: Path) -> Path:
     return path
 
 
-def print_row(count: int, cold: dict, warm: dict, plain: dict) -> None:
+def print_row(count: int, cold: dict, warm: dict, core: dict, plain: dict) -> None:
     print(f"N={count:>5}  hooks cold {cold['seconds']:6.1f} s  warm {warm['seconds']:6.1f} s  "
           f"(cpu {cold['cpu']:5.1f} / {warm['cpu']:5.1f} s)  "
+          f"without search, cards, QR {core['seconds']:6.1f} s (cpu {core['cpu']:5.1f} s)  "
           f"{1000 * cold['seconds'] / count:5.1f} / {1000 * warm['seconds'] / count:5.1f} ms/practice  "
           f"peak {max(cold['peak_mb'], warm['peak_mb']):5.0f} MB  site {cold['site_mb']:6.1f} MB  |  "
           f"plain {plain['seconds']:6.1f} s (cpu {plain['cpu']:5.1f} s)  peak {plain['peak_mb']:5.0f} MB  "
           f"site {plain['site_mb']:6.1f} MB  |  "
-          f"ratio cold {cold['seconds'] / plain['seconds']:.2f}  warm {warm['seconds'] / plain['seconds']:.2f}", flush=True)
+          f"ratio cold {cold['seconds'] / plain['seconds']:.2f}  warm {warm['seconds'] / plain['seconds']:.2f}  "
+          f"without search, cards, QR {core['seconds'] / plain['seconds']:.2f}", flush=True)
+
+
+NAMES = {"cold": "cold", "warm": "warm", "core": "without search, cards, QR"}
 
 
 def paired_ratios(rounds: list[dict[str, float]]) -> str:
     """Each round's hooked builds against its own plain build, built minutes apart: steadier than
     the fastest of each when the machine's speed drifts between rounds."""
     parts = []
-    for variant in ("cold", "warm"):
+    for variant in ("cold", "warm", "core"):
         ratios = [figures[variant] / figures["plain"] for figures in rounds]
-        parts.append(f"{variant} " + " ".join(f"{ratio:.2f}" for ratio in ratios) + f" (median {statistics.median(ratios):.2f})")
+        parts.append(f"{NAMES[variant]} " + " ".join(f"{ratio:.2f}" for ratio in ratios) + f" (median {statistics.median(ratios):.2f})")
     return "paired by round: " + ";  ".join(parts)
 
 
@@ -131,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-languages", action="store_true",
                         help="build every language of mkdocs.yml (default: English only)")
     args = parser.parse_args(argv)
-    best: dict[int, dict[str, dict | None]] = {count: {"cold": None, "warm": None, "plain": None} for count in args.sizes}
+    best: dict[int, dict[str, dict | None]] = {count: {"cold": None, "warm": None, "core": None, "plain": None}
+                                               for count in args.sizes}
     rounds: dict[int, list[dict[str, float]]] = {count: [] for count in args.sizes}  # seconds per variant, per round
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as temp:
         configs = {}
@@ -144,28 +173,32 @@ def main(argv: list[str] | None = None) -> int:
             for count, (hooked_config, plain_config) in configs.items():
                 base = hooked_config.parent.parent
                 # cold: an empty .cache/ (a fresh clone); warm: the .cache/ the cold build left (mkdocs
-                # serve, a second build, CI that keeps .cache/): the same practices, no card or QR code made.
-                shutil.rmtree(hooked_config.parent / ".cache", ignore_errors=True)
+                # serve, a second build, CI that keeps .cache/): the same practices, no card or QR code made;
+                # core: cold again, without the search index, cards and QR codes (CORE_RUNNER).
                 rounds[count].append({})
                 for variant, config, site in (("cold", hooked_config, "hooked-site"), ("warm", hooked_config, "hooked-site-warm"),
-                                              ("plain", plain_config, "plain-site")):
-                    figures = timed_build(config, base / site)
+                                              ("core", hooked_config, "hooked-site-core"), ("plain", plain_config, "plain-site")):
+                    if variant in ("cold", "core"):
+                        shutil.rmtree(hooked_config.parent / ".cache", ignore_errors=True)
+                    figures = timed_build(config, base / site, CORE_RUNNER if variant == "core" else RUNNER)
                     best[count][variant] = fastest(best[count][variant], figures)
                     rounds[count][-1][variant] = figures["seconds"]
                     shutil.rmtree(base / site)
                 if round_number == max(1, args.repeat) - 1:
                     print_row(count, **best[count])
-    rows = [(count, figures["cold"], figures["warm"], figures["plain"]) for count, figures in best.items()]
+    rows = [(count, figures["cold"], figures["warm"], figures["core"], figures["plain"]) for count, figures in best.items()]
     if 1000 in best and 5000 in best:
         ratio = {variant: best[5000][variant]["seconds"] / best[1000][variant]["seconds"] for variant in ("cold", "warm", "plain")}
         print(f"scaling: time(5000) / time(1000) = {ratio['cold']:.2f} cold, {ratio['warm']:.2f} warm (target ≤ 5.5); "
               f"Material alone: {ratio['plain']:.2f} (well above 5 means the machine slowed down meanwhile)")
-    for count, cold, warm, plain in rows:
+    for count, cold, warm, core, plain in rows:
         if len(rounds[count]) > 1:
             print(f"N={count:>5}  " + paired_ratios(rounds[count]))
         if count == 1000:
             print(f"hook overhead at N=1000: {cold['seconds'] / plain['seconds']:.2f}× the plain build cold, "
-                  f"{warm['seconds'] / plain['seconds']:.2f}× warm (target ≤ 1.2)")
+                  f"{warm['seconds'] / plain['seconds']:.2f}× warm; the foundation's hooks alone (cold, without "
+                  f"the search index, social cards and QR codes of issues 4 and 6) {core['seconds'] / plain['seconds']:.2f}× "
+                  f"(target ≤ 1.2)")
         if count == 5000:
             print(f"peak memory at N=5000: {max(cold['peak_mb'], warm['peak_mb']):.0f} MB (target < 1024)")
     return 0
