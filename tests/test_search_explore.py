@@ -215,7 +215,21 @@ def test_header_search_narrows_by_facet_and_leads_to_explore(page, site_url, fac
     assert wheres and all("Slovenia" in where for where in wheres)
     page.locator("#kb-search-links a", has_text="Explore").click()
     page.wait_for_selector("#kb-explore[data-kb-ready='true']")
-    assert query_of(page) == {"q": ["municipality"]}
+    # Explore opens on the same view: the words and the country chosen in the header (sent by its
+    # label, written back into the address as Explore's own value id), the same practices.
+    assert query_of(page) == {"q": ["municipality"], "country": ["SI"]}
+    assert page.is_checked("input[name=country][value=SI]")
+    wait_for_results(page, after)
+    assert all("SI" in facts[slug]["countries"] for slug in shown_slugs(page))
+    assert offsite_requests == [] and page_errors == []
+
+
+def test_explore_takes_a_filter_by_its_label_and_ignores_what_it_does_not_know(page, site_url, facts, offsite_requests, page_errors):
+    open_explore(page, site_url, "?country=Slovenia&theme=toString&country=Atlantis&sort=constructor")
+    assert query_of(page) == {"country": ["SI"]}
+    slovenian = [s for s in title_order(facts) if "SI" in facts[s]["countries"]]
+    wait_for_results(page, len(slovenian))
+    assert shown_slugs(page) == slovenian
     assert offsite_requests == [] and page_errors == []
 
 

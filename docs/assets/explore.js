@@ -38,6 +38,7 @@
   var index = null;        // the facet index
   var keys = [];           // facet keys, in row order (row[4 + f])
   var valueNumbers = {};   // key -> {value id: number}
+  var labelNumbers = {};   // key -> {value label: number}: the header search's filters come by label
   var boxes = {};          // key -> [checkbox per value number]
   var countSpans = {};     // key -> [count span per value number]
   var slugRows = null;     // slug -> row, for words found by Pagefind
@@ -111,6 +112,7 @@
     keys = data.facets;
     keys.forEach(function (key) {
       valueNumbers[key] = {};
+      labelNumbers[key] = {};
       data.values[key].forEach(function (id, n) { valueNumbers[key][id] = n; });
       boxes[key] = [];
       countSpans[key] = [];
@@ -119,12 +121,19 @@
         if (n === undefined) { return; }
         boxes[key][n] = box;
         countSpans[key][n] = box.parentNode.querySelector("[data-kb-count]");
+        labelNumbers[key][box.getAttribute("data-kb-label")] = n;
       });
     });
     form.hidden = false;
     root.classList.add("kb-explore--ready");
     bind();
-    show(readAddress(), false);
+    var state = readAddress();
+    // The address as Explore writes it (value ids, what it does not know left out), so the link
+    // shared from here is the view on screen.
+    if (address(state) !== location.pathname + location.search + location.hash) {
+      history.replaceState(null, "", address(state));
+    }
+    show(state, false);
     root.setAttribute("data-kb-ready", "true");
     if (window.performance && performance.mark) { performance.mark("kb-explore-ready"); }
   }
@@ -142,16 +151,21 @@
     return /^\d{4}$/.test(String(text || "")) ? value : null;
   }
 
+  function ownEntry(map, name) {  // own entries only: "toString" in an address names nothing
+    return Object.prototype.hasOwnProperty.call(map, name) ? map[name] : undefined;
+  }
+
   function readAddress() {
     var params = new URLSearchParams(location.search);
     var state = emptyState();
     state.q = (params.get("q") || "").trim();
-    state.sort = SORTS[params.get("sort")] ? params.get("sort") : "title";
+    state.sort = ownEntry(SORTS, params.get("sort")) ? params.get("sort") : "title";
     state.from = year(params.get("from"));
     state.to = year(params.get("to"));
     keys.forEach(function (key) {
       params.getAll(key).forEach(function (id) {
-        var n = valueNumbers[key][id];
+        var n = ownEntry(valueNumbers[key], id);
+        if (n === undefined) { n = ownEntry(labelNumbers[key], id); }  // not an id: a label (the header search's)
         if (n !== undefined && state.chosen[key].indexOf(n) < 0) { state.chosen[key].push(n); }
       });
       state.chosen[key].sort(function (a, b) { return a - b; });

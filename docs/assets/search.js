@@ -4,7 +4,8 @@
  * Nothing is downloaded until someone types: then Pagefind's script, its metadata and only
  * the index pieces for the typed words, then the few results shown. "Narrow" loads the
  * facet filters (country, theme, funder, …) with counts for the current words. "Filter in
- * Explore" opens /explore/?q=… with every filter. Without JavaScript the form itself opens
+ * Explore" opens /explore/?q=… with the filters chosen here (by label: Explore maps them to its
+ * value ids) and every other filter to choose from. Without JavaScript the form itself opens
  * Explore. The script lives in the header, which instant navigation keeps: it runs once.
  *
  * Its texts and the filter names come from the header, in the page's language
@@ -251,7 +252,11 @@
       links.appendChild(more);
     }
     var explore = element("a", "md-button");
-    explore.href = new URL("explore/" + (words ? "?q=" + encodeURIComponent(words) : ""), siteRoot).href;
+    var params = new URLSearchParams();  // the words and the filters chosen here, which Explore takes by label
+    if (words) { params.append("q", words); }
+    FACETS.forEach(function (facet) { if (chosen[facet[0]]) { params.append(facet[0], chosen[facet[0]]); } });
+    var query = params.toString();
+    explore.href = new URL("explore/" + (query ? "?" + query : ""), siteRoot).href;
     explore.textContent = t("search.explore");
     explore.addEventListener("click", close);
     links.appendChild(explore);
