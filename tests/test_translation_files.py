@@ -44,6 +44,9 @@ CASES = {
     "a language the site does not have": (
         {"p.xx.md": TRANSLATION},
         "practices/p.xx.md:1: file name: 'xx' is not a language of the site", "en, sl"),
+    "a name that is neither a practice's nor a translation's": (
+        {"p..md": VALID_PRACTICE},
+        "practices/p..md:1: file name: 'p..md' is neither a practice nor a translation", "<slug>.<language>.md"),
     "a translation into the practice's own language": (
         {"p.en.md": TRANSLATION},
         "practices/p.en.md:1: file name: practices/p.md is already written in English", "another language"),
@@ -72,6 +75,15 @@ CASES = {
 def test_check_reports_a_broken_translation_precisely(tmp_path, name):
     files, expected, hint = CASES[name]
     check_reports(practice_project(tmp_path, files), expected, hint)
+
+
+@pytest.mark.parametrize("name", ["p..md", "p.sl.extra.md"])
+def test_a_file_name_of_no_known_shape_gets_one_message(tmp_path, name):
+    """Its content is not checked as a translation: the file may be a practice with a mistyped name."""
+    result = check_reports(practice_project(tmp_path, {name: VALID_PRACTICE}), f"practices/{name}:1: file name:", "rename it")
+    assert [line for line in result.stdout.splitlines() if line.startswith(f"practices/{name}:")] == [
+        f"practices/{name}:1: file name: '{name}' is neither a practice nor a translation "
+        "(rename it: a practice is <slug>.md, its translation <slug>.<language>.md)"]
 
 
 def test_a_valid_translation_passes(tmp_path):

@@ -55,7 +55,12 @@ def load_practice_translations(practices_dir: Path, root: Path, languages: tuple
     facts = fact_fields()
     for path in practice_translation_paths(practices_dir):
         shown = relative(path, root)
-        slug, code = translation_of(path.name) or (path.name, "")
+        named = translation_of(path.name)
+        if named is None:  # 'p..md', 'a.b.c.md': what the file is meant to be is unknown, so only its name is reported
+            problems.append(Problem(shown, 1, "file name", f"'{path.name}' is neither a practice nor a translation",
+                                    "rename it: a practice is <slug>.md, its translation <slug>.<language>.md"))
+            continue
+        slug, code = named
         found = name_problems(shown, slug, code, languages, "practice")
         original = by_slug.get(slug)
         if original is None and re.match(SLUG_PATTERN, slug):
