@@ -122,19 +122,19 @@ def plain_project(root: Path, hooked: Path) -> Path:
     return path
 
 
+NAMES = {"cold": "cold", "warm": "warm", "core": "without search, cards, QR"}
+
+
 def print_row(count: int, cold: dict, warm: dict, core: dict, plain: dict) -> None:
     print(f"N={count:>5}  hooks cold {cold['seconds']:6.1f} s  warm {warm['seconds']:6.1f} s  "
           f"(cpu {cold['cpu']:5.1f} / {warm['cpu']:5.1f} s)  "
-          f"without search, cards, QR {core['seconds']:6.1f} s (cpu {core['cpu']:5.1f} s)  "
+          f"{NAMES['core']} {core['seconds']:6.1f} s (cpu {core['cpu']:5.1f} s)  "
           f"{1000 * cold['seconds'] / count:5.1f} / {1000 * warm['seconds'] / count:5.1f} ms/practice  "
           f"peak {max(cold['peak_mb'], warm['peak_mb']):5.0f} MB  site {cold['site_mb']:6.1f} MB  |  "
           f"plain {plain['seconds']:6.1f} s (cpu {plain['cpu']:5.1f} s)  peak {plain['peak_mb']:5.0f} MB  "
           f"site {plain['site_mb']:6.1f} MB  |  "
           f"ratio cold {cold['seconds'] / plain['seconds']:.2f}  warm {warm['seconds'] / plain['seconds']:.2f}  "
-          f"without search, cards, QR {core['seconds'] / plain['seconds']:.2f}", flush=True)
-
-
-NAMES = {"cold": "cold", "warm": "warm", "core": "without search, cards, QR"}
+          f"{NAMES['core']} {core['seconds'] / plain['seconds']:.2f}", flush=True)
 
 
 def paired_ratios(rounds: list[dict[str, float]]) -> str:

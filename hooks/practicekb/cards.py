@@ -205,10 +205,6 @@ def drawn_card(text: CardText) -> tuple[Image.Image, Rows]:
     return canvas, rows
 
 
-def draw_card(text: CardText) -> Image.Image:
-    return drawn_card(text)[0]
-
-
 def bands(rows: Rows) -> Rows:
     """The rows drawn on as sorted, separate (top, bottom) bands within the card."""
     merged: Rows = []
