@@ -5,12 +5,18 @@ the package, never here.
 """
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from practicekb import mkdocs_site
 from practicekb.partialcache import cached_partial
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    mkdocs_site.escape_theme_texts(config)
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -22,7 +28,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return mkdocs_site.add_link_files(files, config)
 
 
+@event_priority(100)  # before mkdocs-macros: it decides which pages may render macros
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    mkdocs_site.guard_page_meta(page, config)
     mkdocs_site.date_practice_page(page)
     return mkdocs_site.skip_converted_markdown(markdown, page)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_decimal
+from markupsafe import Markup, escape
 
 from .languages import language_name, plural_categories, plural_category
 from .load import load_yaml_file
@@ -37,19 +38,26 @@ class Catalogue:
     messages: dict[str, Message]
     config_texts: dict[str, str] = field(default_factory=dict)
 
-    def t(self, message_id: str, count: int | None = None, **values: Any) -> str:
-        """The message in this language, with its values filled in; `count` picks the plural form."""
+    def t(self, message_id: str, count: int | None = None, **values: Any) -> Markup:
+        """The message as HTML, for templates: its text escaped, and each value escaped too unless it
+        is markup already (Markup, or `|e` and `|safe` in a template)."""
+        return Markup(self.text(message_id, count, _escape=True, **values))
+
+    def text(self, message_id: str, count: int | None = None, _escape: bool = False, **values: Any) -> str:
+        """The message in this language as plain text, with its values filled in; `count` picks the
+        plural form."""
         message = self.messages[message_id]
         if isinstance(message, dict):
             category = plural_category(self.language, count if count is not None else 0)
             message = message.get(category) or message["other"]
         if count is not None:
             values.setdefault("count", count)
-        if not values:
-            return message
-        return fill(message, {key: format_decimal(value, locale=self.language)
-                              if isinstance(value, int) and not isinstance(value, bool) else value
-                              for key, value in values.items()})
+        values = {key: format_decimal(value, locale=self.language)
+                  if isinstance(value, int) and not isinstance(value, bool) else value
+                  for key, value in values.items()}
+        if _escape:
+            message, values = escape(message), {key: escape(value) for key, value in values.items()}
+        return fill(message, values) if values else str(message)
 
     def config_text(self, english: str) -> str:
         """A text of mkdocs.yml in this language (the English text itself in the default language)."""

@@ -73,7 +73,7 @@ def say(kb: KnowledgeBase, message_id: str, english: str, **values) -> str:
     """A message in the knowledge base's language; `english` where there is no catalogue (unit tests)."""
     catalogues = kb.interface.catalogues if kb.interface else {}
     catalogue = catalogues.get(shown_language(kb))
-    return catalogue.t(message_id, **values) if catalogue and message_id in catalogue.messages else english
+    return catalogue.text(message_id, **values) if catalogue and message_id in catalogue.messages else english
 
 
 def legend(kb: KnowledgeBase, key: str, english: str, taxonomy: str | None) -> str:

@@ -31,16 +31,36 @@ class PracticeSource:
     body_line: int  # line of the file on which the body starts
 
 
+# A practice is a few kilobytes; a file far larger is pasted material or an attempt to exhaust the build.
+MAX_FILE_BYTES = 1_000_000
+
+
 def relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as the repository names it: never an absolute path of the machine that builds."""
+    for shown, top in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+        try:
+            return shown.relative_to(top).as_posix()
+        except ValueError:
+            continue
+    return path.name
+
+
+def outside_repository(path: Path, root: Path) -> Problem | None:
+    """A file reached through a symbolic link that leads out of the repository: it would publish
+    whatever the link names on the machine that builds (and that machine's paths)."""
+    if path.resolve().is_relative_to(root.resolve()):
+        return None
+    return Problem(relative(path, root), 1, "file", "is a symbolic link to a file outside the repository",
+                   "replace the link with the file itself: only files in the repository are published")
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or a Problem naming the line of the first byte that is not UTF-8."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(shown, 1, "file", f"is {size / 1e6:.1f} MB; a file here may be at most "
+                                  f"{MAX_FILE_BYTES / 1e6:.0f} MB", "shorten it: link to long documents instead of pasting them")]
         raw = path.read_bytes()
     except OSError as error:
         return None, [Problem(shown, 1, "file", f"cannot be read: {error.strerror}", "check the file's permissions")]
@@ -76,11 +96,16 @@ def parse_document(text: str, shown: str, first_line: int) -> tuple[YamlDocument
     try:
         document = yamlcache.parse(text, first_line)
     except YamlSyntaxError as error:
-        hint = ("remove the tag starting with '!': fields hold plain text, numbers and lists; "
-                "text starting with '!' needs quotes around it") if "constructor for the tag" in error.message else (
-                "check indentation, colons and quotes on this line and the one before; "
-                "text containing ': ' or starting with a quote or '[' needs quotes around it")
-        return None, [Problem(shown, error.line, "YAML", f"syntax error: {error.message}", hint)]
+        if error.hint:
+            hint = error.hint
+        elif "constructor for the tag" in error.message:
+            hint = ("remove the tag starting with '!': fields hold plain text, numbers and lists; "
+                    "text starting with '!' needs quotes around it")
+        else:
+            hint = ("check indentation, colons and quotes on this line and the one before; "
+                    "text containing ': ' or starting with a quote or '[' needs quotes around it")
+        message = f"syntax error: {error.message}" if error.syntax else error.message
+        return None, [Problem(shown, error.line, "YAML", message, hint)]
     problems = [Problem(shown, line, ".".join(map(str, key)), "appears twice", "keep only one of them")
                 for key, line in document.duplicates]
     if not isinstance(document.data, dict):
@@ -160,6 +185,9 @@ def load_practices(practices_dir: Path, root: Path) -> tuple[list[PracticeSource
                             "create it, or point --practices at the folder of practice files")]
     problems += stray_files(practices_dir, root)
     for path in practice_paths(practices_dir):
+        if outside := outside_repository(path, root):
+            problems.append(outside)
+            continue
         source, found = load_practice(path, root)
         problems += found
         if source is not None:
@@ -171,6 +199,8 @@ def load_yaml_file(path: Path, root: Path) -> tuple[YamlDocument | None, list[Pr
     shown = relative(path, root)
     if not path.is_file():
         return None, [Problem(shown, 1, "file", "is missing", "restore it from the repository")]
+    if outside := outside_repository(path, root):
+        return None, [outside]
     text, problems = read_text(path, shown)
     if text is None:
         return None, problems

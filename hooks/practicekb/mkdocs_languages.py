@@ -17,6 +17,7 @@ from typing import Any
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from markupsafe import escape
 from mkdocs.structure.pages import Page
 
 from .catalogue import Catalogue
@@ -50,6 +51,24 @@ def root_url(config: MkDocsConfig) -> str:
         else (config.site_url or "")
 
 
+THEME_TEXTS = ("site_name", "site_description", "copyright")  # texts of mkdocs.yml that Material shows
+
+
+def plain_text_of(config: MkDocsConfig, key: str) -> str:
+    """A text of mkdocs.yml in this build's language, unescaped (the theme has it escaped)."""
+    plain = kb_settings(config).get("plain_texts") or {}
+    return str(plain.get(key, config[key] or ""))
+
+
+def escaped_nav(nav: Any) -> Any:
+    """The navigation with every title escaped, as Material writes titles into pages as they are."""
+    if isinstance(nav, list):
+        return [escaped_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {str(escape(title)): escaped_nav(value) for title, value in nav.items()}
+    return nav
+
+
 def translated_nav(nav: Any, catalogue: Catalogue) -> Any:
     """The navigation with every title in the catalogue's language; the pages stay the same."""
     if isinstance(nav, list):
@@ -78,21 +97,24 @@ def language_config(config: MkDocsConfig, language: str, catalogue: Catalogue) -
     and the texts of mkdocs.yml (site name, navigation, palette toggles) translated."""
     base = config.site_url or ""
     extra = copy.deepcopy(dict(config.extra))
-    extra["kb"] = {**kb_settings(config), "language": language, "root_url": base}
-    texts = {key: catalogue.config_text(" ".join(value.split())) if isinstance(value, str) else value
-             for key in ("site_name", "site_description", "copyright") for value in [config[key]]}
+    settings = kb_settings(config)
+    english = settings.get("plain_texts") or {key: config[key] for key in THEME_TEXTS}
+    plain = {key: catalogue.config_text(" ".join(value.split())) if isinstance(value, str) else value
+             for key in THEME_TEXTS for value in [english.get(key)]}
+    extra["kb"] = {**settings, "language": language, "root_url": base, "plain_texts": plain}
+    nav = escaped_nav(translated_nav(copy.deepcopy(settings.get("plain_nav", config.nav)), catalogue))
     other = load_config(config_file=config.config_file_path, site_dir=str(Path(config.site_dir) / language),
                         site_url=f"{base.rstrip('/')}/{language}/" if base else None, strict=config.strict,
-                        use_directory_urls=config.use_directory_urls, extra=extra,
-                        nav=translated_nav(copy.deepcopy(config.nav), catalogue), **texts)
+                        use_directory_urls=config.use_directory_urls, extra=extra, nav=nav,
+                        **{key: escape(value) if isinstance(value, str) else value for key, value in plain.items()})
     other.theme["language"] = language
     toc = other.mdx_configs.setdefault("toc", {})
     if toc.get("permalink"):
-        toc["permalink_title"] = catalogue.t("page.permalink")
+        toc["permalink_title"] = catalogue.text("page.permalink")
     palette = copy.deepcopy(other.theme.get("palette")) if "palette" in other.theme else None
     for scheme in palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []:
         if isinstance(scheme.get("toggle"), dict) and isinstance(scheme["toggle"].get("name"), str):
-            scheme["toggle"]["name"] = catalogue.config_text(scheme["toggle"]["name"])
+            scheme["toggle"]["name"] = escape(catalogue.config_text(str(scheme["toggle"]["name"])))
     if palette is not None:
         other.theme["palette"] = palette
     return other

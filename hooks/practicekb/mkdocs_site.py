@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -22,10 +22,11 @@ from .downloads import download_files, qr_addresses, qr_addresses_of
 from .load import practice_paths
 from .explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
 from .model import KnowledgeBase, Practice
-from .pages import SCHEMA_PATH, GeneratedPage, SiteSettings, markdown_text, render_pages
+from .pages import HOME_PAGE, SCHEMA_PATH, GeneratedPage, SiteSettings, markdown_text, render_home_lists, render_pages
 from .validate import practice_validator_schema
 from .pipeline import ProjectPaths, knowledge_base
 from .languages import kb_settings, language_name, language_prefix, translation_of
+from .mkdocs_languages import THEME_TEXTS, escaped_nav, plain_text_of
 from .problems import ProblemsFound
 from .htmlcache import HtmlCache, conversion_fingerprint
 from .prerender import MarkdownBatch
@@ -36,6 +37,8 @@ from .cardfiles import CardBatch
 from .linkpreview import card_jobs, meta_tags, page_preview, places, practice_preview
 from .redirects import redirects
 from .robots import ROBOTS_PATH, robots_txt
+from .sanitize import clean_html, clean_text
+from .translations import PAGE_FIELDS, valid_hide
 
 log = logging.getLogger("mkdocs.plugins.practicekb")
 
@@ -47,10 +50,12 @@ class BuildState:
     source_kb: KnowledgeBase | None = None  # as written, with every translation
     pages: dict[str, GeneratedPage] = {}
     untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
+    translated: set[str] = set()  # hand-written pages shown in a contributor's translation (docs/<page>.<code>.md)
     qr_codes: QrBatch | None = None  # made from the start of the build, written after the pages
     cards: CardBatch | None = None  # social cards, drawn while MkDocs writes the pages
     converted: MarkdownBatch | None = None  # generated pages' HTML, converted outside MkDocs (prerender.py)
     first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
+    home_lists: str = ""  # the home page's counts and entry points (overrides/kb/home.html)
 
 
 STATE = BuildState()
@@ -67,6 +72,26 @@ SEARCH = SearchState()
 # The knowledge base as written, while the default language's build builds the others: read and
 # checked once for all languages.
 SHARED = BuildState()
+
+
+def escape_theme_texts(config: MkDocsConfig) -> None:
+    """Material writes the site name, description, copyright, navigation titles and palette toggles
+    into pages as they are, and other languages' come from translation files: give the theme them
+    escaped, and keep the plain texts (extra.kb.plain_texts) for the feed, cards and data. Another
+    language's build gets both from mkdocs_languages.language_config."""
+    settings = config.extra.setdefault("kb", {})
+    if "plain_texts" in settings:
+        return
+    settings["plain_texts"] = {key: config[key] or "" for key in THEME_TEXTS}
+    settings["plain_nav"] = json.loads(json.dumps(config.nav)) if config.nav else None
+    for key in THEME_TEXTS:
+        if config[key]:
+            config[key] = escape(config[key])
+    config.nav = escaped_nav(config.nav)
+    palette = config.theme.get("palette") if "palette" in config.theme else None
+    for scheme in palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []:
+        if isinstance(scheme.get("toggle"), dict) and isinstance(scheme["toggle"].get("name"), str):
+            scheme["toggle"]["name"] = escape(scheme["toggle"]["name"])
 
 
 def start_build(config: MkDocsConfig) -> None:
@@ -106,7 +131,9 @@ def reset() -> None:
     STATE.source_kb = None
     STATE.pages = {}
     STATE.untranslated = {}
+    STATE.translated = set()
     STATE.first_listing = None
+    STATE.home_lists = ""
     if STATE.qr_codes is not None:
         STATE.qr_codes.cancel()
         STATE.qr_codes = None
@@ -177,6 +204,7 @@ def use_page_translations(files: Files, config: MkDocsConfig) -> dict[str, str]:
             page = File.generated(config, file.src_uri, abs_src_path=translation.abs_src_path)
             page.edit_uri = translation.src_uri
             files.append(page)
+            STATE.translated.add(file.src_uri)
         elif language != languages[0]:
             untranslated[file.src_uri] = languages[0]
     return untranslated
@@ -199,6 +227,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     pages = sorted(render_pages(kb, templates, settings, schema, compiled_templates(config)),
                    key=lambda page: page.listing)
     STATE.first_listing = next((page.src_uri for page in pages if page.listing), None)
+    STATE.home_lists = render_home_lists(kb, templates, settings, compiled_templates(config))
     for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
             clashes.append(page.src_uri)
@@ -268,6 +297,8 @@ def fill_converted_page(page: Page) -> None:
         raise PluginError(f"Converting the Markdown of {page.file.src_uri} failed: {error!r}") from None
     page.content = insert_fragments(converted.html, page.file.src_uri)
     page.toc = get_toc(converted.toc_tokens)
+    clean_toc(page.toc)
+    page.title = clean_text(page.title or "")
     page.present_anchor_ids = set(converted.anchor_ids)
 
 
@@ -296,7 +327,7 @@ def publication(config: MkDocsConfig) -> dict[str, str]:
             f"mkdocs.yml: site_url: {'is not set' if not site_url else repr(site_url) + ' is not an http(s) address'} "
             "(set it to the address the site is published at, e.g. https://example.org/knowledge-base/: "
             "the QR codes, citations, feed and open data give every practice's full address)")
-    return {"site_url": site_url.rstrip("/") + "/", "site_name": config.site_name}
+    return {"site_url": site_url.rstrip("/") + "/", "site_name": plain_text_of(config, "site_name")}
 
 
 def add_download_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, settings: SiteSettings) -> list[str]:
@@ -356,16 +387,57 @@ def register_macros_variables(config: MkDocsConfig, kb: KnowledgeBase) -> None:
 def insert_page_fragments(html: str, page: Page) -> str:
     """After MkDocs' Markdown step: fragments back in (unless prerender.py converts the page: then
     fill_converted_page does it)."""
-    return html if converted_by_prerender(page) else insert_fragments(html, page.file.src_uri)
+    if converted_by_prerender(page):
+        return html
+    if contributor_page(page.file.src_uri):
+        clean_toc(page.toc)
+        page.title = clean_text(page.title or "")
+    return insert_fragments(html, page.file.src_uri)
+
+
+def contributor_page(src_uri: str) -> bool:
+    """A page made from files that contributors send: generated from practices and vocabularies, or
+    a translation of a hand-written page. Its HTML passes the sanitizer."""
+    return src_uri in STATE.pages or src_uri in STATE.translated
 
 
 def insert_fragments(html: str, src_uri: str) -> str:
-    """Put template-rendered HTML back into a generated page after Markdown (and before search) sees it;
-    mark an untranslated hand-written page's text with the language it is in."""
+    """Clean the HTML Markdown made of contributor text (sanitize.py), then put template-rendered
+    HTML back into a generated page (its placeholders are plain paragraphs, which the sanitizer
+    keeps); mark an untranslated hand-written page's text with the language it is in."""
     page = STATE.pages.get(src_uri)
     if src_uri in STATE.untranslated:
         return f'<div lang="{STATE.untranslated[src_uri]}">\n{html}\n</div>'
+    if contributor_page(src_uri):
+        html = clean_html(html)
+    if src_uri == HOME_PAGE:
+        html = f"{html}\n{STATE.home_lists}"
     return page.with_fragments(html) if page is not None and page.fragments else html
+
+
+def clean_toc(toc) -> None:
+    """A table of contents entry is text: Material writes its title and anchor into the page as
+    they are, so contributor headings become escaped text (and anchors attribute-safe)."""
+    for item in toc:
+        item.title = clean_text(item.title)
+        item.id = clean_text(item.id)
+        clean_toc(item.children)
+
+
+def guard_page_meta(page: Page, config: MkDocsConfig) -> None:
+    """Before the macros plugin sees a page. mkdocs-macros evaluates a page's Jinja with access to
+    the whole Python runtime, and a page's own front matter can ask for it: only the maintainers'
+    pages named in extra.kb.macro_pages may have it, never a translation or a generated page. A
+    translation's front matter keeps only its words (checked in translations.PAGE_FIELDS), as text."""
+    allowed = kb_settings(config).get("macro_pages") or []
+    src_uri = page.file.src_uri
+    own = src_uri in allowed and src_uri not in STATE.translated and src_uri not in STATE.pages
+    if src_uri in STATE.translated:
+        kept = {key: page.meta[key] for key in PAGE_FIELDS if key in page.meta}
+        page.meta.clear()
+        page.meta.update({key: clean_text(str(value)) if isinstance(value, str) else value
+                          for key, value in kept.items() if key != "hide" or valid_hide(value)})
+    page.meta["render_macros"] = bool(own and page.meta.get("render_macros") is True)
 
 
 def interface_words(config: MkDocsConfig):
@@ -421,13 +493,13 @@ def index_site(config: MkDocsConfig) -> None:
     rebuild). Other languages' builds do neither."""
     if not site_languages_.is_default_build(config):
         return
-    saved = (STATE.kb, STATE.source_kb, STATE.pages, STATE.untranslated)
+    saved = (STATE.kb, STATE.source_kb, STATE.pages, STATE.untranslated, STATE.translated, STATE.home_lists)
     SHARED.source_kb = STATE.source_kb
     try:
         site_languages_.build_other_languages(config, STATE.source_kb.interface.catalogues)
     finally:
         SHARED.source_kb = None
-        STATE.kb, STATE.source_kb, STATE.pages, STATE.untranslated = saved
+        STATE.kb, STATE.source_kb, STATE.pages, STATE.untranslated, STATE.translated, STATE.home_lists = saved
     indexer, SEARCH.indexer = SEARCH.indexer, None
     if indexer is None:
         return
@@ -503,11 +575,12 @@ def add_link_preview(context: dict, page: Page, config: MkDocsConfig) -> dict:
     site_url, url = config.site_url or "", page.canonical_url or ""
     practice = practice_of(page)
     if practice is not None:
-        preview = practice_preview(practice, places(STATE.kb, practice), url, site_url, config.site_name)
+        preview = practice_preview(practice, places(STATE.kb, practice), url, site_url,
+                                   plain_text_of(config, "site_name"))
     else:
         # A page's title and description are HTML to MkDocs and Material (generated pages escape them).
-        description = plain_text(page.meta.get("description") or config.site_description or "")
-        preview = page_preview(plain_text(page.title or ""), description, url, site_url, config.site_name,
+        description = plain_text(page.meta.get("description") or plain_text_of(config, "site_description"))
+        preview = page_preview(plain_text(page.title or ""), description, url, site_url, plain_text_of(config, "site_name"),
                                str(config.theme.get("language") or "en"))
     context["kb_link_preview"] = meta_tags(preview)
     return context
@@ -515,7 +588,8 @@ def add_link_preview(context: dict, page: Page, config: MkDocsConfig) -> dict:
 
 def start_social_cards(config: MkDocsConfig, kb: KnowledgeBase) -> None:
     """Start drawing the social cards that .cache/cards/<language>/ does not have (cardfiles.py)."""
-    jobs = card_jobs(kb, Path(config.site_dir), config.site_name, config.site_description or "")
+    jobs = card_jobs(kb, Path(config.site_dir), plain_text_of(config, "site_name"),
+                     plain_text_of(config, "site_description"))
     try:
         STATE.cards = CardBatch(jobs, cache_folder(config, "cards"))
     except OSError as error:

@@ -137,6 +137,7 @@ def template_environment(templates_dir: str, compiled: jinja2.BytecodeCache | No
 
 SCHEMA_PATH = "schema/practice.schema.json"
 FIELDS_PAGE = "contribute/fields.md"
+HOME_PAGE = "index.md"  # docs/index.md: its words by hand (or a translation's), its lists from overrides/kb/home.html
 
 
 def period_text(practice: Practice, words: Catalogue) -> str:
@@ -193,8 +194,8 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
               "search_filters": search_filters, **language_context(kb, settings),
               "share_of": lambda practice: share_of(
                   kb, practice, settings.page_address(practice.src_uri), settings.site_name,
-                  accessed_word=kb.interface.catalogues[shown_language(kb)].t("share.accessed"),
-                  placeholder=kb.interface.catalogues[shown_language(kb)].t("share.date_of_access"))}
+                  accessed_word=kb.interface.catalogues[shown_language(kb)].text("share.accessed"),
+                  placeholder=kb.interface.catalogues[shown_language(kb)].text("share.date_of_access"))}
     practice_template = environment.get_template("practice.md")
     term_template = environment.get_template("term.md")
     overview_template = environment.get_template("overview.md")
@@ -248,6 +249,30 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
         pages.append(render(environment.get_template("fields.md"), FIELDS_PAGE,
                             rows=field_rows(schema), schema_path=SCHEMA_PATH))
     return pages
+
+
+def render_home_lists(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
+                      compiled: jinja2.BytecodeCache | None = None) -> str:
+    """The home page's counts, themes, countries, funders and newest practices, as HTML: the page's
+    words are a hand-written page or a contributor's translation, and neither runs macros."""
+    environment = template_environment(str(templates_dir), compiled)
+    href = partial(link_at_depth, depth(HOME_PAGE, settings.directory_urls), directory_urls=settings.directory_urls)
+    return environment.get_template("home.html").render(
+        kb=kb, href=href, item=None, **language_context(kb, settings), **home_context(kb)).strip()
+
+
+def home_context(kb: KnowledgeBase) -> dict:
+    """Themes by group, countries by name and funders (not programmes) that practices name, with counts."""
+    lang = shown_language(kb)
+    counted = lambda key, terms: [(term, kb.count(key, term.id)) for term in terms if kb.count(key, term.id)]  # noqa: E731
+    themes = kb.vocabularies["themes"]
+    groups = [(group.label.get(lang) or group.label["en"],
+               counted("themes", [t for t in themes.terms.values() if t.get("group") == group.id]))
+              for group in themes.groups.values()]
+    countries = sorted(kb.vocabularies["countries"].terms.values(), key=lambda term: sort_key(term.text(lang)))
+    funders = [term for term in kb.vocabularies["funders"].terms.values() if not term.get("parent")]
+    return {"theme_groups": [(label, terms) for label, terms in groups if terms],
+            "countries": counted("countries", countries), "funders": counted("funders", funders)}
 
 
 def term_context(kb: KnowledgeBase, taxonomy: Taxonomy, term: Term) -> dict:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .languages import language_name, translation_of
-from .load import PracticeSource, practice_translation_paths, read_front_matter_file, relative
+from .load import PracticeSource, outside_repository, practice_translation_paths, read_front_matter_file, relative
 from .problems import Problem, did_you_mean
 from .safety import unsafe_html_problems
 from .schema import DATE_PATTERN, REQUIRED as FACT_REQUIRED, SLUG_PATTERN, practice_schema
@@ -25,6 +25,20 @@ FIELDS = {  # field: what to write
     "translated": "the date of the translation, YYYY-MM-DD (optional)",
 }
 REQUIRED = ("title", "summary")
+# A hand-written page's translation: its words, who translated it, and which of Material's parts
+# the page hides; nothing else of the page (mkdocs-macros, the template) comes from a translation.
+PAGE_FIELDS = {
+    "title": "the page's title in this language (optional)",
+    "description": "the page's one-line description in this language (optional)",
+    "translator": "who translated it (optional)",
+    "translated": "the date of the translation, YYYY-MM-DD (optional)",
+    "hide": "the parts of the page to hide, as in the original, e.g. [navigation, toc] (optional)",
+}
+HIDEABLE = ("navigation", "toc", "footer", "path", "tags", "feedback")
+
+
+def valid_hide(value: object) -> bool:
+    return isinstance(value, list) and all(item in HIDEABLE for item in value)
 LIMITS = {"title": (5, 150), "summary": (40, 800)}  # the same as for the original
 
 
@@ -55,6 +69,9 @@ def load_practice_translations(practices_dir: Path, root: Path, languages: tuple
     facts = fact_fields()
     for path in practice_translation_paths(practices_dir):
         shown = relative(path, root)
+        if outside := outside_repository(path, root):
+            problems.append(outside)
+            continue
         named = translation_of(path.name)
         if named is None:  # 'p..md', 'a.b.c.md': what the file is meant to be is unknown, so only its name is reported
             problems.append(Problem(shown, 1, "file name", f"'{path.name}' is neither a practice nor a translation",

@@ -49,11 +49,51 @@ class YamlDocument:
         return self.lines.get((), default)
 
 
+# Bounds on what one document may become: front matter and vocabularies need a few hundred values
+# and four levels of nesting; an "alias bomb" (aliases of aliases) needs millions of values to
+# hurt, and very deep nesting exhausts the parser's stack.
+MAX_VALUES = 20_000  # values once every alias (*name) is expanded
+MAX_DEPTH = 40  # levels of lists and mappings inside each other
+
+
 class YamlSyntaxError(Exception):
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: str, hint: str = "", syntax: bool = True):
         self.line = line
         self.message = message
+        self.hint = hint
+        self.syntax = syntax  # False: well-formed, but beyond what is read (MAX_VALUES, MAX_DEPTH)
         super().__init__(f"line {line}: {message}")
+
+
+def plain_message(problem: str, line_text: str) -> tuple[str, str]:
+    """PyYAML's words for the mistakes people make most, in plain words, with a hint."""
+    if "\t" in line_text and ("cannot start any token" in problem or "'\\t'" in problem or "tab" in problem):
+        return ("a tab is used for indentation or spacing: YAML allows only spaces there",
+                "replace each tab on this line with spaces (two spaces a level)")
+    return problem, ""
+
+
+def check_bounds(root: yaml.Node, first_line: int) -> None:
+    """Refuse a document that expands beyond MAX_VALUES values or nests deeper than MAX_DEPTH,
+    counting every alias as the values it stands for, without expanding anything."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    values = 0
+    while stack:
+        node, depth = stack.pop()
+        values += 1
+        line = first_line + node.start_mark.line
+        if values > MAX_VALUES:
+            raise YamlSyntaxError(line, f"has more than {MAX_VALUES:,} values once its aliases are expanded",
+                                  "write the values out: anchors (&name) and aliases (*name) are not needed here",
+                                  syntax=False)
+        if depth > MAX_DEPTH:
+            raise YamlSyntaxError(line, f"nests lists and mappings more than {MAX_DEPTH} levels deep",
+                                  "a field holds text, a number, or a short list of them: check the brackets",
+                                  syntax=False)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
@@ -61,6 +101,8 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     loader = StrictLoader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            check_bounds(node, first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -68,7 +110,13 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
         problem = (error.problem or str(error)).strip()
         if error.context:
             problem = f"{problem} {error.context}"
-        raise YamlSyntaxError(line, problem) from None
+        if "maximum nesting depth" in problem:  # libyaml's own bound, below ours for flow lists
+            raise YamlSyntaxError(line, f"nests lists and mappings more than {MAX_DEPTH} levels deep",
+                                  "a field holds text, a number, or a short list of them: check the brackets",
+                                  syntax=False) from None
+        lines = text.split("\n")
+        message, hint = plain_message(problem, lines[mark.line] if mark and mark.line < len(lines) else "")
+        raise YamlSyntaxError(line, message, hint) from None
     except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error is marked
         raise YamlSyntaxError(first_line, str(error)) from None
     finally:
@@ -77,6 +125,16 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
     if node is not None:
         _map_lines(node, (), first_line, document)
     return document
+
+
+def number_key(node: yaml.Node) -> int | float | None:
+    """The number a plain key such as `2020` becomes in the data, or None for any other key."""
+    if isinstance(node, yaml.ScalarNode) and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        try:
+            return int(node.value.replace("_", ""), 0) if node.tag.endswith("int") else float(node.value)
+        except ValueError:
+            return None
+    return None
 
 
 def _map_lines(node: yaml.Node, path: Path_, first_line: int, document: YamlDocument) -> None:
@@ -91,6 +149,9 @@ def _map_lines(node: yaml.Node, path: Path_, first_line: int, document: YamlDocu
             seen.add(key)
             _map_lines(value_node, child, first_line, document)
             document.lines[child] = first_line + key_node.start_mark.line
+            number = number_key(key_node)
+            if number is not None:  # `2020: …` is the key 2020 in the data: its line under that key too
+                document.lines.setdefault(path + (number,), first_line + key_node.start_mark.line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _map_lines(item, path + (index,), first_line, document)
