@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from .languages import language_name, plural_categories, plural_category
 from .load import load_yaml_file
 from .problems import Problem, did_you_mean
+from .textchecks import value_problems as text_problems
 from .yamlsource import YamlDocument
 
 FOLDER = "translations"
@@ -100,7 +101,8 @@ def load_catalogues(root: Path, languages: tuple[str, ...], config: dict[str, An
     reference_document, problems = load_yaml_file(folder / "en.yml", root)
     reference = section(reference_document, "messages")
     if reference_document is not None:
-        problems += [p for p in value_problems(reference_document, "en", {}, f"{FOLDER}/en.yml")]
+        problems += value_problems(reference_document, "en", {}, f"{FOLDER}/en.yml")
+        problems += text_problems(reference_document, f"{FOLDER}/en.yml", no_markup=True)
     catalogues = {"en": Catalogue("en", reference)}
     wanted_texts = config_texts(config)
     for code in languages:
@@ -116,6 +118,7 @@ def load_catalogues(root: Path, languages: tuple[str, ...], config: dict[str, An
         if document is None:
             continue
         problems += value_problems(document, code, reference, shown)
+        problems += text_problems(document, shown, no_markup=True)
         problems += config_problems(document, wanted_texts, code, shown)
         messages = {**reference, **{k: v for k, v in section(document, "messages").items() if k in reference}}
         catalogues[code] = Catalogue(code, messages, {k: v for k, v in section(document, "mkdocs").items()

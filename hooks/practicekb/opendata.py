@@ -137,8 +137,27 @@ def practices_csv(kb: KnowledgeBase, settings: SiteSettings) -> str:
     writer.writerow([name for name, _ in CSV_COLUMNS])
     for practice in kb.practices.values():
         record = practice_record(practice, settings)
-        writer.writerow([value(record) for _, value in CSV_COLUMNS])
+        writer.writerow([inert_cell(value(record)) for _, value in CSV_COLUMNS])
     return out.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(text: str) -> str:
+    """A spreadsheet takes a cell starting with = + - @ (or a tab) for a formula, which can run
+    commands: such text gets a leading apostrophe, as OWASP advises. Numbers stay numbers."""
+    if text.startswith(FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _term(term: Term) -> dict[str, Any]:

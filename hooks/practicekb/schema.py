@@ -8,12 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.numbers import list_currencies
+
 from .countries import country_codes
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
 LOOSE_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$"
+NOT_BLANK = r"\S"  # a text of spaces only says nothing
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+RESERVED_SLUGS = ("index",)  # practices/index.md would take the place of the list at /practices/
+
+
+def currency_codes() -> list[str]:
+    """ISO 4217 codes as CLDR knows them (Babel), current and historic."""
+    return sorted(code for code in list_currencies() if len(code) == 3 and code.isupper())
 LANGUAGES = ("en", "sk", "sl", "lt", "nb", "nn", "sv", "da", "fi", "is")
 LEVELS = ("municipal", "regional", "national", "cross-border")
 STATUSES = ("active", "ended", "archived")
@@ -40,14 +50,14 @@ def practice_schema(vocabulary_ids: dict[str, list[str]]) -> dict[str, Any]:
     ids = lambda key: vocabulary_ids.get(key, [])  # noqa: E731
     year = {"type": "integer", "minimum": 1900, "maximum": 2100}
     properties: dict[str, Any] = {
-        "title": {"type": "string", "minLength": 5, "maxLength": 150,
+        "title": {"type": "string", "minLength": 5, "maxLength": 150, "pattern": NOT_BLANK,
                   "description": "Name of the practice, as its makers call it (English, with the local name in brackets if useful).",
                   "examples": ["Municipal council for the inclusion of migrants in Škofja Loka"]},
-        "summary": {"type": "string", "minLength": 40, "maxLength": 800,
+        "summary": {"type": "string", "minLength": 40, "maxLength": 800, "pattern": NOT_BLANK,
                     "description": "One paragraph (at most about 100 words): what problem, what was done, what came of it. Lists, search results and link previews show it."},
         "countries": _list_of({"type": "string", "enum": list(country_codes()), "x-vocabulary": "countries"},
                               "Where it takes place: ISO 3166-1 alpha-2 codes such as NO, SI, SK.", 1),
-        "place": {"type": "string", "minLength": 2, "maxLength": 120,
+        "place": {"type": "string", "minLength": 2, "maxLength": 120, "pattern": NOT_BLANK,
                   "description": "Municipality or region, in the local spelling, e.g. 'Škofja Loka' or 'Nordland'."},
         "level": {"type": "string", "enum": list(LEVELS),
                   "description": "Level of government it works at: " + ", ".join(LEVELS) + "."},
@@ -71,10 +81,11 @@ def practice_schema(vocabulary_ids: dict[str, list[str]]) -> dict[str, Any]:
             "properties": {
                 "funder": _vocabulary("funders", ids("funders"),
                                       "A funder or programme id from vocabularies/funders.yml."),
-                "grant_id": {"type": "string", "description": "The grant or contract number, as the funder writes it."},
+                "grant_id": {"type": "string", "pattern": NOT_BLANK, "description": "The grant or contract number, as the funder writes it."},
                 "amount": {"type": "number", "exclusiveMinimum": 0, "description": "Amount granted, as a number."},
-                "currency": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217 code, e.g. EUR, NOK."},
-                "note": {"type": "string", "description": "Anything the amount needs to be read right (period, share)."},
+                "currency": {"type": "string", "enum": currency_codes(), "x-vocabulary": "currencies",
+                             "description": "ISO 4217 code, e.g. EUR, NOK."},
+                "note": {"type": "string", "pattern": NOT_BLANK, "description": "Anything the amount needs to be read right (period, share)."},
             }}, "Who paid for it, with optional grant id, amount and currency."),
         "organisations": _list_of({
             "type": "object", "additionalProperties": False, "required": ["id", "role"],
@@ -91,8 +102,8 @@ def practice_schema(vocabulary_ids: dict[str, list[str]]) -> dict[str, Any]:
         "sources": _list_of({
             "type": "object", "additionalProperties": False, "required": ["title", "url"],
             "properties": {
-                "title": {"type": "string", "minLength": 3, "description": "Title of the document or page."},
-                "publisher": {"type": "string", "description": "Who published it."},
+                "title": {"type": "string", "minLength": 3, "pattern": NOT_BLANK, "description": "Title of the document or page."},
+                "publisher": {"type": "string", "pattern": NOT_BLANK, "description": "Who published it."},
                 "url": {"type": "string", "pattern": URL_PATTERN, "description": "Its full address, starting with https://."},
                 "date": {"type": "string", "pattern": LOOSE_DATE_PATTERN,
                          "description": "Publication date: YYYY, YYYY-MM or YYYY-MM-DD."},
@@ -106,7 +117,7 @@ def practice_schema(vocabulary_ids: dict[str, list[str]]) -> dict[str, Any]:
                         "organisation": _vocabulary("organisations", ids("organisations"),
                                                     "The organisation to contact."),
                         "url": {"type": "string", "pattern": URL_PATTERN, "description": "A contact page."},
-                        "email": {"type": "string", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+                        "email": {"type": "string", "pattern": EMAIL_PATTERN,
                                   "description": "An organisational address, never a private person's."},
                     },
                     "description": "Organisational contact (never a private person)."},
@@ -130,7 +141,7 @@ def practice_schema(vocabulary_ids: dict[str, list[str]]) -> dict[str, Any]:
 
 
 def _label(description: str) -> dict[str, Any]:
-    return {"type": "object", "required": ["en"], "additionalProperties": {"type": "string", "minLength": 1},
+    return {"type": "object", "required": ["en"], "additionalProperties": {"type": "string", "pattern": NOT_BLANK},
             "propertyNames": {"enum": list(LANGUAGES)}, "description": description}
 
 

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .languages import language_name, translation_of
-from .load import PracticeSource, outside_repository, practice_translation_paths, read_front_matter_file, relative
+from .load import (PracticeSource, outside_repository, practice_translation_paths, read_front_matter_file, read_text,
+                   relative)
 from .problems import Problem, did_you_mean
 from .safety import unsafe_html_problems
+from .textchecks import value_problems
 from .schema import DATE_PATTERN, REQUIRED as FACT_REQUIRED, SLUG_PATTERN, practice_schema
 
 FIELDS = {  # field: what to write
@@ -146,6 +148,7 @@ def read_translation(path: Path, shown: str, slug: str, code: str, facts: set[st
         problems.append(Problem(shown, body_line, "body", "is empty",
                                 "below the front matter, translate the original's sections"))
     problems += unsafe_html_problems(body, body_line, shown)
+    problems += value_problems(document, shown)
     if problems:
         return None, problems
     return PracticeTranslation(slug, code, shown, data["title"].strip(), data["summary"].strip(), body, body_line,
@@ -163,11 +166,17 @@ def valid_date(value: str) -> bool:
 
 
 def page_translation_problems(docs_dir: Path, root: Path, languages: tuple[str, ...]) -> list[Problem]:
-    """Each docs/<page>.<code>.md is in a language of the site other than the default, beside its page."""
+    """Each docs/<page>.<code>.md is in a language of the site other than the default, beside its
+    page, with only a page translation's fields and safe text; no file of docs/ leads outside."""
     problems: list[Problem] = []
     if not docs_dir.is_dir():
         return problems
+    for path in sorted(docs_dir.rglob("*")):
+        if outside := outside_repository(path, root):
+            problems.append(outside)
     for path in sorted(docs_dir.rglob("*.md")):
+        if outside_repository(path, root):
+            continue
         named = translation_of(path.name)
         if named is None:
             continue
@@ -177,4 +186,37 @@ def page_translation_problems(docs_dir: Path, root: Path, languages: tuple[str, 
         if not (path.parent / f"{stem}.md").is_file():
             problems.append(Problem(shown, 1, "file name", f"there is no page {relative(path.parent / (stem + '.md'), root)} to translate",
                                     "name a page's translation after the page: <page>.<language>.md"))
+        problems += page_text_problems(path, shown)
     return problems
+
+
+def page_text_problems(path: Path, shown: str) -> list[Problem]:
+    """A page translation holds words only: no macros, no other front matter, no unsafe HTML."""
+    text, problems = read_text(path, shown)
+    if text is None:
+        return problems
+    body, body_line = text, 1
+    if text.startswith("---"):
+        source, problems = read_front_matter_file(path, shown)
+        if source is None:
+            return problems
+        document, body, body_line = source.front_matter, source.body, source.body_line
+        for key, value in document.data.items():
+            line = document.line_of((key,))
+            if key == "render_macros":
+                problems.append(Problem(shown, line, key, "a translation never renders macros",
+                                        "remove it: the page's counts and lists come from the site, in every language"))
+            elif key not in PAGE_FIELDS:
+                problems.append(Problem(shown, line, key, "unknown field",
+                                        did_you_mean(key, PAGE_FIELDS) or "a page's translation has only: " + ", ".join(PAGE_FIELDS)))
+            elif key == "hide" and not valid_hide(value):
+                problems.append(Problem(shown, line, key, "should be a list of parts to hide",
+                                        "write e.g. [navigation, toc]; the parts are: " + ", ".join(HIDEABLE)))
+            elif key != "hide" and not isinstance(value, str):
+                problems.append(Problem(shown, line, key, "should be text", "put it in quotes"))
+        problems += value_problems(document, shown, no_markup=True)
+    if "{{" in body or "{%" in body:
+        line = body_line + body[:min(i for i in (body.find("{{"), body.find("{%")) if i >= 0)].count("\n")
+        problems.append(Problem(shown, line, "body", "contains a template expression ({{ … }} or {% … %}), which a "
+                                "translation shows as text", "translate only the words; the site adds counts and lists"))
+    return problems + unsafe_html_problems(body, body_line, shown)

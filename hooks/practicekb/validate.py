@@ -21,6 +21,7 @@ from .countries import country_code_hint
 from .load import PracticeSource
 from .problems import Problem, did_you_mean
 from .safety import unsafe_html_problems
+from .textchecks import value_problems
 from .taxonomies import BY_KEY, VOCABULARY_TAXONOMIES
 from .vocabularies import Vocabulary
 from .yamlsource import YamlDocument
@@ -121,7 +122,7 @@ def _problems_from_error(error: ValidationError, document: YamlDocument, shown: 
             if name in allowed:
                 continue
             hint = did_you_mean(name, allowed) or "allowed fields: " + ", ".join(allowed)
-            problems.append(Problem(shown, document.line_of(tuple(location + [name])), _dotted(location + [name]),
+            problems.append(Problem(shown, document.line_of(tuple(location + [name])), _dotted(location + [str(name)]),
                                     "unknown field", hint))
         return problems
     if kind == "type":
@@ -134,6 +135,10 @@ def _problems_from_error(error: ValidationError, document: YamlDocument, shown: 
         if vocabulary == "countries":
             return [Problem(shown, line, field, f"unknown country code {_describe(value)}",
                             country_code_hint(value) or "use an ISO 3166-1 alpha-2 code such as NO, SE or SI")]
+        if vocabulary == "currencies":
+            hint = did_you_mean(value, error.validator_value)
+            return [Problem(shown, line, field, f"unknown currency code {_describe(value)}",
+                            (hint + " " if hint else "") + "use an ISO 4217 code in capitals, such as EUR, NOK, SEK or DKK")]
         if vocabulary:
             taxonomy = BY_KEY[vocabulary]
             hint = did_you_mean(value, error.validator_value)
@@ -153,7 +158,13 @@ def _problems_from_error(error: ValidationError, document: YamlDocument, shown: 
         if pattern == schema_module.SLUG_PATTERN:
             return [Problem(shown, line, field, f"{_describe(value)} is not a valid id",
                             "use lowercase letters, digits and single hyphens, e.g. skofja-loka-council")]
-        return [Problem(shown, line, field, f"{_describe(value)} has the wrong form", f"it must match {pattern}")]
+        if pattern == schema_module.NOT_BLANK:
+            return [Problem(shown, line, field, "is blank (only spaces)", "write the text, or leave the field out if it is optional")]
+        if pattern == schema_module.EMAIL_PATTERN:
+            return [Problem(shown, line, field, f"{_describe(value)} is not an e-mail address",
+                            "write an organisation's address such as info@example.org")]
+        return [Problem(shown, line, field, f"{_describe(value)} has the wrong form",
+                        "see this field in the field reference (/contribute/fields/)")]
     if kind == "oneOf" and field.endswith("end"):
         return [Problem(shown, line, field, f"{_describe(value)} is neither a year nor 'ongoing'",
                         "write a year such as 2022, or ongoing")]
@@ -177,6 +188,7 @@ def _problems_from_error(error: ValidationError, document: YamlDocument, shown: 
 
 def validate_vocabulary(taxonomy_key: str, document: YamlDocument, shown: str) -> list[Problem]:
     problems = schema_problems(document, Draft202012Validator(schema_module.vocabulary_schema()), shown)
+    problems += value_problems(document, shown, no_markup=True)
     data = document.data
     terms = data.get("terms") if isinstance(data.get("terms"), list) else []
     seen: dict[str, int] = {}
@@ -191,6 +203,9 @@ def validate_vocabulary(taxonomy_key: str, document: YamlDocument, shown: str) -
         if term_id in seen:
             problems.append(Problem(shown, line, f"terms[{index + 1}].id", f"'{term_id}' is used twice",
                                     f"it is first used on line {seen[term_id]}; give each term its own id"))
+        elif term_id in schema_module.RESERVED_SLUGS:
+            problems.append(Problem(shown, line, f"terms[{index + 1}].id", f"'{term_id}' is reserved: the term's page "
+                                    "would take the place of the list of all terms", "choose another id"))
         else:
             seen[term_id] = line
         for key, known, what in (("group", group_ids, "groups"), ("type", type_ids, "types"),
@@ -199,6 +214,26 @@ def validate_vocabulary(taxonomy_key: str, document: YamlDocument, shown: str) -
                 problems.append(Problem(shown, document.line_of(("terms", index, key)), f"terms[{index + 1}].{key}",
                                         f"unknown {key} '{term[key]}'",
                                         did_you_mean(term[key], [k for k in known if k]) or f"use an id from this file's {what}"))
+    return problems + parent_cycle_problems(terms, document, shown)
+
+
+def parent_cycle_problems(terms: list, document: YamlDocument, shown: str) -> list[Problem]:
+    """A term that is its own parent, directly or through others: its pages would list each other forever."""
+    parents = {t["id"]: t["parent"] for t in terms if isinstance(t, dict) and isinstance(t.get("id"), str)
+               and isinstance(t.get("parent"), str)}
+    problems = []
+    for index, term in enumerate(terms):
+        if not isinstance(term, dict) or term.get("id") not in parents:
+            continue
+        chain, current = [term["id"]], parents[term["id"]]
+        while current in parents and current not in chain:
+            chain.append(current)
+            current = parents[current]
+        if current == term["id"]:
+            through = " → ".join(chain + [current])
+            problems.append(Problem(shown, document.line_of(("terms", index, "parent")), f"terms[{index + 1}].parent",
+                                    f"'{term['id']}' is its own parent ({through})",
+                                    "a programme names the funder above it; the top funder has no parent"))
     return problems
 
 
@@ -247,6 +282,11 @@ def practice_problems(source: PracticeSource, validator: SchemaValidator, today:
     if not re.match(schema_module.SLUG_PATTERN, source.slug):
         problems.append(Problem(shown, 1, "file name", f"'{source.slug}.md' is not a valid slug",
                                 "rename the file with lowercase letters, digits and hyphens, e.g. koper-advisory-body.md"))
+    elif source.slug in schema_module.RESERVED_SLUGS:
+        problems.append(Problem(shown, 1, "file name", f"'{source.slug}.md' is reserved: its page would take the place "
+                                "of the site's own page at that address", "rename the file after the practice, e.g. "
+                                "koper-advisory-body.md"))
+    problems += value_problems(document, shown)
     start, end = data.get("start"), data.get("end")
     if isinstance(start, int) and isinstance(end, int) and not isinstance(end, bool) and end < start:
         problems.append(Problem(shown, document.line_of(("end",)), "end", f"{end} is before the start year {start}",
@@ -296,6 +336,10 @@ def collection_problems(sources: list[PracticeSource]) -> list[Problem]:
                 continue  # the schema reports a non-text or repeated alias
             listed.add(alias.lower())
             line = source.front_matter.line_of(("aliases", index))
+            if alias.lower() in schema_module.RESERVED_SLUGS:
+                problems.append(Problem(source.path, line, f"aliases[{index + 1}]", f"'{alias}' is reserved",
+                                        "remove it: that address is the list of all practices"))
+                continue
             if alias.lower() == source.slug.lower():
                 problems.append(Problem(source.path, line, f"aliases[{index + 1}]",
                                         f"'{alias}' is this practice's own slug",
