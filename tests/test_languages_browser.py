@@ -57,7 +57,7 @@ def test_slovak_page_searches_slovak_pages_and_switches_to_the_same_page(
 def test_slovenian_search_finds_the_slovenian_translation(
         page, real_site_url, failed_responses, offsite_requests, page_errors):
     page.goto(real_site_url + "sl/")
-    results = search(page, "mediatorja")
+    results = search(page, "mediatorki")
     assert "/sl/practices/skofja-loka-council-for-inclusion/" in results
     assert "Svet za vključevanje" in page.locator("#kb-search-results").inner_text()
     assert failed_responses == [] and offsite_requests == [] and page_errors == []
