@@ -5,22 +5,17 @@ the site. Text is drawn with DejaVu Sans, vendored in fonts/ with its licence, s
 letter of the languages the site covers (č ć š ž ľ ĺ ŕ ô ä ą ę ė į ų ū ø å æ ð þ …) has a
 glyph whatever fonts the machine has.
 
-Cards are drawn in 16 levels from the background to white (a palette) and written as a 4-bit PNG
-of about 20 KB by pngwrite.py, in about 2 ms a card: words are rendered once per process and
-size (they recur from card to card), and only the bands of rows with text are compressed.
-`card_key` names a card by everything that decides its pixels (its text, this module, the
-font), so cardfiles.py can reuse cards that have not changed.
+Cards are drawn in 16 levels from the background to white (a palette) and saved by Pillow as a
+4-bit PNG of about 20 KB. `renderer_fingerprint` covers what decides a card's pixels besides its
+text (this module, Pillow, the font), so cardfiles.py can reuse cards that have not changed.
 """
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from . import pngwrite
 
 if TYPE_CHECKING:
     from PIL import Image, ImageDraw, ImageFont
@@ -143,97 +138,59 @@ def layout(text: CardText, width: int) -> tuple[ImageFont.FreeTypeFont, list[str
     raise AssertionError("unreachable")
 
 
-Rows = list[tuple[int, int]]  # (top, bottom) of each thing drawn on a card: the rest is background
-
-
-@lru_cache(maxsize=2048)
-def word_mask(size: int, word: str) -> tuple:
-    """Words recur across cards (in titles, places, themes, the site name), so each is rendered
-    once per size (Pillow renders every glyph each time it draws a line)."""
-    return font(size).getmask2(word, "L")
-
-
-def draw_text(draw: ImageDraw.ImageDraw, x: int, y: int, size: int, line: str, level: int, rows: Rows) -> None:
-    """Blend a line into the card in palette level `level`, word by word: each word starts on the
-    whole pixel nearest to where Pillow's rendering of the whole line puts it (no kerning acts
-    across a space), so a word is at most half a pixel from there."""
-    space = word_width(size, " ")
-    left = float(x)
-    for word in line.split(" "):
-        if word:
-            mask, (dx, dy) = word_mask(size, word)
-            draw.draw.draw_bitmap((round(left) + dx, y + dy), mask, level)
-            rows.append((y + dy, y + dy + mask.size[1]))
-        left += word_width(size, word) + space
+def draw_text(draw: ImageDraw.ImageDraw, x: int, y: int, size: int, line: str, level: int) -> None:
+    """A line in palette level `level`: on an image of levels, Pillow's anti-aliased text blends
+    from the background (0) towards `level`, so every pixel is already a palette index."""
+    draw.text((x, y), line, fill=level, font=font(size))
 
 
 @lru_cache(maxsize=4)
-def blank_card(site_name: str) -> tuple[Image.Image, Rows]:
+def blank_card(site_name: str) -> Image.Image:
     """The background with the site's name and the rule under it, the same on every card."""
     from PIL import Image, ImageDraw
     canvas = Image.new("L", (WIDTH, HEIGHT), 0)
-    rows: Rows = []
     if site_name:
         draw = ImageDraw.Draw(canvas)
-        draw_text(draw, MARGIN, 64, 30, wrap(site_name, 30, WIDTH - 2 * MARGIN, 1)[0], MUTED, rows)
+        draw_text(draw, MARGIN, 64, 30, wrap(site_name, 30, WIDTH - 2 * MARGIN, 1)[0], MUTED)
         draw.rectangle((MARGIN, 116, MARGIN + 96, 121), fill=WHITE)
-        rows.append((116, 122))
-    return canvas, rows
+    return canvas
 
 
-def drawn_card(text: CardText) -> tuple[Image.Image, Rows]:
-    """The card as a palette image, 1200×630, and the rows drawn on: drawn straight in palette
-    levels (a pixel's level is how much of the text colour covers it), so no colour is mapped."""
+def drawn_card(text: CardText) -> Image.Image:
+    """The card as a palette image, 1200×630, drawn straight in palette levels (a pixel's level
+    is how much of the text colour covers it), so no colour is mapped."""
     from PIL import ImageDraw
-    blank, blank_rows = blank_card(text.site_name)
-    canvas, rows = blank.copy(), list(blank_rows)
+    canvas = blank_card(text.site_name).copy()
     draw = ImageDraw.Draw(canvas)
     face, title, place, themes = layout(text, WIDTH - 2 * MARGIN)
     y = TITLE_TOP
     for line in title:
-        draw_text(draw, MARGIN, y, face.size, line, WHITE, rows)
+        draw_text(draw, MARGIN, y, face.size, line, WHITE)
         y += line_height(face.size)
     y += GAP
     for line in place:
-        draw_text(draw, MARGIN, y, PLACE_SIZE, line, WHITE, rows)
+        draw_text(draw, MARGIN, y, PLACE_SIZE, line, WHITE)
         y += PLACE_LINE
     y = HEIGHT - 60 - THEME_LINE * len(themes)
     for line in themes:
-        draw_text(draw, MARGIN, y, THEME_SIZE, line, MUTED, rows)
+        draw_text(draw, MARGIN, y, THEME_SIZE, line, MUTED)
         y += THEME_LINE
     canvas.putpalette(PALETTE)  # an "L" image of levels becomes a "P" image of the same bytes
-    return canvas, rows
-
-
-def bands(rows: Rows) -> Rows:
-    """The rows drawn on as sorted, separate (top, bottom) bands within the card."""
-    merged: Rows = []
-    for top, bottom in sorted((max(0, top), min(HEIGHT, bottom)) for top, bottom in rows):
-        if bottom <= top:
-            continue
-        if merged and top <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
-        else:
-            merged.append((top, bottom))
-    return merged
+    return canvas
 
 
 def card_png(text: CardText) -> bytes:
-    """The card as a 4-bit PNG: only the bands drawn on are packed and compressed (pngwrite.py)."""
-    card, rows = drawn_card(text)
-    return pngwrite.png_4bit(WIDTH, HEIGHT, [(top, card.crop((0, top, WIDTH, bottom)).tobytes("raw", "P;4"))
-                                             for top, bottom in bands(rows)], PALETTE)
+    """The card as a 4-bit palette PNG (Pillow's `bits` option), about 20 KB."""
+    from io import BytesIO
+    out = BytesIO()
+    drawn_card(text).save(out, "PNG", bits=4)
+    return out.getvalue()
 
 
 @lru_cache(maxsize=1)
 def renderer_fingerprint() -> str:
-    """Changes when this module, the PNG writer or the font changes, so old cached cards are not reused."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(Path(pngwrite.__file__).read_bytes())
+    """Changes when this module, Pillow or the font changes, so old cached cards are not reused."""
+    from PIL import __version__ as pillow_version
+    digest = hashlib.sha256(Path(__file__).read_bytes() + pillow_version.encode())
     digest.update(FONT_PATH.read_bytes())
     return digest.hexdigest()
-
-
-def card_key(text: CardText) -> str:
-    payload = json.dumps([renderer_fingerprint(), *astuple(text)], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]

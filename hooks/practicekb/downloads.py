@@ -10,12 +10,8 @@ from .qrcodes import qr_path
 
 
 def qr_addresses(kb: KnowledgeBase, settings: SiteSettings) -> dict[str, str]:
-    """Each practice's QR code file and the address it encodes (qrbatch.py makes them)."""
-    return qr_addresses_of([practice.slug for practice in kb.practices.values()], settings)
-
-
-def qr_addresses_of(slugs: list[str], settings: SiteSettings) -> dict[str, str]:
-    return {qr_path(slug): settings.page_address(practice_src_uri(slug)) for slug in slugs}
+    """Each practice's QR code file and the address it encodes (qrfiles.py makes them)."""
+    return {qr_path(slug): settings.page_address(practice_src_uri(slug)) for slug in kb.practices}
 
 
 def download_files(kb: KnowledgeBase, settings: SiteSettings) -> dict[str, str]:

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
-from . import yamlcache
-from .yamlsource import YamlDocument, YamlSyntaxError
+from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
 FENCE = "---"
 # Control characters HTML and XML do not allow (tab, line feed and carriage return are fine): a
@@ -94,7 +93,7 @@ def split_front_matter(text: str, shown: str) -> tuple[str | None, str, int, lis
 
 def parse_document(text: str, shown: str, first_line: int) -> tuple[YamlDocument | None, list[Problem]]:
     try:
-        document = yamlcache.parse(text, first_line)
+        document = parse_yaml(text, first_line)
     except YamlSyntaxError as error:
         if error.hint:
             hint = error.hint

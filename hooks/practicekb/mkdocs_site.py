@@ -17,9 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import mkdocs_languages as site_languages_
-from . import yamlcache
-from .downloads import download_files, qr_addresses, qr_addresses_of
-from .load import practice_paths
+from .downloads import download_files, qr_addresses
 from .explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
 from .model import KnowledgeBase, Practice
 from .pages import HOME_PAGE, SCHEMA_PATH, GeneratedPage, SiteSettings, markdown_text, render_home_lists, render_pages
@@ -30,9 +28,8 @@ from .mkdocs_languages import THEME_TEXTS, escaped_nav, plain_text_of
 from .problems import ProblemsFound
 from .htmlcache import HtmlCache, conversion_fingerprint
 from .prerender import MarkdownBatch
-from .qrbatch import QrBatch
+from .qrfiles import write_qr_codes as publish_qr_codes
 from .searchindex import SearchIndexError, SearchIndexer
-from .cachefiles import link_or_copy
 from .cardfiles import CardBatch
 from .linkpreview import card_jobs, meta_tags, page_preview, places, practice_preview
 from .redirects import redirects
@@ -51,7 +48,7 @@ class BuildState:
     pages: dict[str, GeneratedPage] = {}
     untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
     translated: set[str] = set()  # hand-written pages shown in a contributor's translation (docs/<page>.<code>.md)
-    qr_codes: QrBatch | None = None  # made from the start of the build, written after the pages
+    qr_codes: dict[str, str] | None = None  # published path -> address, written after the pages
     cards: CardBatch | None = None  # social cards, drawn while MkDocs writes the pages
     converted: MarkdownBatch | None = None  # generated pages' HTML, converted outside MkDocs (prerender.py)
     first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
@@ -104,20 +101,7 @@ def start_build(config: MkDocsConfig) -> None:
             SEARCH.indexer = SearchIndexer(keep_index_url=not config.use_directory_urls)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
-    start_qr_codes(config)
 
-
-def start_qr_codes(config: MkDocsConfig) -> None:
-    """Start making the practices' QR codes before the practices are read: a code's address
-    follows from the file's name, so the workers can use the core that reading the files leaves
-    idle. add_download_files then gives the batch the addresses the site really has."""
-    try:
-        settings = site_settings(config)
-    except PluginError:
-        return  # no usable site_url: said once the practices are read, with any problems in them
-    practices = project_paths(config).practices
-    slugs = [path.name.removesuffix(".md") for path in practice_paths(practices)] if practices.is_dir() else []
-    STATE.qr_codes = QrBatch(qr_addresses_of(slugs, settings), cache_folder(config, "qr"))
 
 
 def stop_search_index() -> None:
@@ -134,9 +118,7 @@ def reset() -> None:
     STATE.translated = set()
     STATE.first_listing = None
     STATE.home_lists = ""
-    if STATE.qr_codes is not None:
-        STATE.qr_codes.cancel()
-        STATE.qr_codes = None
+    STATE.qr_codes = None
     if STATE.cards is not None:
         STATE.cards.cancel()
         STATE.cards = None
@@ -174,8 +156,7 @@ def load_knowledge_base(config: MkDocsConfig) -> KnowledgeBase:
     source = SHARED.source_kb if not site_languages_.is_default_build(config) else None
     if source is None:
         try:
-            with yamlcache.kept_in(cache_folder(config, "yaml")):
-                source = knowledge_base(project_paths(config))
+            source = knowledge_base(project_paths(config))
         except ProblemsFound as problems:
             raise PluginError("The practices cannot be built:\n" + str(problems)) from None
     STATE.source_kb = source
@@ -339,34 +320,16 @@ def add_download_files(files: Files, config: MkDocsConfig, kb: KnowledgeBase, se
             clashes.append(path)
             continue
         files.append(File.generated(config, path, content=content))
-    if clashes:  # the build stops, naming them
-        if STATE.qr_codes is not None:
-            STATE.qr_codes.cancel()
-            STATE.qr_codes = None
-    elif STATE.qr_codes is not None:
-        STATE.qr_codes.expect(qr_codes)  # started on the file names by start_qr_codes
-    else:
-        STATE.qr_codes = QrBatch(qr_codes, cache_folder(config, "qr"))
+    STATE.qr_codes = None if clashes else qr_codes  # with clashes, the build stops, naming them
     return clashes
 
 
 def write_qr_codes(config: MkDocsConfig) -> None:
-    """Write the QR codes into the built site, once MkDocs has written the pages (qrbatch.py says why):
-    linked from .cache/qr/ like the social cards (writing a thousand small files costs about 0.5 s on
-    an ordinary disk, linking them a tenth of that)."""
-    batch, STATE.qr_codes = STATE.qr_codes, None
-    if batch is None:
-        return
-    site = Path(config.site_dir)
-    codes = batch.files()
-    for folder in {(site / path).parent for path in codes}:
-        folder.mkdir(parents=True, exist_ok=True)
-    for path, svg in codes.items():
-        cached = batch.cached_file(batch.wanted[path])
-        if cached is not None:
-            link_or_copy(cached, site / path)  # a link where it can: no bytes written
-        else:
-            (site / path).write_text(svg, encoding="utf-8")
+    """Write the QR codes into the built site, once MkDocs has written the pages (it cleans the
+    site folder first): linked from .cache/qr/ like the social cards (qrfiles.py)."""
+    wanted, STATE.qr_codes = STATE.qr_codes, None
+    if wanted is not None:
+        publish_qr_codes(wanted, Path(config.site_dir), cache_folder(config, "qr"))
 
 
 def published_schema_text(schema: dict) -> str:

@@ -19,7 +19,6 @@ converted here; the generated pages are not meant for them (mkdocs-macros is off
 from __future__ import annotations
 
 import re
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
@@ -27,8 +26,7 @@ import markdown
 import markdown.htmlparser
 from mkdocs.utils import meta
 
-from . import fastinline
-from .workers import available_cores, worker_pool
+from .workers import BackgroundBatch, available_cores
 
 if TYPE_CHECKING:
     from .htmlcache import HtmlCache
@@ -116,11 +114,9 @@ def convert(sources: list[str], extensions: list, extension_configs: dict) -> li
     """Convert page sources (front matter and Markdown, as MkDocs reads them) with the site's
     extensions, as MkDocs does, and collect their anchor ids as it does; but with one Markdown
     instance reset between pages (Python-Markdown's way to convert many documents; the same HTML
-    as an instance per page, a tenth less time), with a faster inline step (fastinline.py: the
-    same HTML, a third less time)."""
+    as an instance per page, a tenth less time)."""
     converted = []
     md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
-    fastinline.install(md)
     raw_html, tree = _RawHtmlAnchors(md), _TreeAnchors(md)
     md.preprocessors.register(raw_html, "kb_raw_html_anchors", priority=21)  # MkDocs' priorities
     md.treeprocessors.register(tree, "kb_extract_anchors", priority=5)
@@ -146,14 +142,13 @@ class MarkdownBatch:
 
     def __init__(self, sources: dict[str, str], extensions: list, extension_configs: dict,
                  cache: HtmlCache | None = None):
-        self._pool: ProcessPoolExecutor | None = None
+        self._batch: BackgroundBatch | None = None
         self._cache = cache
         self._settings = (extensions, extension_configs)
         self._cached: dict[str, ConvertedPage] = {}
         self._chunk_of: dict[str, tuple[int, int]] = {}
         self._here: dict[str, str] = {}  # src_uri -> source, converted here when asked for
         self._key_of: dict[str, str] = {}
-        self._tasks: list[Future] = []
         wanted = []
         for uri, source in sources.items():
             key = cache.page_key(source) if cache is not None else ""
@@ -167,13 +162,12 @@ class MarkdownBatch:
             if cache is not None:
                 self._here = dict(wanted)
             return
-        self._pool = worker_pool(worker_count())
-        for start in range(0, len(wanted), CHUNK):
-            chunk = wanted[start:start + CHUNK]
+        chunks = [wanted[start:start + CHUNK] for start in range(0, len(wanted), CHUNK)]
+        for number, chunk in enumerate(chunks):
             for offset, (uri, _) in enumerate(chunk):
-                self._chunk_of[uri] = (len(self._tasks), offset)
-            self._tasks.append(self._pool.submit(convert, [source for _, source in chunk], extensions,
-                                                 extension_configs))
+                self._chunk_of[uri] = (number, offset)
+        self._batch = BackgroundBatch(convert, [[source for _, source in chunk] for chunk in chunks],
+                                      (extensions, extension_configs), workers=worker_count())
 
     def __contains__(self, src_uri: str) -> bool:
         return src_uri in self._cached or src_uri in self._chunk_of or src_uri in self._here
@@ -189,7 +183,7 @@ class MarkdownBatch:
             page, = convert([self._here[src_uri]], *self._settings)
         else:
             task, offset = self._chunk_of[src_uri]
-            page = self._tasks[task].result()[offset]
+            page = self._batch.result(task)[offset]
         if self._cache is not None:
             self._cache.keep(self._key_of[src_uri], page)
         return page
@@ -201,6 +195,6 @@ class MarkdownBatch:
 
     def cancel(self) -> None:
         """Stop the worker (the build is done, failed or replaced): tasks not started are dropped."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        if self._batch is not None:
+            self._batch.cancel()
+            self._batch = None

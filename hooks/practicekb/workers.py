@@ -1,10 +1,11 @@
-"""Worker processes for the build's slow, independent jobs (QR codes, Markdown of generated pages),
-so they run on the cores MkDocs leaves idle."""
+"""Worker processes for the build's slow, independent jobs (Markdown of generated pages, social
+cards), so they run on the cores MkDocs leaves idle."""
 from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 
 
 def available_cores() -> int:
@@ -12,6 +13,24 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def worker_pool(workers: int) -> ProcessPoolExecutor:
-    # spawn, not fork: `mkdocs serve` runs threads, and forking a threaded process is unsafe
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+class BackgroundBatch:
+    """`function(chunk, *arguments)` for each chunk, in `workers` spawned processes (spawn, not fork:
+    `mkdocs serve` runs threads, and forking a threaded process is unsafe) at a lower priority by
+    `niceness`; results by chunk number, in any order asked for. cancel() drops what has not started."""
+
+    def __init__(self, function: Callable, chunks: list[list], arguments: tuple = (), workers: int = 1,
+                 niceness: int = 0):
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=os.nice if niceness and hasattr(os, "nice") else None,
+            initargs=(niceness,) if niceness and hasattr(os, "nice") else ())
+        self._tasks: list[Future] = [self._pool.submit(function, chunk, *arguments) for chunk in chunks]
+
+    def result(self, chunk: int) -> list:
+        """The chunk's results, waiting for its worker if they are not there yet."""
+        return self._tasks[chunk].result()
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None

@@ -1,0 +1,32 @@
+"""A social card file holds the card as drawn: 1200×630, the site's 16-level palette, 4 bits a pixel."""
+from __future__ import annotations
+
+import io
+import struct
+
+from PIL import Image
+
+from practicekb import cards
+
+
+def test_a_card_file_holds_the_card_as_drawn_in_four_bits():
+    text = cards.CardText("Council for the inclusion of migrants in Škofja Loka", "Škofja Loka, Slovenia",
+                          "Coordination bodies · Intercultural mediation", "Local integration practices")
+    drawn = cards.drawn_card(text)
+    png = cards.card_png(text)
+    width, height, bit_depth = struct.unpack(">IIB", png[16:25])  # the IHDR chunk
+    assert (width, height, bit_depth) == (1200, 630, 4)
+    assert len(png) < 40_000
+    with Image.open(io.BytesIO(png)) as decoded:
+        decoded.load()
+        assert decoded.tobytes() == drawn.tobytes()
+        assert decoded.getpalette()[:48] == cards.PALETTE
+    levels = set(drawn.tobytes())
+    assert {0, cards.MUTED, cards.WHITE} <= levels <= set(range(16))  # background, muted and white text, smooth edges
+    assert len(levels) > 8
+
+
+def test_a_long_title_is_cut_on_a_word_with_an_ellipsis():
+    lines = cards.wrap("Intercultural mediation " * 20, 68, 1040, 3)
+    assert len(lines) == 3 and lines[-1].endswith(cards.ELLIPSIS)
+    assert all(cards.text_width(68, line) <= 1040 for line in lines)
