@@ -14,10 +14,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on every change
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## build the site into site/, failing on any problem
-	$(BIN)/mkdocs build --strict
+	$(BIN)/properdocs build --strict -f mkdocs.yml
 
 chromium:  ## Debian's Chromium, which the browser tests drive through Playwright (no browser download)
 	@command -v chromium >/dev/null 2>&1 || [ -x "$${CHROMIUM:-}" ] || { \

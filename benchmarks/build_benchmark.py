@@ -45,16 +45,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(sys.argv[1]).parent / "hooks"))  # the project's hooks, as MkDocs loads them
 from practicekb import mkdocs_site
 
-class Skipped:  # stands in for the QR batch and the search indexer: every method does nothing
+class Skipped:  # stands in for the search indexer: every method does nothing
     def __init__(self, *args, **kwargs):
         pass
     def __getattr__(self, name):
         return lambda *args, **kwargs: {}
 
-for name in ("start_qr_codes", "QrBatch", "start_social_cards", "SearchIndexer"):
+for name in ("publish_qr_codes", "start_social_cards", "SearchIndexer"):
     assert hasattr(mkdocs_site, name), f"benchmarks: practicekb.mkdocs_site.{name} is gone: update CORE_RUNNER"
-mkdocs_site.start_qr_codes = lambda config: None
-mkdocs_site.QrBatch = Skipped
+mkdocs_site.publish_qr_codes = lambda *args: 0
 mkdocs_site.start_social_cards = lambda config, kb: None
 mkdocs_site.SearchIndexer = Skipped
 """ + RUNNER

@@ -67,9 +67,11 @@ def check_reports(project: Path, expected: str, hint: str) -> subprocess.Complet
     return result
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    return run([str(mkdocs), "build", "--strict", "--site-dir", str(site_dir)], cwd=project)
+def build_site(project: Path, site_dir: Path, generator: str = "properdocs") -> subprocess.CompletedProcess:
+    """Build as the README's commands do: with ProperDocs, the maintained fork of MkDocs 1.x, reading
+    mkdocs.yml (given by name, as the file keeps MkDocs' name); `generator="mkdocs"` for MkDocs itself."""
+    program = Path(sys.executable).with_name(generator)
+    return run([str(program), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site_dir)], cwd=project)
 
 
 LANGUAGES_SETTING = re.compile(r"^(    languages: )\[.*\]$", re.MULTILINE)

@@ -46,8 +46,8 @@ def test_serve_rebuilds_when_a_practice_vocabulary_or_template_changes(tmp_path)
     # Two languages: serve builds every language, as `mkdocs build` does.
     project = make_project(tmp_path / "p", {"testtown.md": VALID_PRACTICE}, REPO / "vocabularies", ("en", "sl"))
     port = free_port()
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    server = subprocess.Popen([str(mkdocs), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+    properdocs = Path(sys.executable).with_name("properdocs")  # what `make serve` runs
+    server = subprocess.Popen([str(properdocs), "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     try:
