@@ -51,10 +51,11 @@ class Skipped:  # stands in for the search indexer: every method does nothing
     def __getattr__(self, name):
         return lambda *args, **kwargs: {}
 
-for name in ("publish_qr_codes", "start_social_cards", "SearchIndexer"):
+for name in ("publish_qr_codes", "SearchIndexer"):
     assert hasattr(mkdocs_site, name), f"benchmarks: practicekb.mkdocs_site.{name} is gone: update CORE_RUNNER"
+assert hasattr(mkdocs_site.SiteBuild, "start_social_cards"), "benchmarks: SiteBuild.start_social_cards is gone"
 mkdocs_site.publish_qr_codes = lambda *args: 0
-mkdocs_site.start_social_cards = lambda config, kb: None
+mkdocs_site.SiteBuild.start_social_cards = lambda self, config, kb: None
 mkdocs_site.SearchIndexer = Skipped
 """ + RUNNER
 

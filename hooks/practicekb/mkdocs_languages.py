@@ -9,6 +9,8 @@ all produce every language.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import copy
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,10 +122,14 @@ def language_config(config: MkDocsConfig, language: str, catalogue: Catalogue) -
     return other
 
 
-def build_other_languages(config: MkDocsConfig, catalogues: dict[str, Catalogue]) -> None:
-    """Build every language but the default into <site_dir>/<code>/ (a failure stops the whole build)."""
+def build_other_languages(config: MkDocsConfig, catalogues: dict[str, Catalogue],
+                          prepare: Callable[[MkDocsConfig], None]) -> None:
+    """Build every language but the default into <site_dir>/<code>/ (a failure stops the whole build),
+    each from its own configuration, given to `prepare` once its plugins exist, before it builds."""
     for language in site_languages(config)[1:]:
-        build(language_config(config, language, catalogues[language]))
+        other = language_config(config, language, catalogues[language])
+        prepare(other)
+        build(other)
 
 
 @dataclass(frozen=True)
