@@ -6,7 +6,7 @@ import struct
 
 from PIL import Image
 
-from practicekb import cards
+from practicekb.exports import cards
 
 
 def test_a_card_file_holds_the_card_as_drawn_in_four_bits():

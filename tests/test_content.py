@@ -12,8 +12,8 @@ from difflib import SequenceMatcher
 import pytest
 
 from conftest import REPO
-from practicekb.model import KnowledgeBase
-from practicekb.pipeline import ProjectPaths, knowledge_base
+from practicekb.model.model import KnowledgeBase
+from practicekb.model.pipeline import ProjectPaths, knowledge_base
 
 # The countries and seed projects the collection was started for (issue 3).
 REQUIRED_COUNTRIES = {"NO", "SE", "DK", "FI", "IS", "SI", "SK", "LT"}
@@ -73,7 +73,7 @@ def test_every_term_is_described(kb: KnowledgeBase) -> None:
         if key == "countries":
             continue
         for term in vocabulary.terms.values():
-            assert len(term.about().split()) >= 5, f"vocabularies/{key}: {term.id} needs a description"
+            assert len(term.about("en").split()) >= 5, f"vocabularies/{key}: {term.id} needs a description"
 
 
 def numbers(text: str) -> set[str]:

@@ -5,10 +5,10 @@ import datetime as dt
 import json
 
 from conftest import VALID_PRACTICE, make_project
-from practicekb.explore import (ONGOING, explore_index, explore_index_text, facets, listed_practices,
+from practicekb.model.explore import (ONGOING, explore_index, explore_index_text, facets, listed_practices,
                                 search_filters, years)
-from practicekb.pipeline import ProjectPaths, check
-from practicekb.regions import OTHER, region_of
+from practicekb.model.pipeline import ProjectPaths, check
+from practicekb.core.regions import OTHER, region_of
 
 
 def knowledge_base(tmp_path, practices: dict[str, str]):
@@ -67,7 +67,7 @@ def test_index_rows_follow_the_list_and_carry_ranks_years_and_values(tmp_path):
 
 
 def test_years_of_a_practice():
-    from practicekb.model import Practice
+    from practicekb.model.model import Practice
 
     def practice(**data):
         return Practice("x", "practices/x.md", data, "")

@@ -20,11 +20,11 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 
 from conftest import REPO, VALID_PRACTICE, build_site, check_reports, make_project, run_kb
-from practicekb.catalogue import Catalogue
-from practicekb.problems import ProblemsFound
-from practicekb.pipeline import ProjectPaths, knowledge_base
-from practicekb.sanitize import clean_html, clean_text
-from practicekb.yamlsource import MAX_VALUES, YamlSyntaxError, parse_yaml
+from practicekb.checks.catalogue import Catalogue
+from practicekb.core.problems import ProblemsFound
+from practicekb.model.pipeline import ProjectPaths, knowledge_base
+from practicekb.pages.sanitize import clean_html, clean_text
+from practicekb.source.yamlsource import MAX_VALUES, YamlSyntaxError, parse_yaml
 
 pytest_plugins = ["browser"]
 

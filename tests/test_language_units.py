@@ -7,9 +7,9 @@ from types import SimpleNamespace
 import yaml
 
 from conftest import REPO
-from practicekb.catalogue import Catalogue, config_texts
-from practicekb.languages import autonym, language_name, plural_categories, sort_key, translation_of
-from practicekb.mkdocs_languages import alternates, nav_titles, translated_nav
+from practicekb.checks.catalogue import Catalogue, config_texts
+from practicekb.core.languages import autonym, language_name, plural_categories, sort_key, translation_of
+from practicekb.adapter.language_builds import alternates, nav_titles, translated_nav
 
 
 def catalogue(language: str) -> Catalogue:
@@ -34,7 +34,7 @@ def test_values_are_filled_in_and_numbers_written_the_languages_way():
 
 
 def test_language_names_come_from_cldr():
-    assert language_name("sl") == "Slovenian"
+    assert language_name("sl", "en") == "Slovenian"
     assert language_name("en", "sk") == "angličtina"
     assert autonym("nb") == "Norsk bokmål" and autonym("lt") == "Lietuvių"
 

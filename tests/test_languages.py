@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import REPO
-from practicekb.catalogue import PLACEHOLDER
+from practicekb.checks.catalogue import PLACEHOLDER
 from sitepages import front_matter, interface_texts, page, resolve
 
 CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -266,3 +266,24 @@ def test_explore_filters_name_every_term_in_the_page_language(real_site):
             shown = [label.get_text(" ", strip=True).rsplit(" (", 1)[0] for label in fieldset.find_all("label")]
             expected = [term["label"][language] for term in data["terms"]]
             assert sorted(shown) == sorted(expected), f"{language} {facet}"
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.mark.parametrize("language", ["en", "sk", "sl", "lt", "nb"])
+def test_each_language_feed_speaks_that_language(real_site, language):
+    import xml.etree.ElementTree as ET
+    feed = ET.parse(real_site / ("" if language == "en" else language) / "feed.xml").getroot()
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+    assert feed.find(f"{ATOM}subtitle").text == catalogue(language)["messages"]["feed.subtitle"]
+    themes = {term["id"]: term["label"] for term in
+              yaml.safe_load((REPO / "vocabularies" / "themes.yml").read_text(encoding="utf-8"))["terms"]}
+    labels = {category.get("term"): category.get("label") for category in feed.iter(f"{ATOM}category")}
+    assert labels and all(label == themes[term][language] for term, label in labels.items())
+
+
+def test_a_citation_names_the_organisation_in_the_page_language(real_site):
+    soup = page(real_site / "nb", "practices/bergen-inclusion-centre/")
+    citation = soup.find(id="kb-citation")
+    assert "Bergen kommune" in citation.get_text() and "Municipality of Bergen" not in citation.get_text()

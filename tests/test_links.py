@@ -14,8 +14,10 @@ from conftest import REPO, VALID_PRACTICE, build_site, make_project
 from sitepages import front_matter, page, resolve
 from test_bad_input import RENAMED_ONTO_LIVE, with_aliases
 
-from practicekb import cardfiles, cards
-from practicekb.linkpreview import meta_tags, og_locale, page_preview
+from practicekb.exports import cardfiles
+
+from practicekb.exports import cards
+from practicekb.exports.linkpreview import meta_tags, og_locale, page_preview
 
 CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 SITE_URL = CONFIG["site_url"]
@@ -107,8 +109,8 @@ def test_colliding_former_slugs_fail_the_build_with_every_problem(tmp_path):
 
 
 def test_former_addresses_without_directory_urls():
-    from practicekb.model import Practice
-    from practicekb.redirects import redirect_html, redirect_path
+    from practicekb.model.model import Practice
+    from practicekb.exports.redirects import redirect_html, redirect_path
 
     practice = Practice("new-name", "practices/new-name.md", {"title": "A <practice> & more", "language": "sl"}, "")
     assert redirect_path("old-name", directory_urls=False) == "practices/old-name.html"

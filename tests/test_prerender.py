@@ -1,4 +1,4 @@
-"""Generated pages' Markdown converted in a worker process (hooks/practicekb/prerender.py) gives the
+"""Generated pages' Markdown converted in a worker process (hooks/practicekb/adapter/prerender.py) gives the
 same HTML, table of contents and anchors as MkDocs' own conversion, and the same site."""
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-import practicekb.mkdocs_site as mkdocs_site
-import practicekb.prerender as prerender
+import practicekb.adapter.site as mkdocs_site
+import practicekb.adapter.prerender as prerender
 from benchmarks.synthetic import write_practices
 from conftest import REPO, make_project
 

@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import REPO, build_site, make_project, run_kb
-from practicekb.countries import country_codes
+from practicekb.core.countries import country_codes
 
 pytest_plugins = ["browser"]
 

@@ -9,7 +9,7 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageDraw
 
-from practicekb.qrcodes import QUIET_ZONE, qr_modules, qr_svg
+from practicekb.pages.qrcodes import QUIET_ZONE, qr_modules, qr_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 ADDRESSES = [

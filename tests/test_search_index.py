@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from practicekb.searchindex import SearchIndexError, SearchIndexer, searchable_part
+from practicekb.exports.searchindex import SearchIndexError, SearchIndexer, searchable_part
 
 
 def html(lang: str, title: str, words: str, marked: bool = True) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import FIXTURE_VOCABULARIES, VALID_PRACTICE, make_project
-from practicekb.load import load_practice, split_front_matter
-from practicekb.model import Practice, build_knowledge_base
-from practicekb.pipeline import ProjectPaths, check, load_vocabularies
-from practicekb.yamlsource import parse_yaml
+from practicekb.source.load import load_practice, split_front_matter
+from practicekb.model.model import Practice, build_knowledge_base
+from practicekb.model.pipeline import ProjectPaths, check, load_vocabularies
+from practicekb.source.yamlsource import parse_yaml
 
 
 def test_norway_stays_a_country_code_and_dates_stay_text():
@@ -57,7 +57,7 @@ def test_indexes_and_programme_counts_for_its_funder(tmp_path):
     assert kb.index["funders"] == {"eea-norway-bilateral-fund": ["a"], "eea-and-norway-grants": ["a"], "amif": ["b"]}
     assert kb.index["countries"] == {"si": ["a", "c"], "sk": ["b"]}
     assert sorted(kb.vocabularies["countries"].terms) == ["si", "sk"]
-    assert kb.vocabularies["countries"].terms["sk"].text() == "Slovakia"
+    assert kb.vocabularies["countries"].terms["sk"].text("en") == "Slovakia"
     assert [(t.id, n) for t, n in kb.neighbours("themes", "coordination-bodies", "countries")] == [("si", 2), ("sk", 1)]
 
 
@@ -111,7 +111,7 @@ def test_related_practices_are_the_same_in_every_process(tmp_path):
     from conftest import REPO
 
     write_practices(tmp_path / "practices", 300, REPO / "vocabularies")
-    script = ("import json, sys; from pathlib import Path; from practicekb.pipeline import ProjectPaths, knowledge_base; "
+    script = ("import json, sys; from pathlib import Path; from practicekb.model.pipeline import ProjectPaths, knowledge_base; "
               f"p = ProjectPaths.at(Path({str(REPO)!r}), Path({str(tmp_path / 'practices')!r}), "
               f"Path({str(REPO / 'vocabularies')!r})); print(json.dumps(knowledge_base(p).related))")
     outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,

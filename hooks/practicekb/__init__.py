@@ -1,5 +1,6 @@
 """The local integration practice knowledge base.
 
-Data flows one way: load -> validate -> model -> pages. Only `mkdocs_site`
-knows about MkDocs, so the rest outlives any one site generator.
+Stages, each importing only the ones before it: core → source → checks → model → pages →
+exports → adapter. Only `adapter` knows MkDocs, so the rest outlives any one site generator;
+`cli` (`kb`) reuses source → checks → model.
 """

@@ -1,0 +1,109 @@
+"""Generated pages' HTML kept between builds, so a build converts only the Markdown that changed.
+
+Converting Markdown is a pure function of the page's text, the site's Markdown settings and the
+code of Python-Markdown and its extensions; at 1,000 practices it is about 3.5 s of CPU a build,
+and from one build to the next (`mkdocs serve`, a second build, CI keeping .cache/) almost every
+page is the same. Each converted page is kept in .cache/html/<language>/ (cachefiles.FileCache: the
+settings and code, in the name) under a hash of its text, as one file: a line of JSON (table of contents,
+anchor ids), then the HTML, so reading a page costs little more than reading its HTML. A build
+writes only the pages it converted and removes the ones it no longer has.
+
+Generated pages carry placeholders with a secret that is new every build (pages.py,
+fragment_placeholder); the cache keeps pages with the secret of the build that first stored
+them (in the folder's `secret` file) and translates between the two, so an unchanged page is
+found and gets this build's placeholders back.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+import markdown
+
+from . import prerender
+from ..core.cachefiles import FileCache
+from .prerender import ConvertedPage
+
+SECRET_FILE = "secret"
+SECRET = re.compile(r"[0-9a-f]{16,64}")  # as pages.py makes them
+
+
+def _package_files(module_name: str) -> list[Path]:
+    """The files of the package a module belongs to (an upgrade changes some of them)."""
+    module = sys.modules.get(module_name.split(".")[0])
+    file = getattr(module, "__file__", None)
+    if not file:
+        return []
+    path = Path(file)
+    return sorted(path.parent.rglob("*.py")) if path.name == "__init__.py" else [path]
+
+
+def conversion_fingerprint(extensions: list[str], extension_configs: dict) -> str:
+    """What every page's conversion depends on besides its text: the settings, and the code of
+    Python-Markdown, of each extension's package, of prerender.py (a few
+    milliseconds to read)."""
+    md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+    digest = hashlib.sha256()
+    settings = json.dumps([extensions, extension_configs], sort_keys=True, default=repr)
+    digest.update(f"{settings}\n{markdown.__version__}\n".encode())
+    modules = {"markdown"} | {type(extension).__module__ for extension in md.registeredExtensions}
+    files = {file for name in modules for file in _package_files(name)} | {Path(prerender.__file__)}
+    for file in sorted(files):
+        digest.update(f"{file.name}\n".encode() + file.read_bytes())
+    return digest.hexdigest()
+
+
+class HtmlCache:
+    """Converted pages of earlier builds with the same fingerprint, by page key (page_key)."""
+
+    def __init__(self, folder: Path, fingerprint: str, secret: str):
+        """`folder`: this language's, .cache/html/<language>; `secret`: this build's placeholder
+        secret (GeneratedPage.nonce)."""
+        self.files = FileCache(folder, fingerprint, ".html")
+        self.secret = secret
+        try:
+            stored = (folder / SECRET_FILE).read_text(encoding="ascii").strip()
+        except (OSError, ValueError):
+            stored = ""
+        self._readable = SECRET.fullmatch(stored) is not None and SECRET.fullmatch(secret) is not None
+        # pages of a new folder (or one with no usable secret) are stored with this build's secret
+        self.stored_secret = stored if self._readable else secret
+        self._new: dict[str, ConvertedPage] = {}
+
+    def _stored(self, text: str) -> str:
+        return text.replace(self.secret, self.stored_secret) if self.secret else text
+
+    def page_key(self, source: str) -> str:
+        return self.files.key(self._stored(source))
+
+    def get(self, key: str) -> ConvertedPage | None:
+        if not self._readable:
+            return None
+        data = self.files.get(key)
+        try:
+            header, _, html = data.decode("utf-8", "surrogatepass").partition("\n")
+            toc_tokens, anchor_ids = json.loads(header)
+        except (AttributeError, ValueError):
+            return None  # not converted yet, or unreadable: converted again
+        if not (isinstance(toc_tokens, list) and isinstance(anchor_ids, list)):
+            return None
+        return ConvertedPage(html.replace(self.stored_secret, self.secret), toc_tokens, frozenset(anchor_ids))
+
+    def keep(self, key: str, page: ConvertedPage) -> None:
+        self._new[key] = page
+
+    def save(self) -> None:
+        """Add the pages converted now and drop the ones this build did not use."""
+        if not self._readable:
+            try:
+                self.files.folder.mkdir(parents=True, exist_ok=True)
+                (self.files.folder / SECRET_FILE).write_text(self.stored_secret, encoding="ascii")
+            except OSError:
+                return
+        for key, page in self._new.items():
+            header = json.dumps([page.toc_tokens, sorted(page.anchor_ids)], ensure_ascii=False)
+            self.files.put(key, f"{header}\n{self._stored(page.html)}".encode("utf-8", "surrogatepass"))
+        self.files.prune()

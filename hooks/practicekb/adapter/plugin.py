@@ -1,0 +1,69 @@
+"""The knowledge base as an MkDocs (and ProperDocs) plugin: each event delegates to this build's SiteBuild.
+
+Registered as the entry point `practicekb` (pyproject.toml) and named in mkdocs.yml's plugins
+after `macros`. MkDocs makes a plugin instance per configuration it loads, so every language's
+build, and every rebuild of `mkdocs serve`, has its own SiteBuild and nothing is kept in modules.
+"""
+from __future__ import annotations
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .site import SiteBuild, compiled_templates, escape_theme_texts
+from .partialcache import cached_partial
+
+
+class KnowledgeBasePlugin(BasePlugin):
+    def __init__(self) -> None:
+        self.site = SiteBuild()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        escape_theme_texts(config)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.site.start_build(config)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        files = self.site.add_generated_files(files, config)
+        return self.site.add_link_files(files, config)
+
+    @event_priority(100)  # before mkdocs-macros: it decides which pages may render macros
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.site.guard_page_meta(page, config)
+        self.site.date_practice_page(page)
+        return self.site.skip_converted_markdown(markdown, page)
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        env.bytecode_cache = compiled_templates(config)
+        env.globals.update(self.site.template_globals(config))
+        env.globals["kb_partial"] = cached_partial(env)
+        return env
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.site.mark_untranslated(page, config)
+        return self.site.insert_page_fragments(html, page)
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        self.site.start_writing_search_index(config, page)
+        self.site.fill_converted_page(page)
+        return self.site.add_link_preview(context, page, config)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        self.site.add_to_search_index(output, page, config)
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.site.stop_converting(keep=True)
+        self.site.start_writing_search_index(config)
+        self.site.write_qr_codes(config)
+        self.site.write_social_cards()
+        self.site.index_site(config)
+
+    def on_build_error(self, error: Exception) -> None:
+        self.site.reset()  # stops the Markdown and card workers of a failed build
+        self.site.stop_search_index()

@@ -1,0 +1,222 @@
+"""Translation files: `<slug>.<code>.md` beside a practice, `<page>.<code>.md` beside a hand-written page.
+
+A practice's translation holds only the words (title, summary, body) and who translated it
+when; every fact stays in the original file and is inherited, so a translation can never
+contradict it. A page's translation is a whole page that replaces the original in that
+language. Loading never raises: every problem is reported with its file and line.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.languages import language_name, translation_of
+from ..source.load import (PracticeSource, outside_repository, practice_translation_paths, read_front_matter_file, read_text,
+                   relative)
+from ..core.problems import Problem, did_you_mean
+from .safety import unsafe_html_problems
+from .textchecks import value_problems
+from .schema import DATE_PATTERN, REQUIRED as FACT_REQUIRED, SLUG_PATTERN, practice_schema
+
+FIELDS = {  # field: what to write
+    "title": "the practice's name in this language",
+    "summary": "the summary paragraph in this language",
+    "translator": "who translated it: a name or an organisation (optional)",
+    "translated": "the date of the translation, YYYY-MM-DD (optional)",
+}
+REQUIRED = ("title", "summary")
+# A hand-written page's translation: its words, who translated it, and which of Material's parts
+# the page hides; nothing else of the page (mkdocs-macros, the template) comes from a translation.
+PAGE_FIELDS = {
+    "title": "the page's title in this language (optional)",
+    "description": "the page's one-line description in this language (optional)",
+    "translator": "who translated it (optional)",
+    "translated": "the date of the translation, YYYY-MM-DD (optional)",
+    "hide": "the parts of the page to hide, as in the original, e.g. [navigation, toc] (optional)",
+}
+HIDEABLE = ("navigation", "toc", "footer", "path", "tags", "feedback")
+
+
+def valid_hide(value: object) -> bool:
+    return isinstance(value, list) and all(item in HIDEABLE for item in value)
+LIMITS = {"title": (5, 150), "summary": (40, 800)}  # the same as for the original
+
+
+@dataclass(frozen=True)
+class PracticeTranslation:
+    slug: str
+    language: str
+    path: str  # relative to the project root
+    title: str
+    summary: str
+    body: str
+    body_line: int
+    translator: str = ""
+    translated: str = ""
+
+
+def fact_fields() -> set[str]:
+    """Every field of a practice's front matter that is a fact (all but the words)."""
+    return (set(practice_schema({})["properties"]) | set(FACT_REQUIRED)) - {"title", "summary"}
+
+
+def load_practice_translations(practices_dir: Path, root: Path, languages: tuple[str, ...],
+                               originals: list[PracticeSource]) -> tuple[list[PracticeTranslation], list[Problem]]:
+    """Every translation file in practices/, checked; those without problems are returned."""
+    by_slug = {source.slug: source for source in originals}
+    translations: list[PracticeTranslation] = []
+    problems: list[Problem] = []
+    facts = fact_fields()
+    for path in practice_translation_paths(practices_dir):
+        shown = relative(path, root)
+        if outside := outside_repository(path, root):
+            problems.append(outside)
+            continue
+        named = translation_of(path.name)
+        if named is None:  # 'p..md', 'a.b.c.md': what the file is meant to be is unknown, so only its name is reported
+            problems.append(Problem(shown, 1, "file name", f"'{path.name}' is neither a practice nor a translation",
+                                    "rename it: a practice is <slug>.md, its translation <slug>.<language>.md"))
+            continue
+        slug, code = named
+        found = name_problems(shown, slug, code, languages, "practice")
+        original = by_slug.get(slug)
+        if original is None and re.match(SLUG_PATTERN, slug):
+            found.append(Problem(shown, 1, "file name", f"there is no practice '{slug}' to translate",
+                                 (did_you_mean(slug, by_slug) + " " if did_you_mean(slug, by_slug) else "")
+                                 + "name a translation after its practice's file: <slug>.<language>.md"))
+        elif original is not None and Path(original.path).parent != Path(shown).parent:
+            found.append(Problem(shown, 1, "file name", f"is not beside its practice {original.path}",
+                                 "move it into the same folder"))
+        elif original is not None and code == (original.front_matter.data.get("language") or "en"):
+            found.append(Problem(shown, 1, "file name", f"{original.path} is already written in {language_name(code, 'en')}",
+                                 "a translation is into another language; remove this file or rename it"))
+        translation, more = read_translation(path, shown, slug, code, facts)
+        problems += found + more
+        if translation is not None and not found and not more:
+            translations.append(translation)
+    return translations, problems
+
+
+def name_problems(shown: str, stem: str, code: str, languages: tuple[str, ...], what: str) -> list[Problem]:
+    problems = []
+    others = [c for c in languages if c != languages[0]] if what == "page" else list(languages)
+    if code not in others:
+        known = ", ".join(others) or "none yet"
+        problems.append(Problem(shown, 1, "file name", f"'{code}' is not a language of the site",
+                                (did_you_mean(code, others) + " " if did_you_mean(code, others) else "")
+                                + f"the site's languages for translations are: {known} (extra.kb.languages in mkdocs.yml)"))
+    if what == "practice" and not re.match(SLUG_PATTERN, stem):
+        problems.append(Problem(shown, 1, "file name", f"'{stem}' is not a valid slug",
+                                "name the file <slug>.<language>.md after the practice it translates"))
+    return problems
+
+
+def read_translation(path: Path, shown: str, slug: str, code: str, facts: set[str]
+                     ) -> tuple[PracticeTranslation | None, list[Problem]]:
+    source, problems = read_front_matter_file(path, shown)
+    if source is None:
+        return None, problems
+    document, body, body_line = source.front_matter, source.body, source.body_line
+    data = document.data
+    for key in data:
+        line = document.line_of((key,))
+        if key in facts:
+            problems.append(Problem(shown, line, key, "is a fact of the practice, and facts are not translated",
+                                    f"remove it: the page shows the original's {key}, so the two can never disagree"))
+        elif key not in FIELDS:
+            problems.append(Problem(shown, line, key, "unknown field",
+                                    did_you_mean(key, FIELDS) or "a translation has only: " + ", ".join(FIELDS)))
+    for key in REQUIRED:
+        if key not in data:
+            problems.append(Problem(shown, 1, key, "required field is missing", f"add '{key}:' — {FIELDS[key]}"))
+    for key, value in data.items():
+        if key not in FIELDS:
+            continue
+        line = document.line_of((key,))
+        if not isinstance(value, str):
+            problems.append(Problem(shown, line, key, "should be text", "put it in quotes"))
+        elif key in LIMITS and not LIMITS[key][0] <= len(value.strip()) <= LIMITS[key][1]:
+            low, high = LIMITS[key]
+            problems.append(Problem(shown, line, key, f"should be {low} to {high} characters long, not {len(value.strip())}",
+                                    "as long as the original's"))
+        elif key == "translated" and not valid_date(value):
+            problems.append(Problem(shown, line, key, f"'{value}' is not a date", "write it as YYYY-MM-DD"))
+    if not body.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in
+                               re.sub(r"<!--.*?-->", "", body, flags=re.S).split("\n")):
+        problems.append(Problem(shown, body_line, "body", "is empty",
+                                "below the front matter, translate the original's sections"))
+    problems += unsafe_html_problems(body, body_line, shown)
+    problems += value_problems(document, shown)
+    if problems:
+        return None, problems
+    return PracticeTranslation(slug, code, shown, data["title"].strip(), data["summary"].strip(), body, body_line,
+                               str(data.get("translator", "")).strip(), str(data.get("translated", ""))), []
+
+
+def valid_date(value: str) -> bool:
+    if not re.match(DATE_PATTERN, value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def page_translation_problems(docs_dir: Path, root: Path, languages: tuple[str, ...]) -> list[Problem]:
+    """Each docs/<page>.<code>.md is in a language of the site other than the default, beside its
+    page, with only a page translation's fields and safe text; no file of docs/ leads outside."""
+    problems: list[Problem] = []
+    if not docs_dir.is_dir():
+        return problems
+    for path in sorted(docs_dir.rglob("*")):
+        if outside := outside_repository(path, root):
+            problems.append(outside)
+    for path in sorted(docs_dir.rglob("*.md")):
+        if outside_repository(path, root):
+            continue
+        named = translation_of(path.name)
+        if named is None:
+            continue
+        stem, code = named
+        shown = relative(path, root)
+        problems += name_problems(shown, stem, code, languages, "page")
+        if not (path.parent / f"{stem}.md").is_file():
+            problems.append(Problem(shown, 1, "file name", f"there is no page {relative(path.parent / (stem + '.md'), root)} to translate",
+                                    "name a page's translation after the page: <page>.<language>.md"))
+        problems += page_text_problems(path, shown)
+    return problems
+
+
+def page_text_problems(path: Path, shown: str) -> list[Problem]:
+    """A page translation holds words only: no macros, no other front matter, no unsafe HTML."""
+    text, problems = read_text(path, shown)
+    if text is None:
+        return problems
+    body, body_line = text, 1
+    if text.startswith("---"):
+        source, problems = read_front_matter_file(path, shown)
+        if source is None:
+            return problems
+        document, body, body_line = source.front_matter, source.body, source.body_line
+        for key, value in document.data.items():
+            line = document.line_of((key,))
+            if key == "render_macros":
+                problems.append(Problem(shown, line, key, "a translation never renders macros",
+                                        "remove it: the page's counts and lists come from the site, in every language"))
+            elif key not in PAGE_FIELDS:
+                problems.append(Problem(shown, line, key, "unknown field",
+                                        did_you_mean(key, PAGE_FIELDS) or "a page's translation has only: " + ", ".join(PAGE_FIELDS)))
+            elif key == "hide" and not valid_hide(value):
+                problems.append(Problem(shown, line, key, "should be a list of parts to hide",
+                                        "write e.g. [navigation, toc]; the parts are: " + ", ".join(HIDEABLE)))
+            elif key != "hide" and not isinstance(value, str):
+                problems.append(Problem(shown, line, key, "should be text", "put it in quotes"))
+        problems += value_problems(document, shown, no_markup=True)
+    if "{{" in body or "{%" in body:
+        line = body_line + body[:min(i for i in (body.find("{{"), body.find("{%")) if i >= 0)].count("\n")
+        problems.append(Problem(shown, line, "body", "contains a template expression ({{ … }} or {% … %}), which a "
+                                "translation shows as text", "translate only the words; the site adds counts and lists"))
+    return problems + unsafe_html_problems(body, body_line, shown)

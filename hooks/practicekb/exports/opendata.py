@@ -1,0 +1,190 @@
+"""Open data: every practice and every vocabulary as JSON, and the practices as CSV.
+
+A JSON record is the practice's front matter exactly as written (so it validates against
+the published JSON Schema) plus the fields in ADDED_FIELDS, which the schema does not have:
+strip them and the record is the front matter again.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+from ..model.model import KnowledgeBase, Practice
+from ..pages.pages import SCHEMA_PATH, SiteSettings
+from ..checks.schema import practice_schema
+from ..core.taxonomies import TAXONOMIES
+from ..source.vocabularies import Term, Vocabulary
+
+DATA_FOLDER = "data"
+PRACTICES_JSON = f"{DATA_FOLDER}/practices.json"
+PRACTICES_CSV = f"{DATA_FOLDER}/practices.csv"
+VOCABULARIES_JSON = f"{DATA_FOLDER}/vocabularies.json"
+LICENCE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
+LIST_SEPARATOR = "; "
+
+ADDED_FIELDS = {
+    "slug": "The practice's permanent id: its file name and the last part of its address.",
+    "body": "The text of the practice page, in Markdown, as written in the file.",
+    "url": "The address of the practice's page on the site.",
+    "source_url": "The address of the practice's file in the repository (empty when the site has no repository).",
+}
+FIELD_ORDER = tuple(practice_schema({})["properties"])
+if set(ADDED_FIELDS) & set(FIELD_ORDER):  # a schema field must never be shadowed by an added one
+    raise RuntimeError(f"open data: added fields {sorted(set(ADDED_FIELDS) & set(FIELD_ORDER))} are also schema fields")
+
+
+def practice_record(practice: Practice, settings: SiteSettings) -> dict[str, Any]:
+    """The front matter in schema order, then the added fields."""
+    data = practice.data
+    record: dict[str, Any] = {"slug": practice.slug}
+    record.update((key, data[key]) for key in FIELD_ORDER if key in data)
+    record.update((key, value) for key, value in data.items() if key not in record)  # none today: validated
+    record["body"] = practice.body.strip() + "\n"
+    record["url"] = settings.page_address(practice.src_uri)
+    record["source_url"] = settings.source_url(practice.path)
+    return record
+
+
+def _about(settings: SiteSettings, what: str) -> dict[str, Any]:
+    return {"title": f"{settings.site_name}: {what}", "site": settings.site_url, "licence": LICENCE}
+
+
+def _json(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _json_item_per_line(document: dict[str, Any], items_key: str) -> str:
+    """`document` with each item of its list `items_key` on a line of its own: readable and
+    comparable a practice at a time, and written by json's C encoder (`indent` makes json use its
+    pure-Python one: 0.2 s at 1,000 practices, about 1 s at 5,000)."""
+    def field(key: str, value: Any) -> str:
+        if key != items_key:
+            return f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
+        items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
+        return f" {json.dumps(key)}: [\n{items}\n ]"
+    return "{\n" + ",\n".join(field(key, value) for key, value in document.items()) + "\n}\n"
+
+
+def practices_json(kb: KnowledgeBase, settings: SiteSettings) -> str:
+    document = _about(settings, "practices")
+    document.update({
+        "schema": settings.site_url + SCHEMA_PATH,
+        "added_fields": ADDED_FIELDS,
+        "count": len(kb.practices),
+        "practices": [practice_record(p, settings) for p in kb.practices.values()],
+    })
+    return _json_item_per_line(document, "practices")
+
+
+def _joined(values: list[Any] | None) -> str:
+    return LIST_SEPARATOR.join(str(value) for value in values or [])
+
+
+def _funding(item: dict[str, Any]) -> str:
+    details = [f"grant {item['grant_id']}"] if item.get("grant_id") else []
+    if item.get("amount"):
+        amount = item["amount"]
+        amount = int(amount) if float(amount).is_integer() else amount
+        details.append(f"{amount} {item.get('currency', '')}".strip())
+    return item["funder"] + (f" ({', '.join(details)})" if details else "")
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+# (column, value): one row per practice; lists are joined with LIST_SEPARATOR.
+CSV_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
+    ("slug", lambda r: r["slug"]),
+    ("title", lambda r: r["title"]),
+    ("summary", lambda r: r["summary"]),
+    ("countries", lambda r: _joined(r["countries"])),
+    ("place", lambda r: _scalar(r.get("place"))),
+    ("level", lambda r: r["level"]),
+    ("coordinates", lambda r: _joined(r.get("coordinates"))),
+    ("start", lambda r: _scalar(r.get("start"))),
+    ("end", lambda r: _scalar(r.get("end"))),
+    ("mainstreamed", lambda r: _scalar(r.get("mainstreamed"))),
+    ("themes", lambda r: _joined(r["themes"])),
+    ("target_groups", lambda r: _joined(r.get("target_groups"))),
+    ("practice_type", lambda r: r["practice_type"]),
+    ("funding", lambda r: _joined([_funding(item) for item in r.get("funding", [])])),
+    ("organisations", lambda r: _joined([f"{o['id']} ({o['role']})" for o in r.get("organisations", [])])),
+    ("projects", lambda r: _joined(r.get("projects"))),
+    ("evidence", lambda r: r["evidence"]),
+    ("sources", lambda r: _joined([s["url"] for s in r["sources"]])),
+    ("source_titles", lambda r: _joined([s["title"] for s in r["sources"]])),
+    ("last_verified", lambda r: r["last_verified"]),
+    ("status", lambda r: r["status"]),
+    ("contact", lambda r: _joined([r.get("contact", {}).get(k) for k in ("organisation", "url", "email")
+                                   if r.get("contact", {}).get(k)])),
+    ("language", lambda r: r.get("language", "en")),
+    ("aliases", lambda r: _joined(r.get("aliases"))),
+    ("url", lambda r: r["url"]),
+    ("source_url", lambda r: r["source_url"]),
+)
+
+
+def practices_csv(kb: KnowledgeBase, settings: SiteSettings) -> str:
+    """One row per practice; the body is left out (it is in the JSON), so every row is one line of text."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([name for name, _ in CSV_COLUMNS])
+    for practice in kb.practices.values():
+        record = practice_record(practice, settings)
+        writer.writerow([inert_cell(value(record)) for _, value in CSV_COLUMNS])
+    return out.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(text: str) -> str:
+    """A spreadsheet takes a cell starting with = + - @ (or a tab) for a formula, which can run
+    commands: such text gets a leading apostrophe, as OWASP advises. Numbers stay numbers."""
+    if text.startswith(FORMULA_START) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _term(term: Term) -> dict[str, Any]:
+    if term.taxonomy == "countries":
+        return {"id": term.get("code"), "label": term.label}
+    record = {"id": term.id, "label": term.label, "description": term.description}
+    record.update(term.data)
+    return record
+
+
+def _vocabulary(vocabulary: Vocabulary, file: str | None) -> dict[str, Any]:
+    record: dict[str, Any] = {"file": f"vocabularies/{file}" if file else None}
+    for key, groups in (("groups", vocabulary.groups), ("types", vocabulary.types)):
+        if groups:
+            record[key] = [{"id": g.id, "label": g.label, **({"description": g.description} if g.description else {})}
+                           for g in groups.values()]
+    record["terms"] = [_term(term) for term in vocabulary.terms.values()]
+    return record
+
+
+def vocabularies_json(kb: KnowledgeBase, settings: SiteSettings) -> str:
+    """Every vocabulary, keyed by taxonomy; countries are the ones the practices name, with CLDR names."""
+    document = _about(settings, "vocabularies")
+    document["vocabularies"] = {t.key: _vocabulary(kb.vocabularies[t.key], t.vocabulary_file) for t in TAXONOMIES}
+    return _json(document)
+
+
+def data_files(kb: KnowledgeBase, settings: SiteSettings) -> dict[str, str]:
+    return {PRACTICES_JSON: practices_json(kb, settings), PRACTICES_CSV: practices_csv(kb, settings),
+            VOCABULARIES_JSON: vocabularies_json(kb, settings)}

@@ -1,0 +1,121 @@
+"""load -> validate -> model, shared by the build and the command line."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..checks.bodylinks import body_link_problems, site_files
+from ..checks.catalogue import Catalogue, load_catalogues
+from ..core.languages import language_problems, read_config, configured_languages, DEFAULT_LANGUAGES
+from ..source.load import PracticeSource, load_practices, load_yaml_file, relative
+from .model import KnowledgeBase, Practice, build_knowledge_base
+from ..core.problems import Problem, ProblemsFound
+from ..core.taxonomies import VOCABULARY_TAXONOMIES
+from ..checks.translations import PracticeTranslation, load_practice_translations, page_translation_problems
+from ..checks.validate import validate_practices, validate_vocabulary, vocabulary_language_problems
+from ..source.vocabularies import Vocabulary, vocabulary_from_data
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    root: Path
+    practices: Path
+    vocabularies: Path
+    config: Path  # mkdocs.yml: the site's languages and the texts of the navigation
+    docs: Path  # hand-written pages and their translations
+
+    @classmethod
+    def at(cls, root: Path | str, practices: Path | str | None = None,
+           vocabularies: Path | str | None = None, config: Path | str | None = None) -> "ProjectPaths":
+        root = Path(root)
+        return cls(root, Path(practices) if practices else root / "practices",
+                   Path(vocabularies) if vocabularies else root / "vocabularies",
+                   Path(config) if config else root / "mkdocs.yml", root / "docs")
+
+
+@dataclass(frozen=True)
+class Interface:
+    """The site's languages (the default first) and the interface strings in each."""
+
+    languages: tuple[str, ...]
+    catalogues: dict[str, Catalogue]
+
+
+def load_interface(paths: ProjectPaths) -> tuple[Interface, list[Problem]]:
+    """Languages from mkdocs.yml, and every language's catalogue of interface strings, checked."""
+    try:
+        config = read_config(paths.config.parent, paths.config.name)
+    except Exception as error:  # noqa: BLE001 - any YAML error: report it as a problem, never a traceback
+        mark = getattr(error, "problem_mark", None)
+        return Interface(DEFAULT_LANGUAGES, {}), [Problem(relative(paths.config, paths.root),
+                                                          mark.line + 1 if mark else 1, "YAML",
+                                                          f"cannot be read: {getattr(error, 'problem', None) or error}",
+                                                          "check indentation and colons on this line")]
+    value = configured_languages(config)
+    problems = language_problems(value, relative(paths.config, paths.root))
+    languages = DEFAULT_LANGUAGES if problems else tuple(value)
+    catalogues, found = load_catalogues(paths.root, languages, config)
+    return Interface(languages, catalogues), problems + found
+
+
+def load_vocabularies(paths: ProjectPaths, languages: tuple[str, ...] = DEFAULT_LANGUAGES
+                      ) -> tuple[dict[str, Vocabulary], list[Problem]]:
+    vocabularies: dict[str, Vocabulary] = {}
+    problems: list[Problem] = []
+    for taxonomy in VOCABULARY_TAXONOMIES:
+        path = paths.vocabularies / taxonomy.vocabulary_file
+        document, found = load_yaml_file(path, paths.root)
+        problems += found
+        if document is None:
+            vocabularies[taxonomy.key] = Vocabulary(taxonomy.key, {})
+            continue
+        found = validate_vocabulary(taxonomy.key, document, relative(path, paths.root))
+        found += vocabulary_language_problems(taxonomy.key, document, relative(path, paths.root), languages)
+        problems += found
+        if found:
+            vocabularies[taxonomy.key] = Vocabulary(taxonomy.key, {
+                t["id"]: None for t in document.data.get("terms", []) or []
+                if isinstance(t, dict) and isinstance(t.get("id"), str)})
+        else:
+            vocabularies[taxonomy.key] = vocabulary_from_data(taxonomy.key, document.data)
+    return vocabularies, problems
+
+
+def link_problems(paths: ProjectPaths, sources: list[PracticeSource], translations: list[PracticeTranslation],
+                  vocabularies: dict[str, Vocabulary]) -> list[Problem]:
+    """Links and images in bodies (practices and translations) that lead to no page or file of the site."""
+    term_pages = [f"{key}/{term_id}.md" for key, vocabulary in vocabularies.items() for term_id in vocabulary.terms]
+    term_pages += [f"countries/{code.lower()}.md" for source in sources
+                   for code in source.front_matter.data.get("countries") or () if isinstance(code, str)]
+    files = site_files([source.slug for source in sources], term_pages, paths.docs)
+    return [problem for item in (*sources, *translations)
+            for problem in body_link_problems(item.path, item.body, item.body_line, files)]
+
+
+def check(paths: ProjectPaths, today: dt.date | None = None) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """Every problem in the project's files, and the knowledge base if there are none."""
+    interface, problems = load_interface(paths)
+    vocabularies, found = load_vocabularies(paths, interface.languages)
+    problems += found
+    sources, found = load_practices(paths.practices, paths.root)
+    problems += found
+    problems += validate_practices(sources, vocabularies, today)
+    translations, found = load_practice_translations(paths.practices, paths.root, interface.languages, sources)
+    problems += found
+    problems += link_problems(paths, sources, translations, vocabularies)
+    problems += page_translation_problems(paths.docs, paths.root, interface.languages)
+    if problems:
+        return None, sorted(set(problems))
+    practices = [Practice(s.slug, s.path, s.front_matter.data, s.body, s.body_line) for s in sources]
+    kb = build_knowledge_base(practices, vocabularies, translations, interface.languages)
+    kb.interface = interface
+    return kb, []
+
+
+def knowledge_base(paths: ProjectPaths, today: dt.date | None = None) -> KnowledgeBase:
+    """The knowledge base, or ProblemsFound listing everything wrong."""
+    kb, problems = check(paths, today)
+    if problems:
+        raise ProblemsFound(problems)
+    return kb
