@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench bench-search clean chromium
+.PHONY: serve build test test-fast check bench bench-search clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ chromium:  ## Debian's Chromium, which the browser tests drive through Playwrigh
 
 test: $(STAMP) chromium  ## the whole test suite
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## the fast inner loop: unit and check tests, no site built, no browser (under 30 s)
+	$(BIN)/python -m pytest -m unit
 
 check: $(STAMP)  ## validate practices and vocabularies, as CI does for a pull request
 	$(BIN)/kb check

@@ -43,7 +43,7 @@ CORE_RUNNER = """
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(sys.argv[1]).parent / "hooks"))  # the project's hooks, as MkDocs loads them
-from practicekb.adapter import site as mkdocs_site
+from practicekb.adapter import previews, search, site as mkdocs_site
 
 class Skipped:  # stands in for the search indexer: every method does nothing
     def __init__(self, *args, **kwargs):
@@ -51,12 +51,11 @@ class Skipped:  # stands in for the search indexer: every method does nothing
     def __getattr__(self, name):
         return lambda *args, **kwargs: {}
 
-for name in ("publish_qr_codes", "SearchIndexer"):
-    assert hasattr(mkdocs_site, name), f"benchmarks: practicekb.adapter.site.{name} is gone: update CORE_RUNNER"
-assert hasattr(mkdocs_site.SiteBuild, "start_social_cards"), "benchmarks: SiteBuild.start_social_cards is gone"
+assert hasattr(mkdocs_site, "publish_qr_codes") and hasattr(search, "SearchIndexer"), "benchmarks: update CORE_RUNNER"
+assert hasattr(previews.SocialCards, "start"), "benchmarks: update CORE_RUNNER"
 mkdocs_site.publish_qr_codes = lambda *args: 0
-mkdocs_site.SiteBuild.start_social_cards = lambda self, config, kb: None
-mkdocs_site.SearchIndexer = Skipped
+previews.SocialCards.start = lambda self, config, kb: None
+search.SearchIndexer = Skipped
 """ + RUNNER
 
 

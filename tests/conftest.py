@@ -116,3 +116,12 @@ def real_site(tmp_path_factory) -> Path:
     result = build_site(REPO, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every test is one of: `unit` (its module says so: no site built, the fast inner loop),
+    `browser` (drives Chromium through the `page` fixture) or `build` (builds a site or runs a generator)."""
+    for item in items:
+        if item.get_closest_marker("unit"):
+            continue
+        item.add_marker(pytest.mark.browser if "page" in item.fixturenames else pytest.mark.build)

@@ -5,6 +5,8 @@ import pytest
 
 from conftest import VALID_PRACTICE, build_site, check_reports, make_project, run_kb
 
+pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
+
 NO_BODY = VALID_PRACTICE.split("## Context")[0] + "## Context\n\n<!-- to do -->\n"
 
 

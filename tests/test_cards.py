@@ -1,12 +1,16 @@
 """A social card file holds the card as drawn: 1200×630, the site's 16-level palette, 4 bits a pixel."""
 from __future__ import annotations
 
+import pytest
+
 import io
 import struct
 
 from PIL import Image
 
 from practicekb.exports import cards
+
+pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
 
 
 def test_a_card_file_holds_the_card_as_drawn_in_four_bits():

@@ -15,6 +15,8 @@ from conftest import REPO
 from practicekb.model.model import KnowledgeBase
 from practicekb.model.pipeline import ProjectPaths, knowledge_base
 
+pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
+
 # The countries and seed projects the collection was started for (issue 3).
 REQUIRED_COUNTRIES = {"NO", "SE", "DK", "FI", "IS", "SI", "SK", "LT"}
 SEED_PROJECTS = {"kapacity", "includ-eu", "good-practices-from-norway"}

@@ -1,6 +1,8 @@
 """Unit tests of the Explore page's data (facets, counts, the compact index) and the country regions."""
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 import json
 
@@ -9,6 +11,8 @@ from practicekb.model.explore import (ONGOING, explore_index, explore_index_text
                                 search_filters, years)
 from practicekb.model.pipeline import ProjectPaths, check
 from practicekb.core.regions import OTHER, region_of
+
+pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
 
 
 def knowledge_base(tmp_path, practices: dict[str, str]):

@@ -2,6 +2,8 @@
 alphabetical order, translation file names, the same page in every language."""
 from __future__ import annotations
 
+import pytest
+
 from types import SimpleNamespace
 
 import yaml
@@ -10,6 +12,8 @@ from conftest import REPO
 from practicekb.checks.catalogue import Catalogue, config_texts
 from practicekb.core.languages import autonym, language_name, plural_categories, sort_key, translation_of
 from practicekb.adapter.language_builds import alternates, nav_titles, translated_nav
+
+pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
 
 
 def catalogue(language: str) -> Catalogue:

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-import practicekb.adapter.site as mkdocs_site
+import practicekb.adapter.conversion as conversion
 import practicekb.adapter.prerender as prerender
 from benchmarks.synthetic import write_practices
 from conftest import REPO, make_project
@@ -165,7 +165,7 @@ def synthetic_project(tmp_path, monkeypatch) -> tuple[Path, list[prerender.Markd
             super().__init__(*args)
             batches.append(self)
 
-    monkeypatch.setattr(mkdocs_site, "MarkdownBatch", RecordedBatch)
+    monkeypatch.setattr(conversion, "MarkdownBatch", RecordedBatch)
     return project, batches
 
 
@@ -232,7 +232,7 @@ def test_unchanged_pages_come_from_the_cache_of_the_last_build(synthetic_project
     monkeypatch.setattr(prerender, "worker_count", lambda: 1)
     build_site("refilled")
     refilled = {path.name for path in folder.glob("*.html")}
-    monkeypatch.setattr(mkdocs_site, "conversion_fingerprint", lambda *settings: "other settings or code")
+    monkeypatch.setattr(conversion, "conversion_fingerprint", lambda *settings: "other settings or code")
     assert build_site("other-settings") == third
     assert not any(batches[-1].from_cache(uri) for uri in practices)
     now = {path.name for path in folder.glob("*.html")}

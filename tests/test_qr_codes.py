@@ -11,6 +11,8 @@ from PIL import Image, ImageDraw
 
 from practicekb.pages.qrcodes import QUIET_ZONE, qr_modules, qr_svg
 
+pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
+
 SVG = "{http://www.w3.org/2000/svg}"
 ADDRESSES = [
     "https://example.org/",

@@ -9,6 +9,8 @@ import pytest
 
 from practicekb.exports.searchindex import SearchIndexError, SearchIndexer, searchable_part
 
+pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
+
 
 def html(lang: str, title: str, words: str, marked: bool = True) -> str:
     body = f'<main data-pagefind-body><h1>{title}</h1><p>{words}</p></main>' if marked else f"<main>{words}</main>"

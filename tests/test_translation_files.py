@@ -8,6 +8,8 @@ import pytest
 
 from conftest import REPO, VALID_PRACTICE, build_site, check_reports, make_project, run_kb
 
+pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
+
 LANGUAGES = ("en", "sl")
 TRANSLATION = """\
 ---

@@ -1,6 +1,8 @@
 """Unit tests of load, validate and the knowledge base's indexes."""
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 
 from conftest import FIXTURE_VOCABULARIES, VALID_PRACTICE, make_project
@@ -8,6 +10,8 @@ from practicekb.source.load import load_practice, split_front_matter
 from practicekb.model.model import Practice, build_knowledge_base
 from practicekb.model.pipeline import ProjectPaths, check, load_vocabularies
 from practicekb.source.yamlsource import parse_yaml
+
+pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
 
 
 def test_norway_stays_a_country_code_and_dates_stay_text():

@@ -13,7 +13,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .site import SiteBuild, compiled_templates, escape_theme_texts
+from .settings import compiled_templates, escape_theme_texts
+from .site import SiteBuild
 from .partialcache import cached_partial
 
 
@@ -36,7 +37,7 @@ class KnowledgeBasePlugin(BasePlugin):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.site.guard_page_meta(page, config)
         self.site.date_practice_page(page)
-        return self.site.skip_converted_markdown(markdown, page)
+        return self.site.conversion.skip_markdown(markdown, page)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = compiled_templates(config)
@@ -49,21 +50,21 @@ class KnowledgeBasePlugin(BasePlugin):
         return self.site.insert_page_fragments(html, page)
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-        self.site.start_writing_search_index(config, page)
-        self.site.fill_converted_page(page)
+        self.site.search.start_writing(config, page, self.site.first_listing)
+        self.site.conversion.fill(page, self.site.insert_fragments)
         return self.site.add_link_preview(context, page, config)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        self.site.add_to_search_index(output, page, config)
+        self.site.search.add_page(output, page, config)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self.site.stop_converting(keep=True)
-        self.site.start_writing_search_index(config)
+        self.site.conversion.stop(keep=True)
+        self.site.search.start_writing(config, None, self.site.first_listing)
         self.site.write_qr_codes(config)
-        self.site.write_social_cards()
+        self.site.cards.write()
         self.site.index_site(config)
 
     def on_build_error(self, error: Exception) -> None:
         self.site.reset()  # stops the Markdown and card workers of a failed build
-        self.site.stop_search_index()
+        self.site.search.stop()

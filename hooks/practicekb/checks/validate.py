@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterable
 
 import fastjsonschema
@@ -20,9 +17,10 @@ from . import schema as schema_module
 from ..core.countries import country_code_hint
 from ..source.load import PracticeSource
 from ..core.problems import Problem, did_you_mean
+from .addresses import collection_problems
 from .safety import unsafe_html_problems
 from .textchecks import value_problems
-from ..core.taxonomies import BY_KEY, VOCABULARY_TAXONOMIES
+from ..core.taxonomies import BY_KEY
 from ..source.vocabularies import Vocabulary
 from ..source.yamlsource import YamlDocument
 
@@ -184,89 +182,6 @@ def _problems_from_error(error: ValidationError, document: YamlDocument, shown: 
     return [Problem(shown, line, field, message, hint)]
 
 
-# --- vocabularies -----------------------------------------------------------
-
-def validate_vocabulary(taxonomy_key: str, document: YamlDocument, shown: str) -> list[Problem]:
-    problems = schema_problems(document, Draft202012Validator(schema_module.vocabulary_schema()), shown)
-    problems += value_problems(document, shown, no_markup=True)
-    data = document.data
-    terms = data.get("terms") if isinstance(data.get("terms"), list) else []
-    seen: dict[str, int] = {}
-    group_ids = {g.get("id") for g in data.get("groups", []) or [] if isinstance(g, dict)}
-    type_ids = {g.get("id") for g in data.get("types", []) or [] if isinstance(g, dict)}
-    term_ids = {t.get("id") for t in terms if isinstance(t, dict)}
-    for index, term in enumerate(terms):
-        if not isinstance(term, dict):
-            continue
-        term_id = term.get("id")
-        line = document.line_of(("terms", index, "id"))
-        if term_id in seen:
-            problems.append(Problem(shown, line, f"terms[{index + 1}].id", f"'{term_id}' is used twice",
-                                    f"it is first used on line {seen[term_id]}; give each term its own id"))
-        elif term_id in schema_module.RESERVED_SLUGS:
-            problems.append(Problem(shown, line, f"terms[{index + 1}].id", f"'{term_id}' is reserved: the term's page "
-                                    "would take the place of the list of all terms", "choose another id"))
-        else:
-            seen[term_id] = line
-        for key, known, what in (("group", group_ids, "groups"), ("type", type_ids, "types"),
-                                 ("parent", term_ids, "terms")):
-            if key in term and (what != "types" or type_ids) and term[key] not in known:
-                problems.append(Problem(shown, document.line_of(("terms", index, key)), f"terms[{index + 1}].{key}",
-                                        f"unknown {key} '{term[key]}'",
-                                        did_you_mean(term[key], [k for k in known if k]) or f"use an id from this file's {what}"))
-    return problems + parent_cycle_problems(terms, document, shown)
-
-
-def parent_cycle_problems(terms: list, document: YamlDocument, shown: str) -> list[Problem]:
-    """A term that is its own parent, directly or through others: its pages would list each other forever."""
-    parents = {t["id"]: t["parent"] for t in terms if isinstance(t, dict) and isinstance(t.get("id"), str)
-               and isinstance(t.get("parent"), str)}
-    problems = []
-    for index, term in enumerate(terms):
-        if not isinstance(term, dict) or term.get("id") not in parents:
-            continue
-        chain, current = [term["id"]], parents[term["id"]]
-        while current in parents and current not in chain:
-            chain.append(current)
-            current = parents[current]
-        if current == term["id"]:
-            through = " → ".join(chain + [current])
-            problems.append(Problem(shown, document.line_of(("terms", index, "parent")), f"terms[{index + 1}].parent",
-                                    f"'{term['id']}' is its own parent ({through})",
-                                    "a programme names the funder above it; the top funder has no parent"))
-    return problems
-
-
-# Vocabularies whose labels every language of the site must have; organisations and source
-# projects are proper names, shown as written where a language has no label of its own.
-TRANSLATED_VOCABULARIES: tuple[str, ...] = ("themes", "target-groups", "practice-types", "evidence", "funders")
-
-
-def vocabulary_language_problems(taxonomy_key: str, document: YamlDocument, shown: str,
-                                 languages: tuple[str, ...]) -> list[Problem]:
-    """A label in each of the site's languages for the group and type headings of every vocabulary,
-    and for the terms of translated vocabularies."""
-    if not isinstance(document.data, dict):
-        return []
-    from ..core.languages import language_name
-
-    problems: list[Problem] = []
-    for key in ("groups", "types", "terms") if taxonomy_key in TRANSLATED_VOCABULARIES else ("groups", "types"):
-        items = document.data.get(key)
-        for index, item in enumerate(items if isinstance(items, list) else []):
-            label = item.get("label") if isinstance(item, dict) else None
-            if not isinstance(label, dict) or "en" not in label:
-                continue  # the schema check reports it
-            missing = [code for code in languages if code not in label]
-            if missing:
-                names = ", ".join(f"{code} ({language_name(code, 'en')})" for code in missing)
-                problems.append(Problem(shown, document.line_of((key, index, "label")), f"{key}[{index + 1}].label",
-                                        f"has no label in {names}",
-                                        "add it to the same line, e.g. {en: \"Work\", "
-                                        + ", ".join(f'{code}: "…"' for code in missing) + "}"))
-    return problems
-
-
 # --- practices --------------------------------------------------------------
 
 def _body_is_empty(body: str) -> bool:
@@ -309,69 +224,6 @@ def practice_problems(source: PracticeSource, validator: SchemaValidator, today:
     return problems
 
 
-@dataclass(frozen=True)
-class AddressClaim:
-    """A practice claiming the address /practices/<slug>/: with its file name, or as a former slug."""
-
-    source: PracticeSource
-    line: int
-    field: str  # "file name" or "aliases[N]"
-
-    @property
-    def is_alias(self) -> bool:
-        return self.field != "file name"
-
-
-def collection_problems(sources: list[PracticeSource]) -> list[Problem]:
-    """Problems between practices: one address, one practice. A former slug (alias) keeps
-    redirecting to its practice, so it can be neither a live slug nor another practice's alias."""
-    problems: list[Problem] = []
-    owners: dict[str, list[AddressClaim]] = defaultdict(list)
-    for source in sources:
-        owners[source.slug.lower()].append(AddressClaim(source, 1, "file name"))
-        aliases = source.front_matter.data.get("aliases")
-        listed: set[str] = set()
-        for index, alias in enumerate(aliases if isinstance(aliases, list) else []):
-            if not isinstance(alias, str) or alias.lower() in listed:
-                continue  # the schema reports a non-text or repeated alias
-            listed.add(alias.lower())
-            line = source.front_matter.line_of(("aliases", index))
-            if alias.lower() in schema_module.RESERVED_SLUGS:
-                problems.append(Problem(source.path, line, f"aliases[{index + 1}]", f"'{alias}' is reserved",
-                                        "remove it: that address is the list of all practices"))
-                continue
-            if alias.lower() == source.slug.lower():
-                problems.append(Problem(source.path, line, f"aliases[{index + 1}]",
-                                        f"'{alias}' is this practice's own slug",
-                                        "remove it: aliases lists only former slugs, whose addresses redirect here"))
-                continue
-            owners[alias.lower()].append(AddressClaim(source, line, f"aliases[{index + 1}]"))
-    for slug, claims in sorted(owners.items()):
-        if len(claims) > 1:
-            problems += [address_problem(slug, claim, claims) for claim in claims]
-    return problems
-
-
-def address_problem(slug: str, claim: AddressClaim, claims: list[AddressClaim]) -> Problem:
-    """What is wrong with one of several claims on /practices/<slug>/, and how to fix it."""
-    live = sorted({c.source.path for c in claims if not c.is_alias and c.source is not claim.source})
-    former = sorted({c.source.path for c in claims if c.is_alias and c.source is not claim.source})
-    path, line, field = claim.source.path, claim.line, claim.field
-    if not claim.is_alias and live:
-        return Problem(path, line, field, f"duplicate slug: slug '{slug}' is also used by {', '.join(live)}",
-                       "every practice needs its own address; rename one file")
-    if not claim.is_alias:
-        return Problem(path, line, field, f"slug '{slug}' is listed as a former slug in the aliases of {', '.join(former)}",
-                       "rename this file (an old address keeps leading to the practice it belonged to), "
-                       f"or remove '{slug}' from those aliases")
-    if live:
-        return Problem(path, line, field, f"former slug '{slug}' is the slug of {', '.join(live)}, a live practice",
-                       f"remove '{slug}' from aliases, or rename {', '.join(live)}: "
-                       "an address is a practice's page or a redirect, never both")
-    return Problem(path, line, field, f"former slug '{slug}' is also listed in the aliases of {', '.join(former)}",
-                   "an old address can redirect to one practice only; keep it in the practice that had that slug")
-
-
 def practice_validator_schema(vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
     return schema_module.practice_schema({key: list(v.terms) for key, v in vocabularies.items()})
 
@@ -384,7 +236,3 @@ def validate_practices(sources: list[PracticeSource], vocabularies: dict[str, Vo
     for source in sources:
         problems += practice_problems(source, validator, today)
     return problems + collection_problems(sources)
-
-
-def vocabulary_files(vocabulary_dir: Path) -> dict[str, Path]:
-    return {t.key: vocabulary_dir / t.vocabulary_file for t in VOCABULARY_TAXONOMIES}

@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
 
 from ..model.pipeline import ProjectPaths, check as check_project, load_vocabularies
 from .links import check_addresses, cited_addresses, report

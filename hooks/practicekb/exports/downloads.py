@@ -5,7 +5,7 @@ from __future__ import annotations
 from .feed import FEED_PATH, feed_xml
 from ..model.model import KnowledgeBase, practice_src_uri
 from .opendata import data_files
-from ..pages.pages import SiteSettings
+from ..pages.addresses import SiteSettings
 from ..pages.qrcodes import qr_path
 
 

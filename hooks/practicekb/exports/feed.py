@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from ..pages.citation import authors
 from ..model.explore import shown_language
 from ..model.model import KnowledgeBase, Practice
-from ..pages.pages import SiteSettings
+from ..pages.addresses import SiteSettings
 
 FEED_PATH = "feed.xml"
 FEED_SIZE = 100  # the newest entries; the open data (data/practices.json) holds every practice

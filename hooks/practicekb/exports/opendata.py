@@ -13,7 +13,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..model.model import KnowledgeBase, Practice
-from ..pages.pages import SCHEMA_PATH, SiteSettings
+from ..pages.addresses import SiteSettings
+from ..pages.pages import SCHEMA_PATH
 from ..checks.schema import practice_schema
 from ..core.taxonomies import TAXONOMIES
 from ..source.vocabularies import Term, Vocabulary

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from ..model.model import KnowledgeBase, Practice
-from ..pages.pages import page_url, url_via_root
+from ..pages.addresses import page_url, url_via_root
 
 
 @dataclass(frozen=True)

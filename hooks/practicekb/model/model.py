@@ -49,15 +49,6 @@ class Practice:
     def src_uri(self) -> str:
         return practice_src_uri(self.slug)
 
-    @property
-    def period(self) -> str:
-        start, end = self.data.get("start"), self.data.get("end")
-        if start is None:
-            return "ongoing" if end == "ongoing" else (f"until {end}" if end else "")
-        if end is None or end == start:
-            return str(start)
-        return f"{start}–{end}"
-
     def term_ids(self, taxonomy: str) -> list[str]:
         """Ids this practice names in `taxonomy`; a programme also counts for its funder."""
         data = self.data

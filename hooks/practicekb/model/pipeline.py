@@ -13,7 +13,8 @@ from .model import KnowledgeBase, Practice, build_knowledge_base
 from ..core.problems import Problem, ProblemsFound
 from ..core.taxonomies import VOCABULARY_TAXONOMIES
 from ..checks.translations import PracticeTranslation, load_practice_translations, page_translation_problems
-from ..checks.validate import validate_practices, validate_vocabulary, vocabulary_language_problems
+from ..checks.validate import validate_practices
+from ..checks.vocabulary_checks import validate_vocabulary, vocabulary_language_problems
 from ..source.vocabularies import Vocabulary, vocabulary_from_data
 
 

@@ -10,9 +10,8 @@ import json
 import re
 import secrets
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
-from urllib.parse import quote, urlencode
 
 import jinja2
 from babel.numbers import format_decimal
@@ -23,48 +22,12 @@ from .fieldref import field_rows
 from ..core.languages import language_name, language_prefix, sort_key
 from ..model.model import KnowledgeBase, Practice
 from ..checks.schema import ROLES
+from .addresses import SiteSettings, depth, link_at_depth, page_url
 from .share import share_of
 from ..core.taxonomies import BY_KEY, TAXONOMIES, Taxonomy
 from ..source.vocabularies import Term
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|!{}])")
-
-
-@dataclass(frozen=True)
-class SiteSettings:
-    """What pages need to know about where the site and its sources live."""
-
-    repo_url: str = ""  # e.g. https://github.com/org/repo
-    branch: str = "main"
-    directory_urls: bool = True  # MkDocs' use_directory_urls
-    site_url: str = ""  # the published address, ending in "/": QR codes, citations, feed and data give it
-    site_name: str = ""
-    site_root: str = ""  # from this language's root to the site's root: "" for the default language, "../" for others
-
-    def new_file_url(self, folder: str, name: str, text: str = "") -> str:
-        """GitHub's page for adding a file (a translation) to `folder`, with a first text to start from."""
-        if not self.repo_url:
-            return ""
-        query = urlencode({"filename": name, **({"value": text} if text else {})})
-        return f"{self.repo_url.rstrip('/')}/new/{self.branch}/{quote(folder)}?{query}"
-
-    def page_address(self, src_uri: str) -> str:
-        """The absolute, published address of the page built from `src_uri`."""
-        return self.site_url + page_url(src_uri, self.directory_urls)
-
-    def edit_url(self, path: str) -> str:
-        return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{quote(path)}" if self.repo_url else ""
-
-    def source_url(self, path: str) -> str:
-        return f"{self.repo_url.rstrip('/')}/blob/{self.branch}/{quote(path)}" if self.repo_url else ""
-
-    def correction_url(self, practice: Practice) -> str:
-        if not self.repo_url:
-            return ""
-        body = (f"Practice: {practice.title}\nFile: {practice.path}\n\n"
-                "What is wrong or out of date, and where is the source for the correction?\n")
-        query = urlencode({"title": f"Correction: {practice.title}", "body": body, "labels": "correction"})
-        return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
 
 @dataclass(frozen=True)
@@ -86,32 +49,6 @@ class GeneratedPage:
 def fragment_placeholder(nonce: str, number: int) -> str:
     """A one-word paragraph: cheap for Markdown, and unguessable, so contributor text cannot forge one."""
     return f"KBFRAGMENT{nonce}N{number}"
-
-
-def page_url(src_uri: str, directory_urls: bool = True) -> str:
-    """The address of the page built from `src_uri`, as MkDocs gives it (themes/x.md -> themes/x/)."""
-    stem = src_uri.removesuffix(".md")
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def depth(src_uri: str, directory_urls: bool = True) -> int:
-    """How many folders deep the page built from `src_uri` is served."""
-    return page_url(src_uri, directory_urls).rstrip("/").count("/") + (1 if directory_urls and page_url(src_uri, directory_urls) else 0)
-
-
-def url_via_root(from_src_uri: str, to_src_uri: str, directory_urls: bool = True) -> str:
-    """A link that climbs to the site root first: the same from every page at one depth."""
-    return link_at_depth(depth(from_src_uri, directory_urls), to_src_uri, directory_urls)
-
-
-@lru_cache(maxsize=None)
-def link_at_depth(levels: int, to_src_uri: str, directory_urls: bool = True) -> str:
-    """Cached: a thousand practice pages at one depth link to the same few term pages."""
-    return "../" * levels + page_url(to_src_uri, directory_urls)
 
 
 def markdown_text(value: object) -> str:

@@ -1,0 +1,89 @@
+"""Generated pages' Markdown converted outside MkDocs' own step (prerender.py: from the cache of
+the last build, by a worker in the order MkDocs builds them, or in this process), and put back
+into each page before the theme renders it."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from . import language_builds as site_languages_
+from ..pages.pages import GeneratedPage
+from ..pages.sanitize import clean_text
+from .htmlcache import HtmlCache, conversion_fingerprint
+from .prerender import MarkdownBatch
+from .settings import cache_folder, clean_toc
+
+
+class PrerenderedPage(Page):
+    """A generated page whose HTML comes from prerender.py: MkDocs is given its Markdown empty
+    (Conversion.skip_markdown), and this skips even converting that, a new Python-Markdown instance
+    per page; Conversion.fill puts the HTML in before the theme. Set as the file's page in on_files,
+    which MkDocs allows (File.page)."""
+
+    def __init__(self, file: File, config: MkDocsConfig, converted: MarkdownBatch):
+        super().__init__(None, file, config)
+        self.converted = converted
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown or self.file.src_uri not in self.converted:
+            super().render(config, files)
+            return
+        self.content, self.toc, self.present_anchor_ids = "", get_toc([]), set()  # the title: from the page's meta or nav
+
+
+class Conversion:
+    def __init__(self) -> None:
+        self.batch: MarkdownBatch | None = None
+
+    def start(self, pages: dict[str, GeneratedPage], files: Files, config: MkDocsConfig) -> None:
+        """Take the generated pages' HTML from the last build's cache and hand the rest of their
+        Markdown to prerender.py, which keeps what it converts in the cache (htmlcache.py)."""
+        extensions = list(config.markdown_extensions)
+        if not all(isinstance(extension, str) for extension in extensions):  # a worker needs them by name
+            return
+        extension_configs = dict(config.mdx_configs or {})
+        secrets = {page.nonce for page in pages.values()}  # one per build
+        cache = HtmlCache(cache_folder(config, "html"), conversion_fingerprint(extensions, extension_configs),
+                          secrets.pop()) if len(secrets) == 1 else None
+        self.batch = MarkdownBatch({uri: page.content for uri, page in pages.items()}, extensions, extension_configs, cache)
+        in_nav = site_languages_.nav_titles(config.nav)  # MkDocs gives those their title from the nav
+        for uri in pages:
+            file = files.get_file_from_path(uri)
+            if uri in self.batch and uri not in in_nav and file is not None:
+                PrerenderedPage(file, config, self.batch)  # becomes file.page, which MkDocs then uses
+
+    def converts(self, page: Page) -> bool:
+        return self.batch is not None and page.file.src_uri in self.batch
+
+    def skip_markdown(self, markdown: str, page: Page) -> str:
+        """A page converted here is given to MkDocs' own Markdown step empty."""
+        return "" if self.converts(page) else markdown
+
+    def fill(self, page: Page, insert_fragments: Callable[[str, str], str]) -> None:
+        """Before the theme renders a page converted here: its HTML (with its fragments, through
+        `insert_fragments`), table of contents and anchors."""
+        if not self.converts(page):
+            return
+        try:
+            converted = self.batch.result(page.file.src_uri)
+        except Exception as error:  # the conversion's own failure (an extension's error, a killed worker)
+            raise PluginError(f"Converting the Markdown of {page.file.src_uri} failed: {error!r}") from None
+        page.content = insert_fragments(converted.html, page.file.src_uri)
+        page.toc = get_toc(converted.toc_tokens)
+        clean_toc(page.toc)
+        page.title = clean_text(page.title or "")
+        page.present_anchor_ids = set(converted.anchor_ids)
+
+    def stop(self, keep: bool = False) -> None:
+        """Once every page is built (or the build failed); `keep` (every page built) saves the
+        converted pages for the next build."""
+        if self.batch is not None:
+            if keep:
+                self.batch.save()
+            self.batch.cancel()
+            self.batch = None
