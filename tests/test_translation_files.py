@@ -37,6 +37,9 @@ CASES = {
     "a fact in a translation": (
         {"p.sl.md": TRANSLATION.replace("translator:", "countries: [SK]\ntranslator:")},
         "practices/p.sl.md:6: countries: is a fact of the practice, and facts are not translated", "never disagree"),
+    "a number the original does not state": (
+        {"p.sl.md": TRANSLATION.replace("Preskusni kraj ni imel prostora", "Leta 1937 Preskusni kraj ni imel prostora")},
+        "practices/p.sl.md:12: body: states 1937, which practices/p.md does not", "add it to the original"),
     "a translation without its practice": (
         {"q.sl.md": TRANSLATION},
         "practices/q.sl.md:1: file name: there is no practice 'q' to translate", "<slug>.<language>.md"),
@@ -190,3 +193,9 @@ def test_the_real_catalogues_are_complete(tmp_path):
     shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".bench"))
     result = run_kb(project, "check")
     assert result.returncode == 0, result.stdout
+
+
+def test_a_number_is_the_same_number_whatever_its_thousands_separator():
+    from practicekb.checks.faithful import numbers
+    assert numbers("8,442 EUR") == numbers("8 442 EUR") == numbers("8\u00a0442 EUR") == numbers("8442 EUR") == {"8442"}
+    assert numbers("in 2019 and 2021") == {"2019", "2021"}

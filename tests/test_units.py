@@ -122,3 +122,16 @@ def test_related_practices_are_the_same_in_every_process(tmp_path):
                               env={"PYTHONHASHSEED": seed, "PYTHONPATH": f"{REPO / 'hooks'}"}).stdout
                for seed in ("1", "2", "3")}
     assert len(outputs) == 1
+
+
+def test_stale_report_lists_active_practices_whose_newest_source_is_over_five_years_old(tmp_path):
+    from conftest import run_kb
+    dated = VALID_PRACTICE.replace('    date: "2022"', '    date: "2019-05-01"')
+    ended = dated.replace("status: active", "status: ended")
+    project = make_project(tmp_path / "p", {"old-source.md": dated, "ended.md": ended, "recent.md": VALID_PRACTICE})
+    result = run_kb(project, "check", "--stale", "--today", "2025-06-01")
+    assert result.returncode == 0
+    listed = result.stdout.split("valid.")[1]
+    assert "practices/old-source.md: active, but its newest dated source is from 2019-05-01" in listed
+    assert "ended.md" not in listed and "recent.md" not in listed  # not running, or a source from 2022
+    assert "1 active practice(s) whose newest source is over 5 years old" in listed

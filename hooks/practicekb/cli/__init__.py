@@ -39,7 +39,27 @@ def _report_stale(kb, today: dt.date, months: int) -> int:
     for verified, path in stale:
         print(f"{path}: last verified {verified}, more than {months} months ago")
     print(f"kb check --stale: {len(stale)} practice(s) not verified since {limit.isoformat()}.")
+    old_sources = old_source_practices(kb, today)
+    for newest, path in old_sources:
+        print(f"{path}: active, but its newest dated source is from {newest}, more than {SOURCE_YEARS} years ago "
+              "(find a recent source that it still runs, or set its status)")
+    print(f"kb check --stale: {len(old_sources)} active practice(s) whose newest source is over {SOURCE_YEARS} years old.")
     return 0
+
+
+SOURCE_YEARS = 5
+
+
+def old_source_practices(kb, today: dt.date) -> list[tuple[str, str]]:
+    """Active practices whose newest dated source is more than SOURCE_YEARS old: a practice said to run
+    today should have a source from the last few years that says so (undated sources are not counted)."""
+    limit = today.replace(year=today.year - SOURCE_YEARS).isoformat()
+    found = []
+    for practice in kb.practices.values():
+        dates = [str(source["date"]) for source in practice.data.get("sources", []) if source.get("date")]
+        if practice.data.get("status") == "active" and dates and max(dates) < limit:
+            found.append((max(dates), practice.path))
+    return sorted(found)
 
 
 NEW_QUESTIONS = (  # (answer, option, question asked in a terminal when the option is missing)

@@ -12,6 +12,7 @@ from ..source.load import PracticeSource, load_practices, load_yaml_file, relati
 from .model import KnowledgeBase, Practice, build_knowledge_base
 from ..core.problems import Problem, ProblemsFound
 from ..core.taxonomies import VOCABULARY_TAXONOMIES
+from ..checks.faithful import translation_number_problems
 from ..checks.translations import PracticeTranslation, load_practice_translations, page_translation_problems
 from ..checks.validate import validate_practices
 from ..checks.vocabulary_checks import validate_vocabulary, vocabulary_language_problems
@@ -104,6 +105,7 @@ def check(paths: ProjectPaths, today: dt.date | None = None) -> tuple[KnowledgeB
     problems += validate_practices(sources, vocabularies, today)
     translations, found = load_practice_translations(paths.practices, paths.root, interface.languages, sources)
     problems += found
+    problems += translation_number_problems(translations, sources, paths.root)
     problems += link_problems(paths, sources, translations, vocabularies)
     problems += page_translation_problems(paths.docs, paths.root, interface.languages)
     if problems:
