@@ -108,18 +108,28 @@ def test_colliding_former_slugs_fail_the_build_with_every_problem(tmp_path):
     assert not (tmp_path / "site" / "practices").exists()
 
 
-def test_former_addresses_without_directory_urls():
-    from practicekb.model.model import Practice
-    from practicekb.exports.redirects import redirect_html, redirect_path
+def test_former_addresses_without_directory_urls(tmp_path):
+    import datetime as dt
+    from practicekb.exports.redirects import redirects, redirect_path
+    from practicekb.model.pipeline import ProjectPaths, check
 
-    practice = Practice("new-name", "practices/new-name.md", {"title": "A <practice> & more", "language": "sl"}, "")
+    project = make_project(tmp_path / "p", {"new-name.md": with_aliases("old-name").replace(
+        "title: Test coordination body in Testtown", "title: A <practice> & more in Testtown")}, REPO / "vocabularies",
+        ("en", "sl"))
+    kb, problems = check(ProjectPaths.at(project), dt.date(2026, 1, 1))
+    assert problems == []
     assert redirect_path("old-name", directory_urls=False) == "practices/old-name.html"
     assert redirect_path("old-name") == "practices/old-name/index.html"
-    html = redirect_html(practice, "old-name", "https://example.org/kb/", directory_urls=False)
-    assert 'content="0; url=../practices/new-name.html"' in html
-    assert '<link rel="canonical" href="https://example.org/kb/practices/new-name.html">' in html
-    assert "A &lt;practice&gt; &amp; more" in html and '<html lang="sl">' in html
-    assert "canonical" not in redirect_html(practice, "old-name", "")  # no site_url: no absolute address
+    templates = project / "overrides" / "kb"
+    page, = redirects(kb, "https://example.org/kb/", templates, directory_urls=False)
+    assert 'content="0; url=../practices/new-name.html"' in page.content
+    assert '<link rel="canonical" href="https://example.org/kb/practices/new-name.html">' in page.content
+    assert "A &lt;practice&gt; &amp; more" in page.content and '<html lang="en">' in page.content
+    assert "This practice has a new address:" in page.content
+    slovenian, = redirects(kb.in_language("sl"), "", templates)
+    assert '<html lang="sl">' in slovenian.content and "Ta praksa ima nov naslov:" in slovenian.content
+    assert 'lang="en">A &lt;practice&gt;' in slovenian.content  # the untranslated title is marked as English
+    assert "canonical" not in slovenian.content  # no site_url: no absolute address
 
 
 # --- link previews ------------------------------------------------------------------------

@@ -277,7 +277,8 @@ class SiteBuild:
         """A redirect page at every former address of a practice, and robots.txt naming the sitemap."""
         kb = self.kb or self.load_knowledge_base(config)
         site_url = config.site_url or ""
-        generated = {page.path: page.content for page in redirects(kb, site_url, config.use_directory_urls)}
+        templates = Path(config.theme.custom_dir or "overrides") / "kb"
+        generated = {page.path: page.content for page in redirects(kb, site_url, templates, config.use_directory_urls)}
         if site_languages_.is_default_build(config):  # one robots.txt, at the root, naming every language's sitemap
             languages = site_languages_.site_languages(config)
             generated[ROBOTS_PATH] = robots_txt(site_url, tuple(language_prefix(code, languages) for code in languages))

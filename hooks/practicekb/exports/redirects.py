@@ -8,12 +8,15 @@ to two practices.
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin
+
+import jinja2
 
 from ..model.model import KnowledgeBase, Practice
 from ..pages.addresses import page_url, url_via_root
+from ..pages.pages import template_environment
 
 
 @dataclass(frozen=True)
@@ -30,38 +33,24 @@ def redirect_path(old_slug: str, directory_urls: bool = True) -> str:
     return url + "index.html" if url.endswith("/") else url
 
 
-def redirect_html(practice: Practice, old_slug: str, site_url: str, directory_urls: bool = True) -> str:
-    """The page at a former address: relative refresh and link (they work on any host and
-    from disk), absolute canonical address from site_url when there is one."""
-    target = url_via_root(f"practices/{old_slug}.md", practice.src_uri, directory_urls)
-    canonical = urljoin(site_url, page_url(practice.src_uri, directory_urls)) if site_url else ""
-    title = html.escape(practice.title)
-    language = html.escape(str(practice.data.get("language", "en")))
-    href = html.escape(target)
-    canonical_link = f'<link rel="canonical" href="{html.escape(canonical)}">\n' if canonical else ""
-    return (
-        "<!doctype html>\n"
-        f'<html lang="{language}">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        f"<title>{title}</title>\n"
-        f"{canonical_link}"
-        f'<meta http-equiv="refresh" content="0; url={href}">\n'
-        '<meta name="robots" content="noindex">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "</head>\n"
-        "<body>\n"
-        f'<p>This practice has a new address: <a href="{href}">{title}</a>.</p>\n'
-        "</body>\n"
-        "</html>\n"
-    )
+def redirect_html(kb: KnowledgeBase, practice: Practice, old_slug: str, site_url: str, template: jinja2.Template,
+                  directory_urls: bool = True) -> str:
+    """The page at a former address, in the knowledge base's language (overrides/kb/redirect.html):
+    relative refresh and link (they work on any host and from disk), absolute canonical address
+    from site_url when there is one."""
+    language = kb.shown_language()
+    return template.render(
+        practice=practice, language=language, t=kb.interface.catalogues[language].t,
+        href=url_via_root(f"practices/{old_slug}.md", practice.src_uri, directory_urls),
+        canonical=urljoin(site_url, page_url(practice.src_uri, directory_urls)) if site_url else "")
 
 
-def redirects(kb: KnowledgeBase, site_url: str, directory_urls: bool = True) -> list[Redirect]:
+def redirects(kb: KnowledgeBase, site_url: str, templates_dir: Path, directory_urls: bool = True) -> list[Redirect]:
     """A redirect page for every former slug of every practice, in slug order."""
+    template = template_environment(str(templates_dir)).get_template("redirect.html")
     pages = []
     for practice in kb.practices.values():
         for old_slug in practice.data.get("aliases", []):
             pages.append(Redirect(redirect_path(old_slug, directory_urls), old_slug, practice,
-                                  redirect_html(practice, old_slug, site_url, directory_urls)))
+                                  redirect_html(kb, practice, old_slug, site_url, template, directory_urls)))
     return sorted(pages, key=lambda r: r.old_slug)
