@@ -13,8 +13,11 @@ from mkdocs.exceptions import PluginError
 
 from . import language_builds as site_languages_
 from ..core.languages import kb_settings
+from ..checks.catalogue import Catalogue
+from ..model.model import KnowledgeBase
 from ..model.pipeline import ProjectPaths
 from ..pages.addresses import SiteSettings
+from ..pages.pages import markdown_text
 from ..pages.sanitize import clean_text
 from .language_builds import THEME_TEXTS, escaped_nav, plain_text_of
 
@@ -99,3 +102,18 @@ def clean_toc(toc) -> None:
 
 def plain_text(html_text: object) -> str:
     return Markup(str(html_text)).striptags()
+
+
+def templates_folder(config: MkDocsConfig) -> Path:
+    """The generated pages' templates: overrides/kb/ (the theme's custom folder)."""
+    return Path(config.theme.custom_dir or "overrides") / "kb"
+
+
+def register_macros_variables(config: MkDocsConfig, kb: KnowledgeBase, words: Catalogue) -> None:
+    """Hand-written pages in docs/ (the maintainers' macro pages) read counts through mkdocs-macros as `kb`."""
+    macros = config.plugins.get("macros")
+    if macros is not None:
+        macros.variables["kb"] = kb
+        macros.variables["language"] = site_languages_.build_language(config)
+        macros.variables["t"] = words.t
+        macros.env.filters["md"] = markdown_text  # practice titles and term labels shown as text

@@ -15,7 +15,7 @@ from ..exports.downloads import download_files, qr_addresses
 from ..model.explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
 from ..model.model import KnowledgeBase
 from ..pages.addresses import SiteSettings
-from ..pages.pages import HOME_PAGE, SCHEMA_PATH, GeneratedPage, markdown_text, render_home_lists, render_pages
+from ..pages.pages import HOME_PAGE, SCHEMA_PATH, GeneratedPage, render_home_lists, render_pages
 from ..checks.validate import practice_validator_schema
 from ..model.pipeline import knowledge_base
 from ..core.languages import kb_settings, language_name, language_prefix, translation_of
@@ -28,7 +28,8 @@ from ..exports.redirects import redirects
 from ..exports.robots import ROBOTS_PATH, robots_txt
 from ..pages.sanitize import clean_html, clean_text
 from ..checks.translations import PAGE_FIELDS, valid_hide
-from .settings import cache_folder, clean_toc, compiled_templates, project_paths, published_schema_text, site_settings
+from .settings import (cache_folder, clean_toc, compiled_templates, project_paths, published_schema_text,
+                       register_macros_variables, site_settings, templates_folder)
 
 PLUGIN_NAME = "practicekb"  # its entry point (pyproject.toml) and its name in mkdocs.yml
 
@@ -119,7 +120,7 @@ class SiteBuild:
         kb = self.load_knowledge_base(config)
         self.cards.start(config, kb)
         self.untranslated = self.use_page_translations(files, config)
-        templates = Path(config.theme.custom_dir or "overrides") / "kb"
+        templates = templates_folder(config)
         settings = site_settings(config)
         schema = practice_validator_schema(kb.vocabularies)
         clashes = [path for path in (SCHEMA_PATH, INDEX_PATH) if files.get_file_from_path(path) is not None]
@@ -144,7 +145,7 @@ class SiteBuild:
         if clashes:
             raise PluginError("These pages are generated from practices/ and vocabularies/, but docs/ also has them; "
                               "remove them from docs/: " + ", ".join(sorted(clashes)))
-        self.register_macros_variables(config, kb)
+        register_macros_variables(config, kb, self.interface_words(config))
         self.conversion.start(self.pages, files, config)
         return files
 
@@ -166,15 +167,6 @@ class SiteBuild:
         wanted, self.qr_codes = self.qr_codes, None
         if wanted is not None:
             publish_qr_codes(wanted, Path(config.site_dir), cache_folder(config, "qr"))
-
-    def register_macros_variables(self, config: MkDocsConfig, kb: KnowledgeBase) -> None:
-        """Hand-written pages in docs/ read counts through mkdocs-macros as `kb`."""
-        macros = config.plugins.get("macros")
-        if macros is not None:
-            macros.variables["kb"] = kb
-            macros.variables["language"] = site_languages_.build_language(config)
-            macros.variables["t"] = self.interface_words(config).t
-            macros.env.filters["md"] = markdown_text  # practice titles and term labels shown as text
 
     def insert_page_fragments(self, html: str, page: Page) -> str:
         """After MkDocs' Markdown step: fragments back in (unless prerender.py converts the page: then
@@ -277,8 +269,8 @@ class SiteBuild:
         """A redirect page at every former address of a practice, and robots.txt naming the sitemap."""
         kb = self.kb or self.load_knowledge_base(config)
         site_url = config.site_url or ""
-        templates = Path(config.theme.custom_dir or "overrides") / "kb"
-        generated = {page.path: page.content for page in redirects(kb, site_url, templates, config.use_directory_urls)}
+        generated = {page.path: page.content for page in redirects(kb, site_url, templates_folder(config),
+                                                                   config.use_directory_urls)}
         if site_languages_.is_default_build(config):  # one robots.txt, at the root, naming every language's sitemap
             languages = site_languages_.site_languages(config)
             generated[ROBOTS_PATH] = robots_txt(site_url, tuple(language_prefix(code, languages) for code in languages))
