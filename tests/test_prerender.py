@@ -15,7 +15,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-import practicekb.adapter.conversion as conversion
 import practicekb.adapter.prerender as prerender
 from benchmarks.synthetic import write_practices
 from conftest import REPO, make_project
@@ -152,36 +151,48 @@ def built_html(site: Path) -> dict[str, str]:
             if "pagefind" not in path.parts}
 
 
+def set_conversion(project: Path, **options) -> None:
+    """The plugin's conversion settings in the project's mkdocs.yml (plugin.KnowledgeBaseConfig)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    head, _, tail = text.partition("  - practicekb")
+    tail = tail.split("\n", 1)[1]
+    while tail.startswith("      "):  # the options written last time
+        tail = tail.split("\n", 1)[1]
+    written = "".join(f"\n      {key}: {json.dumps(value)}" for key, value in options.items())
+    config.write_text(head + "  - practicekb" + (":" if options else "") + written + "\n" + tail, encoding="utf-8")
+
+
+def counts(records) -> dict[str, int]:
+    """The last build's 'Generated pages: …' line of the log, as numbers."""
+    line = [r.getMessage() for r in records if r.getMessage().startswith("Generated pages:")][-1]
+    numbers = [int(word) for word in line.replace(",", " ").split() if word.isdigit()]
+    return dict(zip(("cache", "worker", "here", "mkdocs"), numbers))
+
+
 @pytest.fixture
-def synthetic_project(tmp_path, monkeypatch) -> tuple[Path, list[prerender.MarkdownBatch]]:
-    """A project with 12 synthetic practices, and every MarkdownBatch its builds make, in order."""
+def synthetic_project(tmp_path) -> Path:
+    """A project with 12 synthetic practices."""
     project = make_project(tmp_path / "project", {}, REPO / "vocabularies")
     write_practices(project / "practices", 12, project / "vocabularies")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    batches: list[prerender.MarkdownBatch] = []
-
-    class RecordedBatch(prerender.MarkdownBatch):
-        def __init__(self, *args):
-            super().__init__(*args)
-            batches.append(self)
-
-    monkeypatch.setattr(conversion, "MarkdownBatch", RecordedBatch)
-    return project, batches
+    return project
 
 
-def test_a_site_built_with_the_worker_is_the_site_built_without(synthetic_project, tmp_path, monkeypatch):
-    project, batches = synthetic_project
-    monkeypatch.setattr(prerender, "worker_count", lambda: 1)
-    sites = {}
-    practices = [f"practices/synthetic-practice-{n:05d}.md" for n in range(1, 13)]
-    only_absolute_links = prerender.only_absolute_links
-    for name, parallel_from, converted_here in (("mkdocs", 1, False), ("worker", 1, True), ("here", 10_000, True)):
+def test_a_site_built_with_the_worker_is_the_site_built_without(synthetic_project, tmp_path, caplog):
+    project = synthetic_project
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.practicekb")
+    sites, seen = {}, {}
+    for name, options in (("mkdocs", {"prerender": False}),
+                          ("worker", {"markdown_workers": 1, "markdown_parallel_from": 1}),
+                          ("here", {"markdown_workers": 0})):
         shutil.rmtree(project / ".cache", ignore_errors=True)
-        monkeypatch.setattr(prerender, "PARALLEL_FROM", parallel_from)
-        monkeypatch.setattr(prerender, "only_absolute_links", only_absolute_links if converted_here else lambda text: False)
+        set_conversion(project, **options)
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name)))
-        sites[name] = built_html(tmp_path / name)
-        assert all((uri in batches[-1]) is converted_here for uri in practices), name
+        sites[name], seen[name] = built_html(tmp_path / name), counts(caplog.records)
+    generated = sum(seen["mkdocs"].values())
+    assert seen["mkdocs"] == {"cache": 0, "worker": 0, "here": 0, "mkdocs": generated}
+    assert seen["worker"]["worker"] >= 12 and seen["worker"]["here"] == 0  # every practice page, at least
+    assert seen["here"]["here"] == seen["worker"]["worker"] and seen["here"]["worker"] == 0
     for name in ("worker", "here"):
         assert sites[name].keys() == sites["mkdocs"].keys()
         assert [page for page in sites["mkdocs"] if sites[name][page] != sites["mkdocs"][page]] == [], name
@@ -190,27 +201,26 @@ def test_a_site_built_with_the_worker_is_the_site_built_without(synthetic_projec
     assert toc.find("a", href="#sources") is not None  # the table of contents came back from the worker
 
 
-def test_unchanged_pages_come_from_the_cache_of_the_last_build(synthetic_project, tmp_path, monkeypatch):
+def test_unchanged_pages_come_from_the_cache_of_the_last_build(synthetic_project, tmp_path, caplog):
     """.cache/html/ (htmlcache.py): a second build takes every unchanged page from it and gives the
     same site; a changed page is converted anew; a cache from other settings, or a broken one, is
     not used; the cache keeps only the last build's pages."""
-    project, batches = synthetic_project
+    project = synthetic_project
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.practicekb")
 
     def build_site(name: str) -> dict[str, str]:
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / name)))
         return built_html(tmp_path / name)
 
-    monkeypatch.setattr(prerender, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(prerender, "worker_count", lambda: 1)
+    set_conversion(project, markdown_workers=1, markdown_parallel_from=1)
     first = build_site("first")
+    converted = counts(caplog.records)["worker"]
     folder = project / ".cache" / "html" / "en"
-    practices = [f"practices/synthetic-practice-{n:05d}.md" for n in range(1, 13)]
-    assert all(uri in batches[-1] and not batches[-1].from_cache(uri) for uri in practices)  # the worker's
-    assert len(list(folder.glob("*.html"))) >= len(practices)
+    assert converted >= 12 and len(list(folder.glob("*.html"))) == converted
 
-    monkeypatch.setattr(prerender, "worker_count", lambda: 0)  # from now on: the cache, or this process
+    set_conversion(project, markdown_workers=0)  # from now on: the cache, or this process
     second = build_site("second")
-    assert all(batches[-1].from_cache(uri) for uri in practices)
+    assert counts(caplog.records) | {"mkdocs": 0} == {"cache": converted, "worker": 0, "here": 0, "mkdocs": 0}
     assert [page for page in first if second[page] != first[page]] == []  # with this build's own placeholders
 
     stored = set(folder.glob("*.html"))
@@ -218,22 +228,22 @@ def test_unchanged_pages_come_from_the_cache_of_the_last_build(synthetic_project
     changed.write_text(changed.read_text(encoding="utf-8").replace("## Context\n", "## Context\n\nA sentence added now.\n", 1),
                        encoding="utf-8")
     third = build_site("third")
-    assert not batches[-1].from_cache("practices/synthetic-practice-00003.md")  # converted anew
+    assert counts(caplog.records)["cache"] == converted - 1 and counts(caplog.records)["here"] == 1  # converted anew
     assert "A sentence added now." in third["practices/synthetic-practice-00003/index.html"]
-    assert all(batches[-1].from_cache(uri) for uri in practices if not uri.endswith("00003.md"))
     kept = set(folder.glob("*.html"))
     assert len(kept) == len(stored) and len(stored - kept) == 1  # the old 00003 replaced by the new
 
     for page in folder.glob("*.html"):  # a damaged cache is not used
         page.write_text("{not json\n<p>damaged</p>", encoding="utf-8")
     assert build_site("damaged") == third
-    assert not any(batches[-1].from_cache(uri) for uri in practices)
+    assert counts(caplog.records)["cache"] == 0
 
-    monkeypatch.setattr(prerender, "worker_count", lambda: 1)
     build_site("refilled")
     refilled = {path.name for path in folder.glob("*.html")}
-    monkeypatch.setattr(conversion, "conversion_fingerprint", lambda *settings: "other settings or code")
+    config = project / "mkdocs.yml"  # other Markdown settings (the same HTML): another fingerprint
+    config.write_text(config.read_text(encoding="utf-8").replace("      permalink: true", "      permalink: true\n      baselevel: 1"),
+                      encoding="utf-8")
     assert build_site("other-settings") == third
-    assert not any(batches[-1].from_cache(uri) for uri in practices)
+    assert counts(caplog.records)["cache"] == 0
     now = {path.name for path in folder.glob("*.html")}
     assert now and not now & refilled  # the other settings' pages are removed

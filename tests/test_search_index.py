@@ -46,28 +46,6 @@ def test_the_index_is_written_while_list_pages_are_built_and_a_late_page_is_not_
     assert entry["languages"]["en"]["page_count"] == 2
 
 
-def test_an_index_written_short_of_pages_is_written_again(tmp_path, monkeypatch):
-    """Pagefind handles messages in turn, so every page sent before the request to write is in the
-    index; were that to change, the indexer counts the pages in the index and writes it again."""
-    indexer = SearchIndexer()
-    for name in ("koper", "piran", "izola"):
-        indexer.add_page(f"/practices/{name}/", html("en", name.title(), "coordination body"))
-    counts = iter([1])  # the first index written holds one page of three
-    real_count = indexer._indexed_page_count
-    monkeypatch.setattr(indexer, "_indexed_page_count", lambda: next(counts, None) or real_count())
-    sent = []
-    real_send = indexer._send
-    monkeypatch.setattr(indexer, "_send", lambda payload: sent.append(payload["type"]) or real_send(payload))
-    output = indexer.write(tmp_path)
-    assert sent == ["WriteFiles"]  # the second write (the first went through the writer thread)
-    assert len(fragments_of(output)) == 3
-    complete = SearchIndexer()  # an index with every page is written once
-    complete.add_page("/practices/koper/", html("en", "Koper", "coordination body"))
-    monkeypatch.setattr(complete, "_send", lambda payload: sent.append(payload["type"]))
-    complete.write(tmp_path / "complete")
-    assert sent == ["WriteFiles"]
-
-
 def fragments_of(output) -> list[dict]:
     return [json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):]) for path in (output / "fragment").iterdir()]
 

@@ -3,7 +3,9 @@ the last build, by a worker in the order MkDocs builds them, or in this process)
 into each page before the theme renders it."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,8 +17,19 @@ from . import language_builds as site_languages_
 from ..pages.pages import GeneratedPage
 from ..pages.sanitize import clean_text
 from .htmlcache import HtmlCache, conversion_fingerprint
-from .prerender import MarkdownBatch
+from .prerender import PARALLEL_FROM, MarkdownBatch
 from .settings import cache_folder, clean_toc
+
+log = logging.getLogger("mkdocs.plugins.practicekb")
+
+
+@dataclass(frozen=True)
+class ConversionOptions:
+    """From the plugin's settings in mkdocs.yml (plugin.KnowledgeBaseConfig)."""
+
+    enabled: bool = True  # False: MkDocs converts every page itself
+    workers: int | None = None  # None: one worker where there are two cores or more
+    parallel_from: int = PARALLEL_FROM  # fewer pages to convert than this: in this process, not a worker
 
 
 class PrerenderedPage(Page):
@@ -39,18 +52,22 @@ class PrerenderedPage(Page):
 class Conversion:
     def __init__(self) -> None:
         self.batch: MarkdownBatch | None = None
+        self.generated = 0
 
-    def start(self, pages: dict[str, GeneratedPage], files: Files, config: MkDocsConfig) -> None:
+    def start(self, pages: dict[str, GeneratedPage], files: Files, config: MkDocsConfig,
+              options: ConversionOptions) -> None:
         """Take the generated pages' HTML from the last build's cache and hand the rest of their
         Markdown to prerender.py, which keeps what it converts in the cache (htmlcache.py)."""
+        self.generated = len(pages)
         extensions = list(config.markdown_extensions)
-        if not all(isinstance(extension, str) for extension in extensions):  # a worker needs them by name
-            return
+        if not options.enabled or not all(isinstance(extension, str) for extension in extensions):
+            return  # a worker needs the extensions by name
         extension_configs = dict(config.mdx_configs or {})
         secrets = {page.nonce for page in pages.values()}  # one per build
         cache = HtmlCache(cache_folder(config, "html"), conversion_fingerprint(extensions, extension_configs),
                           secrets.pop()) if len(secrets) == 1 else None
-        self.batch = MarkdownBatch({uri: page.content for uri, page in pages.items()}, extensions, extension_configs, cache)
+        self.batch = MarkdownBatch({uri: page.content for uri, page in pages.items()}, extensions, extension_configs, cache,
+                                   options.workers, options.parallel_from)
         in_nav = site_languages_.nav_titles(config.nav)  # MkDocs gives those their title from the nav
         for uri in pages:
             file = files.get_file_from_path(uri)
@@ -86,4 +103,8 @@ class Conversion:
             if keep:
                 self.batch.save()
             self.batch.cancel()
-            self.batch = None
+        if keep:
+            counts = self.batch.counts() if self.batch is not None else {"cache": 0, "worker": 0, "here": 0}
+            log.info(f"Generated pages: {counts['cache']} from the cache, {counts['worker']} converted by a worker, "
+                     f"{counts['here']} in this process, {self.generated - sum(counts.values())} by MkDocs")
+        self.batch = None

@@ -8,17 +8,28 @@ from __future__ import annotations
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.config import base, config_options as c
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .conversion import ConversionOptions
+from .prerender import PARALLEL_FROM
 from .settings import compiled_templates, escape_theme_texts
 from .site import SiteBuild
 from .partialcache import cached_partial
 
 
-class KnowledgeBasePlugin(BasePlugin):
+class KnowledgeBaseConfig(base.Config):
+    """The plugin's settings in mkdocs.yml (all optional): how generated pages' Markdown is converted."""
+
+    prerender = c.Type(bool, default=True)  # convert generated pages outside MkDocs' Markdown step
+    markdown_workers = c.Optional(c.Type(int))  # worker processes; default: one where there are two cores
+    markdown_parallel_from = c.Type(int, default=PARALLEL_FROM)  # fewer pages: converted in the build's process
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.site = SiteBuild()
 
@@ -27,7 +38,8 @@ class KnowledgeBasePlugin(BasePlugin):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        self.site.start_build(config)
+        self.site.start_build(config, ConversionOptions(self.config.prerender, self.config.markdown_workers,
+                                                        self.config.markdown_parallel_from))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         files = self.site.add_generated_files(files, config)

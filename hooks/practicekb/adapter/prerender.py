@@ -31,7 +31,7 @@ from ..core.workers import BackgroundBatch, available_cores
 if TYPE_CHECKING:
     from .htmlcache import HtmlCache
 
-PARALLEL_FROM = 200  # fewer pages than this convert faster than a worker process starts
+PARALLEL_FROM = 200  # fewer pages than this convert faster than a worker process starts (mkdocs.yml can say otherwise)
 CHUNK = 25  # pages per task: the first ones are ready soon after the worker starts
 
 # Anything that could be a link or image address in Markdown or HTML. A pattern per kind, each
@@ -141,7 +141,8 @@ class MarkdownBatch:
     links are left to MkDocs."""
 
     def __init__(self, sources: dict[str, str], extensions: list, extension_configs: dict,
-                 cache: HtmlCache | None = None):
+                 cache: HtmlCache | None = None, workers: int | None = None, parallel_from: int = PARALLEL_FROM):
+        """`workers`: processes to convert in (None: worker_count()); from `parallel_from` pages on."""
         self._batch: BackgroundBatch | None = None
         self._cache = cache
         self._settings = (extensions, extension_configs)
@@ -158,7 +159,8 @@ class MarkdownBatch:
             elif only_absolute_links(source):
                 self._key_of[uri] = key
                 wanted.append((uri, source))
-        if len(wanted) < PARALLEL_FROM or worker_count() < 1:
+        workers = worker_count() if workers is None else workers
+        if len(wanted) < parallel_from or workers < 1:
             if cache is not None:
                 self._here = dict(wanted)
             return
@@ -167,13 +169,17 @@ class MarkdownBatch:
             for offset, (uri, _) in enumerate(chunk):
                 self._chunk_of[uri] = (number, offset)
         self._batch = BackgroundBatch(convert, [[source for _, source in chunk] for chunk in chunks],
-                                      (extensions, extension_configs), workers=worker_count())
+                                      (extensions, extension_configs), workers=workers)
 
     def __contains__(self, src_uri: str) -> bool:
         return src_uri in self._cached or src_uri in self._chunk_of or src_uri in self._here
 
     def from_cache(self, src_uri: str) -> bool:
         return src_uri in self._cached
+
+    def counts(self) -> dict[str, int]:
+        """How many pages came from the cache, went to a worker, or are converted in this process."""
+        return {"cache": len(self._cached), "worker": len(self._chunk_of), "here": len(self._here)}
 
     def result(self, src_uri: str) -> ConvertedPage:
         """The page's HTML, waiting for the worker if it is not there yet."""

@@ -20,7 +20,7 @@ from ..checks.validate import practice_validator_schema
 from ..model.pipeline import knowledge_base
 from ..core.languages import kb_settings, language_name, language_prefix, translation_of
 from ..core.problems import ProblemsFound
-from .conversion import Conversion
+from .conversion import Conversion, ConversionOptions
 from .previews import SocialCards, link_preview_tags, practice_of
 from .search import SiteSearch
 from ..exports.qrfiles import write_qr_codes as publish_qr_codes
@@ -45,6 +45,7 @@ class SiteBuild:
         self.shared_source: KnowledgeBase | None = None  # given by the default language's build
         self.search = SiteSearch()  # the whole site's search index, fed by every language
         self.conversion = Conversion()  # generated pages' HTML, converted outside MkDocs
+        self.conversion_options = ConversionOptions()
         self.pages: dict[str, GeneratedPage] = {}
         self.untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
         self.translated: set[str] = set()  # hand-written pages shown in a contributor's translation
@@ -53,10 +54,11 @@ class SiteBuild:
         self.first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
         self.home_lists = ""  # the home page's counts and entry points (overrides/kb/home.html)
 
-    def start_build(self, config: MkDocsConfig) -> None:
+    def start_build(self, config: MkDocsConfig, conversion: ConversionOptions) -> None:
         """Forget the last build; the default language's build also starts the search indexer
         (Pagefind), which the other languages' builds are handed (hand_over)."""
         self.reset()
+        self.conversion_options = conversion
         self.search.start(config)
 
     def hand_over(self, other: SiteBuild) -> None:
@@ -146,7 +148,7 @@ class SiteBuild:
             raise PluginError("These pages are generated from practices/ and vocabularies/, but docs/ also has them; "
                               "remove them from docs/: " + ", ".join(sorted(clashes)))
         register_macros_variables(config, kb, self.interface_words(config))
-        self.conversion.start(self.pages, files, config)
+        self.conversion.start(self.pages, files, config, self.conversion_options)
         return files
 
     def add_download_files(self, files: Files, config: MkDocsConfig, kb: KnowledgeBase, settings: SiteSettings) -> list[str]:
