@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,7 +12,15 @@ from bs4 import BeautifulSoup
 
 
 def page(site: Path, url_path: str) -> BeautifulSoup:
+    """A built page, parsed once per test session (a file written again is parsed again); read it,
+    never change it: other tests get the same tree."""
     path = site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else site / url_path
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)  # a few hundred parsed pages: the ones tests read again and again
+def _parsed(path: Path, mtime_ns: int, size: int) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
