@@ -288,7 +288,7 @@ class SiteBuild:
         """A practice page was last updated when its facts were last verified: the sitemap's <lastmod>."""
         practice = practice_of(self.kb, page)
         if practice is not None:
-            page.update_date = str(practice.data["last_verified"])
+            page.update_date = practice.last_verified
 
     def add_link_preview(self, context: dict, page: Page, config: MkDocsConfig) -> dict:
         context["kb_link_preview"] = link_preview_tags(self.kb, page, config)

@@ -34,8 +34,8 @@ def command_check(args: argparse.Namespace) -> int:
 
 def _report_stale(kb, today: dt.date, months: int) -> int:
     limit = today.replace(year=today.year - months // 12) if months % 12 == 0 else today - dt.timedelta(days=months * 30)
-    stale = sorted((p.data["last_verified"], p.path) for p in kb.practices.values()
-                   if dt.date.fromisoformat(p.data["last_verified"]) < limit)
+    stale = sorted((p.last_verified, p.path) for p in kb.practices.values()
+                   if dt.date.fromisoformat(p.last_verified) < limit)
     for verified, path in stale:
         print(f"{path}: last verified {verified}, more than {months} months ago")
     print(f"kb check --stale: {len(stale)} practice(s) not verified since {limit.isoformat()}.")
@@ -56,8 +56,8 @@ def old_source_practices(kb, today: dt.date) -> list[tuple[str, str]]:
     limit = today.replace(year=today.year - SOURCE_YEARS).isoformat()
     found = []
     for practice in kb.practices.values():
-        dates = [str(source["date"]) for source in practice.data.get("sources", []) if source.get("date")]
-        if practice.data.get("status") == "active" and dates and max(dates) < limit:
+        dates = [source.date for source in practice.sources if source.date]
+        if practice.status == "active" and dates and max(dates) < limit:
             found.append((max(dates), practice.path))
     return sorted(found)
 

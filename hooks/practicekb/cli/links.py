@@ -27,8 +27,8 @@ def cited_addresses(kb: KnowledgeBase) -> dict[str, list[str]]:
     """Every source address of every practice, and every official address of a vocabulary term."""
     cited: dict[str, list[str]] = {}
     for practice in kb.practices.values():
-        for source in practice.data["sources"]:
-            cited.setdefault(source["url"], []).append(practice.path)
+        for source in practice.sources:
+            cited.setdefault(source.url, []).append(practice.path)
     for key, vocabulary in kb.vocabularies.items():
         for term in vocabulary.terms.values():
             if term.get("url"):

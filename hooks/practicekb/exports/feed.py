@@ -29,7 +29,7 @@ def atom_date(day: str) -> str:
 def newest_first(kb: KnowledgeBase) -> list[Practice]:
     """By last_verified, newest first; ties by slug, so the feed is the same on every build."""
     by_slug = sorted(kb.practices.values(), key=lambda p: p.slug)
-    return sorted(by_slug, key=lambda p: p.data["last_verified"], reverse=True)
+    return sorted(by_slug, key=lambda p: p.last_verified, reverse=True)
 
 
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
@@ -50,7 +50,7 @@ def feed_xml(kb: KnowledgeBase, settings: SiteSettings, size: int = FEED_SIZE) -
     _add(feed, "id", settings.site_url)
     _add(feed, "title", words.text("feed.link", site=settings.site_name))
     _add(feed, "subtitle", words.text("feed.subtitle"))
-    _add(feed, "updated", atom_date(practices[0].data["last_verified"]) if practices else "1970-01-01T00:00:00Z")
+    _add(feed, "updated", atom_date(practices[0].last_verified) if practices else "1970-01-01T00:00:00Z")
     _add(feed, "link", rel="self", type="application/atom+xml", href=settings.site_url + FEED_PATH)
     _add(feed, "link", rel="alternate", type="text/html", href=settings.site_url)
     _add(_add(feed, "author"), "name", settings.site_name)
@@ -62,11 +62,11 @@ def feed_xml(kb: KnowledgeBase, settings: SiteSettings, size: int = FEED_SIZE) -
         address = settings.page_address(practice.src_uri)
         _add(entry, "id", address)
         _add(entry, "title", practice.title)
-        _add(entry, "updated", atom_date(practice.data["last_verified"]))
+        _add(entry, "updated", atom_date(practice.last_verified))
         _add(entry, "link", rel="alternate", type="text/html", href=address)
         for name in authors(kb, practice):
             _add(_add(entry, "author"), "name", name)
-        for theme in practice.data["themes"]:
+        for theme in practice.themes:
             _add(entry, "category", term=theme, label=themes.terms[theme].text(language),
                  scheme=settings.page_address("themes/index.md"))
         _add(entry, "summary", practice.summary, type="text")

@@ -57,7 +57,7 @@ def practice_preview(practice: Practice, places: str, url: str, site_url: str, s
     image = urljoin(site_url, practice_card_path(practice.slug)) if site_url else ""
     alt = f"{practice.title}: {places}" if places else practice.title
     return Preview(practice.title, practice.summary, url, image, alt, site_name,
-                   og_locale(practice.text_language or str(practice.data.get("language", "en"))), "article")
+                   og_locale(practice.text_language or practice.language), "article")
 
 
 def page_preview(title: str, description: str, url: str, site_url: str, site_name: str, language: str) -> Preview:
@@ -97,7 +97,7 @@ def meta_tags(preview: Preview) -> list[tuple[str, str, str]]:
 def places(kb: KnowledgeBase, practice: Practice) -> str:
     """Where a practice is, for its card: 'Škofja Loka, Slovenia'."""
     countries = ", ".join(term.text(kb.shown_language()) for term in kb.terms_of(practice, "countries"))
-    place = str(practice.data.get("place", ""))
+    place = practice.place
     return f"{place}, {countries}" if place and countries else place or countries
 
 

@@ -50,7 +50,7 @@ def redirects(kb: KnowledgeBase, site_url: str, templates_dir: Path, directory_u
     template = template_environment(str(templates_dir)).get_template("redirect.html")
     pages = []
     for practice in kb.practices.values():
-        for old_slug in practice.data.get("aliases", []):
+        for old_slug in practice.aliases:
             pages.append(Redirect(redirect_path(old_slug, directory_urls), old_slug, practice,
                                   redirect_html(kb, practice, old_slug, site_url, template, directory_urls)))
     return sorted(pages, key=lambda r: r.old_slug)

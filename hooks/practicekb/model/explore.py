@@ -18,7 +18,6 @@ from ..source.vocabularies import Term, Vocabulary
 
 INDEX_PATH = "explore/practices.json"
 ONGOING = 9999
-DEFAULT_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ def legend(kb: KnowledgeBase, key: str, english: str, taxonomy: str | None) -> s
 
 
 def practice_language(practice: Practice) -> str:
-    return practice.data.get("language") or DEFAULT_LANGUAGE
+    return practice.language
 
 
 def value_id(taxonomy: str | None, term_id: str) -> str:
@@ -152,7 +151,7 @@ def listed_practices(kb: KnowledgeBase) -> list[Practice]:
 
 def years(practice: Practice) -> tuple[int | None, int | None]:
     """First and last year it ran; ONGOING as the last year while it runs; (None, None) if unknown."""
-    start, end = practice.data.get("start"), practice.data.get("end")
+    start, end = practice.start, practice.end
     last = ONGOING if end == "ongoing" else end if isinstance(end, int) else start
     first = start if isinstance(start, int) else (end if isinstance(end, int) else None)
     return first, last
@@ -166,7 +165,7 @@ def year_span(kb: KnowledgeBase) -> list[int]:
 
 def place_key(kb: KnowledgeBase, practice: Practice) -> tuple:
     countries = ", ".join(t.text(shown_language(kb)) for t in kb.terms_of(practice, "countries"))
-    return (sort_key(practice.data.get("place") or countries), sort_key(countries), sort_key(practice.title))
+    return (sort_key(practice.place or countries), sort_key(countries), sort_key(practice.title))
 
 
 def ranks(ordered: list[Practice], key) -> dict[str, int]:

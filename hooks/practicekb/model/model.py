@@ -19,9 +19,24 @@ def practice_src_uri(slug: str) -> str:
     return f"practices/{slug}.md"
 
 
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    publisher: str = ""
+    date: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD, as the source is dated
+
+
+@dataclass(frozen=True)
+class OrganisationRole:
+    id: str
+    role: str
+
+
 @dataclass
 class Practice:
-    """One validated practice. `data` is its front matter exactly as written."""
+    """One validated practice. `data` is its front matter exactly as written; the properties are its
+    fields as the later stages read them (validation has made sure of their types)."""
 
     slug: str
     path: str
@@ -49,16 +64,57 @@ class Practice:
     def src_uri(self) -> str:
         return practice_src_uri(self.slug)
 
+    @property
+    def country_codes(self) -> list[str]:
+        return list(self.data["countries"])
+
+    @property
+    def themes(self) -> list[str]:
+        return list(self.data["themes"])
+
+    @property
+    def place(self) -> str:
+        return str(self.data.get("place") or "")
+
+    @property
+    def start(self) -> int | None:
+        return self.data.get("start")
+
+    @property
+    def end(self) -> int | str | None:
+        """A year, "ongoing", or None."""
+        return self.data.get("end")
+
+    @property
+    def last_verified(self) -> str:
+        return str(self.data["last_verified"])
+
+    @property
+    def status(self) -> str:
+        return str(self.data.get("status") or "")
+
+    @property
+    def aliases(self) -> list[str]:
+        return list(self.data.get("aliases") or [])
+
+    @property
+    def sources(self) -> list[Source]:
+        return [Source(s["title"], s["url"], s.get("publisher", ""), str(s.get("date") or ""))
+                for s in self.data.get("sources", [])]
+
+    @property
+    def organisations(self) -> list[OrganisationRole]:
+        return [OrganisationRole(o["id"], o["role"]) for o in self.data.get("organisations", [])]
+
     def term_ids(self, taxonomy: str) -> list[str]:
         """Ids this practice names in `taxonomy`; a programme also counts for its funder."""
-        data = self.data
         if taxonomy == "countries":
-            return [code.lower() for code in data["countries"]]
+            return [code.lower() for code in self.country_codes]
         if taxonomy == "funders":
-            return list(dict.fromkeys(item["funder"] for item in data.get("funding", [])))
+            return list(dict.fromkeys(item["funder"] for item in self.data.get("funding", [])))
         if taxonomy == "organisations":
-            return list(dict.fromkeys(item["id"] for item in data.get("organisations", [])))
-        value = data.get({"target-groups": "target_groups", "practice-types": "practice_type"}.get(taxonomy, taxonomy))
+            return list(dict.fromkeys(o.id for o in self.organisations))
+        value = self.data.get({"target-groups": "target_groups", "practice-types": "practice_type"}.get(taxonomy, taxonomy))
         if value is None:
             return []
         return [value] if isinstance(value, str) else list(value)
@@ -124,7 +180,7 @@ class KnowledgeBase:
     def newest(self, count: int) -> list[Practice]:
         """Most recently verified first, then most recently started: what the home page shows."""
         return sorted(self.practices.values(),
-                      key=lambda p: (p.data["last_verified"], p.data.get("start") or 0, p.title),
+                      key=lambda p: (p.last_verified, p.start or 0, p.title),
                       reverse=True)[:count]
 
     def unused_terms(self) -> dict[str, list[str]]:
@@ -141,7 +197,7 @@ def build_knowledge_base(practices: list[Practice], vocabularies: dict[str, Voca
     """Index validated practices by every taxonomy and compute related practices."""
     ordered = {p.slug: p for p in sorted(practices, key=lambda p: p.slug)}
     vocabularies = dict(vocabularies)
-    codes = sorted({code for p in ordered.values() for code in p.data["countries"]})
+    codes = sorted({code for p in ordered.values() for code in p.country_codes})
     vocabularies["countries"] = Vocabulary("countries", {c.lower(): country_term(c, languages) for c in codes})
     index: dict[str, dict[str, list[str]]] = {}
     for taxonomy in TAXONOMIES:

@@ -34,18 +34,18 @@ class Citation:
 
 def authors(kb: KnowledgeBase, practice: Practice) -> list[str]:
     """The practice's organisations, those with the lead role first, each once, otherwise in file order."""
-    organisations = practice.data.get("organisations", [])
-    ordered = [o for o in organisations if o["role"] == "lead"] + [o for o in organisations if o["role"] != "lead"]
-    ids = dict.fromkeys(o["id"] for o in ordered)
+    organisations = practice.organisations
+    ordered = [o for o in organisations if o.role == "lead"] + [o for o in organisations if o.role != "lead"]
+    ids = dict.fromkeys(o.id for o in ordered)
     return [kb.term("organisations", i).text(shown_language(kb)) for i in ids]
 
 
 def citation_year(practice: Practice) -> str:
     """The year of the facts as cited: when they were last verified, else when the practice started."""
-    verified = practice.data.get("last_verified")
+    verified = practice.last_verified
     if verified:
         return str(verified)[:4]
-    return str(practice.data["start"]) if practice.data.get("start") else "n.d."
+    return str(practice.start) if practice.start else "n.d."
 
 
 def citation(kb: KnowledgeBase, practice: Practice, address: str, site_name: str,

@@ -79,7 +79,7 @@ HOME_PAGE = "index.md"  # docs/index.md: its words by hand (or a translation's),
 
 def period_text(practice: Practice, words: Catalogue) -> str:
     """'2019–2022', '2019–ongoing', 'until 2015' or '' in the reader's language."""
-    start, end = practice.data.get("start"), practice.data.get("end")
+    start, end = practice.start, practice.end
     shown_end = words.t("period.ongoing") if end == "ongoing" else end
     if start is None:
         return shown_end if end == "ongoing" else (words.t("period.until", year=str(end)) if end else "")
