@@ -28,6 +28,7 @@ LANGUAGES = ("en", "sk", "sl", "lt", "nb", "nn", "sv", "da", "fi", "is")
 LEVELS = ("municipal", "regional", "national", "cross-border")
 STATUSES = ("active", "ended", "archived")
 ROLES = ("lead", "partner", "funder", "documented", "evaluator", "host")
+EVALUATION_KINDS = ("internal", "external", "academic", "randomised")
 
 REQUIRED = ("title", "summary", "countries", "level", "themes", "practice_type",
             "evidence", "sources", "last_verified", "status")
@@ -99,6 +100,36 @@ def practice_schema(vocabulary_ids: dict[str, list[str]]) -> dict[str, Any]:
                              "Projects that documented or transferred it: ids from vocabularies/projects.yml."),
         "evidence": _vocabulary("evidence", ids("evidence"),
                                 "How well it is shown to work: an id from vocabularies/evidence.yml."),
+        "people_reached": _list_of({
+            "type": "object", "additionalProperties": False, "required": ["number", "counted"],
+            "properties": {
+                "number": {"type": "integer", "minimum": 1, "description": "How many, as the source counts them."},
+                "year": dict(year, description="The year the number is for (or up to)."),
+                "counted": {"type": "string", "minLength": 3, "maxLength": 200, "pattern": NOT_BLANK,
+                            "description": "What was counted, e.g. 'participants in total since April 2024'."},
+            }}, "People it reached, as its sources count them: a number, its year and what was counted (a target is not a result)."),
+        "budget": _list_of({
+            "type": "object", "additionalProperties": False, "required": ["amount", "currency", "covers"],
+            "properties": {
+                "amount": {"type": "number", "exclusiveMinimum": 0, "description": "The amount, as a number."},
+                "currency": {"type": "string", "enum": currency_codes(), "x-vocabulary": "currencies",
+                             "description": "ISO 4217 code, e.g. EUR, NOK."},
+                "period": {"type": "string", "minLength": 2, "maxLength": 80, "pattern": NOT_BLANK,
+                           "description": "The period it is for, e.g. '2018–2021' or 'a year'."},
+                "covers": {"type": "string", "minLength": 3, "maxLength": 200, "pattern": NOT_BLANK,
+                           "description": "What it pays for, e.g. 'building the centre'."},
+            }}, "What it cost, as its sources say: amount, currency, period and what it covers."),
+        "staff": {"type": "string", "minLength": 3, "maxLength": 200, "pattern": NOT_BLANK,
+                  "description": "Who does the work, as the sources say, e.g. 'two intercultural mediators' or 'one coordinator at 50 %'."},
+        "evaluations": _list_of({
+            "type": "object", "additionalProperties": False, "required": ["kind", "title", "url"],
+            "properties": {
+                "kind": {"type": "string", "enum": list(EVALUATION_KINDS),
+                         "description": "Who evaluated it and how: " + ", ".join(EVALUATION_KINDS) + "."},
+                "title": {"type": "string", "minLength": 3, "pattern": NOT_BLANK, "description": "Title of the evaluation."},
+                "url": {"type": "string", "pattern": URL_PATTERN, "description": "Its full address, starting with https://."},
+                "year": dict(year, description="The year it was published."),
+            }}, "Evaluations of it: kind (internal, external, academic, randomised), title and address."),
         "sources": _list_of({
             "type": "object", "additionalProperties": False, "required": ["title", "url"],
             "properties": {
@@ -158,6 +189,8 @@ def vocabulary_schema() -> dict[str, Any]:
             "type": {"type": "string", "description": "Kind of term, e.g. municipality, ngo; eu-fund, private-foundation."},
             "country": {"type": "string", "enum": list(country_codes()), "description": "Home country (ISO code)."},
             "url": {"type": "string", "pattern": URL_PATTERN, "description": "Official address."},
+            "email": {"type": "string", "pattern": EMAIL_PATTERN,
+                      "description": "A public address of the organisation (never a private person's)."},
             "rank": {"type": "integer", "minimum": 1, "description": "Order on a ladder (evidence levels)."},
             "start": {"type": "integer", "minimum": 1900, "maximum": 2100},
             "end": {"type": "integer", "minimum": 1900, "maximum": 2100},

@@ -118,6 +118,12 @@ CSV_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     ("organisations", lambda r: _joined([f"{o['id']} ({o['role']})" for o in r.get("organisations", [])])),
     ("projects", lambda r: _joined(r.get("projects"))),
     ("evidence", lambda r: r["evidence"]),
+    ("people_reached", lambda r: _joined([f"{p['number']} ({p.get('year', '')}): {p['counted']}".replace(" ()", "")
+                                          for p in r.get("people_reached", [])])),
+    ("budget", lambda r: _joined([" ".join(filter(None, [str(b["amount"]), b["currency"], b.get("period", ""),
+                                                         f"({b['covers']})"])) for b in r.get("budget", [])])),
+    ("staff", lambda r: _scalar(r.get("staff"))),
+    ("evaluations", lambda r: _joined([f"{e['kind']}: {e['title']} {e['url']}" for e in r.get("evaluations", [])])),
     ("sources", lambda r: _joined([s["url"] for s in r["sources"]])),
     ("source_titles", lambda r: _joined([s["title"] for s in r["sources"]])),
     ("last_verified", lambda r: r["last_verified"]),

@@ -113,7 +113,7 @@ def language_context(kb: KnowledgeBase, settings: SiteSettings) -> dict:
     return {
         "lang": lang, "t": words.t, "label": lambda term: term.text(lang), "description": description,
         "period": partial(period_text, words=words), "text_lang": text_lang,
-        "number": lambda value: format_decimal(value, format="#,##0", locale=lang),
+        "number": lambda value: format_decimal(value, format="#,##0.##", locale=lang),
         "language_name": lambda code: language_name(code, lang),
         "script_messages": lambda *prefixes: json.dumps(words.for_script(*prefixes), ensure_ascii=False, sort_keys=True),
         "translate_url": lambda practice: settings.new_file_url(
