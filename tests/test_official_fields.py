@@ -59,3 +59,18 @@ def test_a_wrong_value_is_reported_precisely(tmp_path, field, value, expected, h
     result = check_reports(project, "practices/p.md:", "")
     lines = [line for line in result.stdout.splitlines() if expected in line]
     assert lines and hint in lines[0], result.stdout
+
+
+def test_an_organisation_page_gives_its_public_address(tmp_path):
+    from conftest import FIXTURE_VOCABULARIES, build_site
+    project = make_project(tmp_path / "p", {"p.md": VALID_PRACTICE}, FIXTURE_VOCABULARIES)
+    organisations = project / "vocabularies" / "organisations.yml"
+    organisations.write_text(organisations.read_text(encoding="utf-8").replace(
+        "  - id: pina\n    type: ngo\n", "  - id: pina\n    type: ngo\n    email: info@example.org\n"), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    link = page(tmp_path / "site", "organisations/pina/").find("a", href="mailto:info@example.org")
+    assert link is not None and "Public e-mail address:" in link.parent.get_text()
+    organisations.write_text(organisations.read_text(encoding="utf-8").replace("info@example.org", "info at example"),
+                             encoding="utf-8")
+    check_reports(project, "vocabularies/organisations.yml:", "")
