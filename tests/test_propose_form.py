@@ -144,6 +144,19 @@ def test_a_filled_form_makes_a_file_that_kb_check_accepts(page, real_site_url, t
     page.get_by_label("Organisation to contact").select_option("pina")
     type_into(page, "Organisational e-mail address", "info@example.org")
 
+    type_into(page, "People reached", "1 200")
+    type_into(page, "Year of that number", "2023")
+    type_into(page, "What was counted", "participants in the courses")
+    type_into(page, "Staff", "two intercultural mediators")
+    type_into(page, "Budget: amount", "85 000")
+    type_into(page, "Budget: currency (ISO code, e.g. EUR, NOK)", "eur")
+    type_into(page, "Budget: period", "2021–2023")
+    type_into(page, "Budget: what it covers", "the mediators' salaries")
+    page.get_by_label("Evaluation: kind").select_option("external")
+    type_into(page, "Evaluation: title", "Evaluation of the council")
+    type_into(page, "Evaluation: address, starting with https://", "https://example.org/evaluation")
+    type_into(page, "Evaluation: year", "2023")
+
     tick(page, "radio", label("evidence.yml", "running"), exact=False)
     sources = page.locator("#kb-sources")
     type_into(page, "Title of the document or page (required)", 'Report: "Skupaj" 2019–2022', scope=sources)
@@ -189,6 +202,11 @@ def test_a_filled_form_makes_a_file_that_kb_check_accepts(page, real_site_url, t
         "funding": [{"funder": "amif", "grant_id": "101038534", "amount": 8442.5, "currency": "EUR"}],
         "organisations": [{"id": "pina", "role": "lead"}, {"id": "municipality-of-koper", "role": "partner"}],
         "projects": ["includ-eu"], "evidence": "running",
+        "people_reached": [{"number": 1200, "year": 2023, "counted": "participants in the courses"}],
+        "budget": [{"amount": 85000, "currency": "EUR", "period": "2021–2023", "covers": "the mediators' salaries"}],
+        "evaluations": [{"kind": "external", "title": "Evaluation of the council", "url": "https://example.org/evaluation",
+                         "year": 2023}],
+        "staff": "two intercultural mediators",
         "sources": [{"title": 'Report: "Skupaj" 2019–2022', "publisher": "Municipality of Škofja Loka",
                      "url": "https://example.org/report?a=1&b=2#p3", "date": "2023-05"},
                     {"title": "Second source", "url": "http://example.com"}],
@@ -277,4 +295,24 @@ def test_form_starts_once_after_instant_navigation(page, real_site_url, offsite_
     assert page.locator("#kb-sources .kb-row").count() == 1
     page.get_by_role("button", name="Add a source").press("Enter")
     assert page.locator("#kb-sources .kb-row").count() == 2
+    assert offsite_requests == [] and page_errors == []
+
+
+def test_results_and_resources_are_all_or_nothing(page, real_site_url, offsite_requests, page_errors):
+    """A number without what was counted, an amount without a currency, an evaluation without its
+    address: each named at its field, and no file is made."""
+    open_form(page, real_site_url)
+    type_into(page, "People reached", "about 40")
+    type_into(page, "Budget: amount", "85 000")
+    type_into(page, "Budget: currency (ISO code, e.g. EUR, NOK)", "eu")
+    type_into(page, "Evaluation: title", "An evaluation")
+    page.get_by_role("button", name="Make the file").press("Enter")
+    errors = page.locator("#kb-errors")
+    errors.wait_for(state="visible")
+    summary = errors.inner_text()
+    for message in ("a whole number of people", "say what was counted", "a three-letter ISO code",
+                    "say what the amount covers", "choose the kind of evaluation", "starting with https://"):
+        assert message in summary, (message, summary)
+    assert page.get_by_label("Budget: currency (ISO code, e.g. EUR, NOK)").get_attribute("aria-invalid") == "true"
+    assert not page.locator("#kb-output").is_visible()
     assert offsite_requests == [] and page_errors == []

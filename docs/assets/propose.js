@@ -353,6 +353,49 @@
       var mainstreamed = $(form, "#kb-mainstreamed").value;
       data.mainstreamed = mainstreamed === "" ? null : mainstreamed === "true";
 
+      // Results and resources (optional; each group is all or nothing)
+      var reachedNumber = $(form, "#kb-reached-number"), reachedCounted = $(form, "#kb-reached-counted");
+      var reachedYear = $(form, "#kb-reached-year");
+      var reachedText = line(reachedNumber.value).replace(/[\s,.]/g, "");
+      var counted = line(reachedCounted.value);
+      data.people_reached = null;
+      if (reachedText || counted || line(reachedYear.value)) {
+        var reached = { number: Number(reachedText) };
+        if (!/^[1-9]\d{0,11}$/.test(reachedText)) errors.push({ target: reachedNumber, message: "a whole number of people, e.g. 120" });
+        var reachedIn = yearValue(reachedYear, errors, "year");
+        if (reachedIn !== null) reached.year = reachedIn;
+        if (!counted) errors.push({ target: reachedCounted, message: "say what was counted, e.g. participants in the courses" });
+        reached.counted = counted;
+        data.people_reached = reached;
+      }
+      data.staff = line($(form, "#kb-staff").value);
+      var budgetAmount = $(form, "#kb-budget-amount"), budgetCurrency = $(form, "#kb-budget-currency");
+      var budgetCovers = $(form, "#kb-budget-covers");
+      var amountText = line(budgetAmount.value), currencyText = line(budgetCurrency.value).toUpperCase();
+      var period = line($(form, "#kb-budget-period").value), covers = line(budgetCovers.value);
+      data.budget = null;
+      if (amountText || currencyText || period || covers) {
+        var amount = numberValue(amountText, 2);
+        if (!isFinite(amount) || amount <= 0) errors.push({ target: budgetAmount, message: "an amount greater than 0, e.g. 85000 or 8 442,50" });
+        if (!/^[A-Z]{3}$/.test(currencyText)) errors.push({ target: budgetCurrency, message: "a three-letter ISO code, e.g. EUR or NOK" });
+        if (!covers) errors.push({ target: budgetCovers, message: "say what the amount covers" });
+        data.budget = { amount: amount, currency: currencyText };
+        if (period) data.budget.period = period;
+        data.budget.covers = covers;
+      }
+      var evaluationKind = $(form, "#kb-evaluation-kind"), evaluationTitle = $(form, "#kb-evaluation-title");
+      var evaluationUrl = $(form, "#kb-evaluation-url"), evaluationYear = $(form, "#kb-evaluation-year");
+      var evaluationName = line(evaluationTitle.value), evaluationAddress = line(evaluationUrl.value);
+      data.evaluation = null;
+      if (evaluationKind.value || evaluationName || evaluationAddress || line(evaluationYear.value)) {
+        if (!evaluationKind.value) errors.push({ target: evaluationKind, message: "choose the kind of evaluation" });
+        if (evaluationName.length < 3) errors.push({ target: evaluationTitle, message: "give the evaluation's title" });
+        if (!/^https?:\/\/[^\s]+$/.test(evaluationAddress)) errors.push({ target: evaluationUrl, message: "the evaluation's full address, starting with https://" });
+        data.evaluation = { kind: evaluationKind.value, title: evaluationName, url: evaluationAddress };
+        var evaluatedIn = yearValue(evaluationYear, errors, "year");
+        if (evaluatedIn !== null) data.evaluation.year = evaluatedIn;
+      }
+
       // What and for whom
       data.themes = checked("themes");
       if (!data.themes.length) errors.push({ target: $(form, "#kb-themes"), message: "required: tick at least one theme" });
@@ -504,6 +547,15 @@
       }
       if (data.projects.length) out.push("projects: " + list(data.projects));
       out.push("evidence: " + quote(data.evidence));
+      [["people_reached", data.people_reached], ["budget", data.budget], ["evaluations", data.evaluation]].forEach(function (pair) {
+        if (!pair[1]) return;
+        out.push(pair[0] + ":");
+        Object.keys(pair[1]).forEach(function (key, index) {
+          var value = typeof pair[1][key] === "number" ? String(pair[1][key]) : quote(pair[1][key]);
+          out.push((index === 0 ? "  - " : "    ") + key + ": " + value);
+        });
+      });
+      if (data.staff) out.push("staff: " + quote(data.staff));
       out.push("sources:");
       data.sources.forEach(function (entry) {
         var first = true;
