@@ -27,7 +27,9 @@ PRACTICES = {
         "status: active", "status: active\nfunding:\n  - funder: eea-norway-bilateral-fund\nlanguage: sl"),
     "a.md": VALID_PRACTICE.replace("Test coordination body in Testtown", "Alpha body in Zeta").replace(
         "countries: [SI]", "countries: [NO, SK]").replace("place: Testtown", "place: Zeta").replace(
-        "start: 2019\nend: ongoing", "start: 2012\nend: 2014"),
+        "start: 2019\nend: ongoing", "start: 2012\nend: 2014").replace("status: active", "status: active\nevaluations:\n"
+        "  - {kind: randomised, title: A trial, url: https://example.org/t}\n"
+        "  - {kind: external, title: A review, url: https://example.org/r}"),
     "c.md": VALID_PRACTICE.replace("Test coordination body in Testtown", "Gamma body, no dates").replace(
         "start: 2019\nend: ongoing\n", "").replace("place: Testtown", "place: Avon"),
 }
@@ -43,13 +45,17 @@ def test_regions_group_countries_as_readers_look_for_peers():
 def test_facets_count_every_value_and_group_them(tmp_path):
     kb = knowledge_base(tmp_path, PRACTICES)
     by_key = {facet.key: facet for facet in facets(kb)}
-    assert [f.key for f in facets(kb)] == ["country", "theme", "funder", "target", "type", "evidence", "language"]
+    assert [f.key for f in facets(kb)] == ["country", "theme", "funder", "target", "type", "evidence", "evaluation",
+                                           "language"]
     countries = by_key["country"]
     assert [(g.label, [(v.id, v.count) for v in g.values]) for g in countries.groups] == [
         ("Nordic countries", [("NO", 1)]), ("Central Europe", [("SK", 1), ("SI", 2)])]
     funders = {v.id: v.count for v in by_key["funder"].values}
     assert funders == {"eea-and-norway-grants": 1, "eea-norway-bilateral-fund": 1}  # the programme counts for its funder
     assert {v.id: (v.label, v.count) for v in by_key["language"].values} == {"en": ("English", 2), "sl": ("Slovenian", 1)}
+    # evaluation kinds in the schema's order, only those a practice has, labelled in the page's language
+    assert [(v.id, v.label, v.count) for v in by_key["evaluation"].values] == [
+        ("external", "external evaluation", 1), ("randomised", "randomised trial", 1)]
     assert all(v.count for f in facets(kb) for v in f.values)  # values no practice names are left out
 
 
@@ -68,6 +74,9 @@ def test_index_rows_follow_the_list_and_carry_ranks_years_and_values(tmp_path):
     funder_values = [index["values"]["funder"][n] for n in rows["b"][6]]
     assert sorted(funder_values) == ["eea-and-norway-grants", "eea-norway-bilateral-fund"]
     assert index["years"] == [2012, 2019]
+    evaluation = index["facets"].index("evaluation")
+    assert sorted(index["values"]["evaluation"][n] for n in rows["a"][4 + evaluation]) == ["external", "randomised"]
+    assert rows["b"][4 + evaluation] == [] and rows["c"][4 + evaluation] == []
 
 
 def test_years_of_a_practice():

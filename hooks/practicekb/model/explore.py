@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.languages import language_name, sort_key
+from ..checks.schema import EVALUATION_KINDS
 from .model import KnowledgeBase, Practice
 from ..core.regions import REGION_ID, REGION_ORDER, region_of
 from ..source.vocabularies import Term, Vocabulary
@@ -37,7 +38,7 @@ class FacetGroup:
 class Facet:
     key: str  # the parameter name in the address
     legend: str
-    taxonomy: str | None  # the taxonomy it filters by; None for language
+    taxonomy: str | None  # the taxonomy it filters by; None for language and evaluation
     groups: tuple[FacetGroup, ...]
 
     @property
@@ -46,7 +47,7 @@ class Facet:
 
 
 # (address key, English legend, taxonomy); the order of the form and of every row. The legend in
-# each language is the taxonomy's singular name (or facet.language) in translations/<language>.yml.
+# each language is the taxonomy's singular name (or facet.<key>) in translations/<language>.yml.
 FACETS: tuple[tuple[str, str, str | None], ...] = (
     ("country", "Country", "countries"),
     ("theme", "Theme", "themes"),
@@ -54,6 +55,7 @@ FACETS: tuple[tuple[str, str, str | None], ...] = (
     ("target", "Target group", "target-groups"),
     ("type", "Practice type", "practice-types"),
     ("evidence", "Evidence level", "evidence"),
+    ("evaluation", "Evaluation", None),
     ("language", "Language", None),
 )
 
@@ -83,25 +85,37 @@ def value_id(taxonomy: str | None, term_id: str) -> str:
     return term_id.upper() if taxonomy == "countries" else term_id
 
 
-def members(kb: KnowledgeBase, taxonomy: str | None) -> dict[str, list[str]]:
+def members(kb: KnowledgeBase, taxonomy: str) -> dict[str, list[str]]:
     """Value id -> slugs, with a programme's practices also counted for its funder."""
-    if taxonomy is None:
-        by_language: dict[str, list[str]] = {}
-        for practice in kb.practices.values():
-            by_language.setdefault(practice_language(practice), []).append(practice.slug)
-        return by_language
     return {value_id(taxonomy, term_id): slugs for term_id, slugs in kb.index[taxonomy].items()}
+
+
+def field_members(kb: KnowledgeBase, key: str) -> dict[str, list[str]]:
+    """Value -> slugs of a facet on a field rather than a vocabulary: the language a practice is
+    written in, or the kinds of its evaluations."""
+    found: dict[str, list[str]] = {}
+    for practice in kb.practices.values():
+        values = [practice_language(practice)] if key == "language" else \
+            list(dict.fromkeys(e["kind"] for e in practice.data.get("evaluations", [])))
+        for value in values:
+            found.setdefault(value, []).append(practice.slug)
+    return found
 
 
 def facet(kb: KnowledgeBase, key: str, english_legend: str, taxonomy: str | None) -> Facet:
     """One facet: its values with counts, grouped as readers browse them, without unused values."""
     language = shown_language(kb)
-    counts = {value: len(slugs) for value, slugs in members(kb, taxonomy).items()}
     title = legend(kb, key, english_legend, taxonomy)
     if taxonomy is None:
-        values = sorted((FacetValue(code, language_name(code, language), n) for code, n in counts.items()),
-                        key=lambda v: sort_key(v.label))
+        counts = {value: len(slugs) for value, slugs in field_members(kb, key).items()}
+        if key == "evaluation":  # in the schema's order, from internal to randomised
+            values = [FacetValue(kind, say(kb, f"evaluation.{kind}", kind), counts[kind])
+                      for kind in EVALUATION_KINDS if kind in counts]
+        else:
+            values = sorted((FacetValue(code, language_name(code, language), n) for code, n in counts.items()),
+                            key=lambda v: sort_key(v.label))
         return Facet(key, title, None, (FacetGroup(None, tuple(values)),))
+    counts = {value: len(slugs) for value, slugs in members(kb, taxonomy).items()}
     terms = [t for t in kb.vocabularies[taxonomy].terms.values() if counts.get(value_id(taxonomy, t.id))]
     if taxonomy == "evidence":
         terms.sort(key=lambda t: t.get("rank", 0))
@@ -183,7 +197,7 @@ def explore_index(kb: KnowledgeBase, facet_list: tuple[Facet, ...] | None = None
     membership: dict[str, dict[str, list[int]]] = {}
     for f in facet_list:
         per_slug: dict[str, list[int]] = {}
-        for value, slugs in members(kb, f.taxonomy).items():
+        for value, slugs in (members(kb, f.taxonomy) if f.taxonomy else field_members(kb, f.key)).items():
             if value in numbers[f.key]:
                 for slug in slugs:
                     per_slug.setdefault(slug, []).append(numbers[f.key][value])
