@@ -196,6 +196,10 @@ def test_the_notice_names_the_original_and_invites_a_translation(real_site):
     link = notice.find("a")["href"]
     assert link.startswith("https://github.com/integration-practices/knowledge-base/new/main/practices?")
     assert f"filename={UNTRANSLATED_SK}.sk.md" in link
+    from urllib.parse import parse_qs, urlsplit
+    skeleton = parse_qs(urlsplit(link).query)["value"][0]  # the new file starts with the fields to fill in
+    assert skeleton.startswith("---\ntitle: \nsummary: >-\n") and "translator: \n---\n" in skeleton
+    assert f"the text of practices/{UNTRANSLATED_SK}.md into Slovak." in skeleton
     # The untranslated text is marked as English for screen readers and search; the facts are Slovak.
     assert soup.find("h1")["lang"] == "en"
     assert soup.find(class_="kb-summary")["lang"] == "en"

@@ -88,17 +88,12 @@ def period_text(practice: Practice, words: Catalogue) -> str:
     return f"{start}–{shown_end}"
 
 
-def translation_skeleton(practice: Practice, language: str) -> str:
-    """The first text of a new translation file: the fields to fill in, and the original to translate."""
-    return (f"---\ntitle: \nsummary: >-\n  \ntranslator: \n---\n\n<!-- Translate the title, the summary and the text "
-            f"of {practice.path} into {language_name(language, 'en')}. Every fact stays in the original file. -->\n")
-
-
-def language_context(kb: KnowledgeBase, settings: SiteSettings) -> dict:
+def language_context(kb: KnowledgeBase, settings: SiteSettings, environment: jinja2.Environment) -> dict:
     """What every template needs to speak the reader's language: the messages, labels, numbers and
     the language each practice's words are in."""
     lang = shown_language(kb)
     words: Catalogue = kb.interface.catalogues[lang]
+    skeleton = environment.get_template("translation-skeleton.md")
 
     def text_lang(practice: Practice) -> str:
         """' lang="en"' where a practice's words are not in the page's language, else ''."""
@@ -117,7 +112,8 @@ def language_context(kb: KnowledgeBase, settings: SiteSettings) -> dict:
         "language_name": lambda code: language_name(code, lang),
         "script_messages": lambda *prefixes: json.dumps(words.for_script(*prefixes), ensure_ascii=False, sort_keys=True),
         "translate_url": lambda practice: settings.new_file_url(
-            str(Path(practice.path).parent.as_posix()), f"{practice.slug}.{lang}.md", translation_skeleton(practice, lang)),
+            str(Path(practice.path).parent.as_posix()), f"{practice.slug}.{lang}.md", skeleton.render(
+                practice=practice, language_name_in_english=language_name(lang, "en"))),
     }
 
 
@@ -128,7 +124,7 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
     (KnowledgeBase.in_language)."""
     environment = template_environment(str(templates_dir), compiled)
     common = {"kb": kb, "taxonomies": TAXONOMIES, "by_key": BY_KEY, "settings": settings, "roles": ROLES,
-              "search_filters": search_filters, **language_context(kb, settings),
+              "search_filters": search_filters, **language_context(kb, settings, environment),
               "share_of": lambda practice: share_of(
                   kb, practice, settings.page_address(practice.src_uri), settings.site_name,
                   accessed_word=kb.interface.catalogues[shown_language(kb)].text("share.accessed"),
@@ -195,7 +191,7 @@ def render_home_lists(kb: KnowledgeBase, templates_dir: Path, settings: SiteSett
     environment = template_environment(str(templates_dir), compiled)
     href = partial(link_at_depth, depth(HOME_PAGE, settings.directory_urls), directory_urls=settings.directory_urls)
     return environment.get_template("home.html").render(
-        kb=kb, href=href, item=None, **language_context(kb, settings), **home_context(kb)).strip()
+        kb=kb, href=href, item=None, **language_context(kb, settings, environment), **home_context(kb)).strip()
 
 
 def home_context(kb: KnowledgeBase) -> dict:
