@@ -34,3 +34,17 @@ def test_a_long_title_is_cut_on_a_word_with_an_ellipsis():
     lines = cards.wrap("Intercultural mediation " * 20, 68, 1040, 3)
     assert len(lines) == 3 and lines[-1].endswith(cards.ELLIPSIS)
     assert all(cards.text_width(68, line) <= 1040 for line in lines)
+
+
+@pytest.mark.parametrize("size,line", [(68, "Council for the inclusion of migrants"), (38, "Škofja Loka, Slovenia"),
+                                       (30, "Coordination bodies · Intercultural mediation · Language learning")])
+def test_a_line_drawn_word_by_word_is_where_pillow_draws_it(size, line):
+    """Words are rendered once and pasted, each on the whole pixel nearest to Pillow's own placing."""
+    from PIL import Image, ImageDraw
+
+    ours, pillows = Image.new("L", (1200, 120)), Image.new("L", (1200, 120))
+    cards.draw_text(ours, 20, 10, size, line, 255)
+    ImageDraw.Draw(pillows).text((20, 10), line, font=cards.font(size), fill=255)
+    assert all(abs(a - b) <= 1 for a, b in zip(ours.getbbox(), pillows.getbbox()))
+    first_word_end = 20 + int(cards.word_width(size, line.split(" ")[0]))
+    assert ours.crop((0, 0, first_word_end, 120)).tobytes() == pillows.crop((0, 0, first_word_end, 120)).tobytes()
