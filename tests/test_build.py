@@ -213,3 +213,11 @@ def test_every_internal_link_on_every_page_resolves(real_site):
 
 def test_no_placeholder_is_left_in_any_page(real_site):
     assert not [p for p in real_site.rglob("*.html") if "KBFRAGMENT" in p.read_text(encoding="utf-8")]
+
+
+def test_a_place_that_names_its_country_is_not_followed_by_it_again(real_site):
+    soup = page(real_site, "countries/dk/")
+    lines = [span.get_text() for span in soup.find_all(class_="kb-where")]
+    assert any(line.startswith("Vollsmose (Odense) and other towns in Denmark") for line in lines)
+    assert not any("Denmark, Denmark" in line for line in lines)
+    assert any(line.startswith("Jammerbugt, Denmark") for line in lines)  # a place that does not name it

@@ -96,8 +96,9 @@ def meta_tags(preview: Preview) -> list[tuple[str, str, str]]:
 
 def places(kb: KnowledgeBase, practice: Practice) -> str:
     """Where a practice is, for its card: 'Škofja Loka, Slovenia'."""
-    countries = ", ".join(term.text(kb.shown_language()) for term in kb.terms_of(practice, "countries"))
     place = practice.place
+    countries = ", ".join(name for term in kb.terms_of(practice, "countries")
+                          if (name := term.text(kb.shown_language())) not in place)  # not "… in Denmark, Denmark"
     return f"{place}, {countries}" if place and countries else place or countries
 
 
