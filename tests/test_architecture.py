@@ -71,3 +71,14 @@ def test_the_inspection_sees_a_wrong_way_import(tmp_path):
 @pytest.mark.parametrize("path", modules(), ids=lambda path: str(path.relative_to(PACKAGE)))
 def test_no_module_is_over_300_lines(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= 300
+
+
+@pytest.mark.parametrize("path", [p for p in modules() if p.parent.name in ("checks", "model")],
+                         ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_checks_and_the_model_read_no_files(path):
+    """Read everything (source/), then check everything: a check or the model never opens a file."""
+    calls = {node.func.attr for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)}
+    names = {node.func.id for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+    assert not calls & {"read_text", "read_bytes", "open", "iterdir", "glob", "rglob"} and "open" not in names

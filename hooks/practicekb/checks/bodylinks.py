@@ -14,7 +14,6 @@ import posixpath
 import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..core.problems import Problem
@@ -39,13 +38,11 @@ class _HtmlAddresses(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def site_files(slugs: Iterable[str], term_pages: Iterable[str], docs_dir: Path) -> set[str]:
-    """Every page and file of a language's site, as paths from the docs root (MkDocs' src_uri)."""
+def site_files(slugs: Iterable[str], term_pages: Iterable[str], docs: Iterable[str]) -> set[str]:
+    """Every page and file of a language's site, as paths from the docs root (MkDocs' src_uri);
+    `docs`: the files of docs/ (source.load.docs_files)."""
     files = {f"{PAGE_FOLDER}/{slug}.md" for slug in slugs} | set(term_pages) | set(GENERATED_PAGES)
-    files |= {f"{taxonomy.key}/index.md" for taxonomy in TAXONOMIES}
-    if docs_dir.is_dir():
-        files |= {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file()}
-    return files
+    return files | {f"{taxonomy.key}/index.md" for taxonomy in TAXONOMIES} | set(docs)
 
 
 def target_of(address: str) -> str | None:

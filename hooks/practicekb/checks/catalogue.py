@@ -16,19 +16,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from ..core.languages import language_name, plural_categories, plural_category
-from ..source.load import load_yaml_file
+from ..source.translation_files import CATALOGUE_FOLDER
 from ..core.problems import Problem, did_you_mean
 from .textchecks import value_problems as text_problems
 from ..source.yamlsource import YamlDocument
 
-FOLDER = "translations"
+FOLDER = CATALOGUE_FOLDER
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 Message = str | dict[str, str]
 
@@ -94,11 +93,11 @@ def config_texts(config: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(" ".join(t.split()) for t in texts if isinstance(t, str) and t.strip()))
 
 
-def load_catalogues(root: Path, languages: tuple[str, ...], config: dict[str, Any]
-                    ) -> tuple[dict[str, Catalogue], list[Problem]]:
-    """Every language's catalogue, checked against English; problems for everything missing or wrong."""
-    folder = Path(root) / FOLDER
-    reference_document, problems = load_yaml_file(folder / "en.yml", root)
+def check_catalogues(files: dict[str, tuple[YamlDocument | None, list[Problem]]], languages: tuple[str, ...],
+                     config: dict[str, Any]) -> tuple[dict[str, Catalogue], list[Problem]]:
+    """Every language's catalogue (as read), checked against English; problems for everything missing or wrong."""
+    reference_document, problems = files["en"]
+    problems = list(problems)
     reference = section(reference_document, "messages")
     if reference_document is not None:
         problems += value_problems(reference_document, "en", {}, f"{FOLDER}/en.yml")
@@ -109,8 +108,8 @@ def load_catalogues(root: Path, languages: tuple[str, ...], config: dict[str, An
         if code == "en":
             continue
         shown = f"{FOLDER}/{code}.yml"
-        document, found = load_yaml_file(folder / f"{code}.yml", root)
-        if document is None and (folder / f"{code}.yml").is_file() is False:
+        document, found = files[code]
+        if document is None and [problem.message for problem in found] == ["is missing"]:
             found = [Problem(shown, 1, "file", "is missing",
                              f"copy {FOLDER}/en.yml to {shown} and translate every message into "
                              f"{language_name(code, 'en')}; add a section 'mkdocs:' for the texts of mkdocs.yml")]

@@ -4,7 +4,7 @@ original, where its sources are."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from typing import Any
 
 from ..core.problems import Problem
 from ..source.load import PracticeSource
@@ -19,30 +19,31 @@ def numbers(text: str) -> set[str]:
     return set(DIGITS.findall(THOUSANDS.sub("", text)))
 
 
-def new_number_problems(translation: PracticeTranslation, original: PracticeSource, root: Path) -> list[Problem]:
-    """Each number of the translation's words that its original's file does not state, on its line."""
-    try:
-        original_text = (root / original.path).read_text(encoding="utf-8")
-        lines = (root / translation.path).read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return []  # reading them is reported elsewhere
-    stated = numbers(original_text)
+def scalars(value: Any) -> list[str]:
+    """Every value of a front matter, as text."""
+    if isinstance(value, dict):
+        return [text for key, item in value.items() for text in [str(key), *scalars(item)]]
+    if isinstance(value, list):
+        return [text for item in value for text in scalars(item)]
+    return [str(value)]
+
+
+def new_number_problems(translation: PracticeTranslation, original: PracticeSource) -> list[Problem]:
+    """Each number of the translation's words that its original (front matter and text) does not state, on its line."""
+    stated = numbers(original.body) | {n for text in scalars(original.front_matter.data) for n in numbers(text)}
+    lines = [(translation.title_line, "title", translation.title), (translation.summary_line, "summary", translation.summary)]
+    lines += [(translation.body_line + n, "body", line) for n, line in enumerate(translation.body.split("\n"))]
     problems, seen = [], set()
-    for number, line in enumerate(lines, start=1):
-        if re.match(r"\s*translated\s*:", line):
-            continue  # the translation's own date is not a fact about the practice
-        for value in sorted(numbers(line) - stated - seen):
+    for line, field, text in lines:
+        for value in sorted(numbers(text) - stated - seen):
             seen.add(value)
-            field = "body" if number >= translation.body_line else "front matter"
-            problems.append(Problem(translation.path, number, field,
-                                    f"states {value}, which {original.path} does not",
+            problems.append(Problem(translation.path, line, field, f"states {value}, which {original.path} does not",
                                     "a translation says only what its original says: correct the number, or add "
                                     "it to the original together with the source that states it"))
     return problems
 
 
-def translation_number_problems(translations: list[PracticeTranslation], sources: list[PracticeSource],
-                                root: Path) -> list[Problem]:
+def translation_number_problems(translations: list[PracticeTranslation], sources: list[PracticeSource]) -> list[Problem]:
     by_slug = {source.slug: source for source in sources}
     return [problem for translation in translations if translation.slug in by_slug
-            for problem in new_number_problems(translation, by_slug[translation.slug], root)]
+            for problem in new_number_problems(translation, by_slug[translation.slug])]

@@ -3,7 +3,8 @@
 A practice's translation holds only the words (title, summary, body) and who translated it
 when; every fact stays in the original file and is inherited, so a translation can never
 contradict it. A page's translation is a whole page that replaces the original in that
-language. Loading never raises: every problem is reported with its file and line.
+language. The files are read by source/translation_files.py; these checks never raise: every
+problem is reported with its file and line.
 """
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.languages import language_name, translation_of
-from ..source.load import (PracticeSource, outside_repository, practice_translation_paths, read_front_matter_file, read_text,
-                   relative)
+from ..core.languages import language_name
+from ..source.load import PracticeSource
+from ..source.translation_files import TranslationFile
 from ..core.problems import Problem, did_you_mean
 from .safety import unsafe_html_problems
 from .textchecks import value_problems
@@ -55,6 +56,8 @@ class PracticeTranslation:
     body_line: int
     translator: str = ""
     translated: str = ""
+    title_line: int = 1  # where the title and the summary start in the file
+    summary_line: int = 1
 
 
 def fact_fields() -> set[str]:
@@ -62,24 +65,24 @@ def fact_fields() -> set[str]:
     return (set(practice_schema({})["properties"]) | set(FACT_REQUIRED)) - {"title", "summary"}
 
 
-def load_practice_translations(practices_dir: Path, root: Path, languages: tuple[str, ...],
-                               originals: list[PracticeSource]) -> tuple[list[PracticeTranslation], list[Problem]]:
-    """Every translation file in practices/, checked; those without problems are returned."""
+def practice_translation_problems(files: list[TranslationFile], languages: tuple[str, ...],
+                                  originals: list[PracticeSource]) -> tuple[list[PracticeTranslation], list[Problem]]:
+    """Every translation file of practices/ (as read), checked; those without problems are returned."""
     by_slug = {source.slug: source for source in originals}
     translations: list[PracticeTranslation] = []
     problems: list[Problem] = []
     facts = fact_fields()
-    for path in practice_translation_paths(practices_dir):
-        shown = relative(path, root)
-        if outside := outside_repository(path, root):
-            problems.append(outside)
-            continue
-        named = translation_of(path.name)
-        if named is None:  # 'p..md', 'a.b.c.md': what the file is meant to be is unknown, so only its name is reported
-            problems.append(Problem(shown, 1, "file name", f"'{path.name}' is neither a practice nor a translation",
+    for file in files:
+        shown = file.shown
+        if file.named is None:
+            if file.problems:  # a link out of the repository: not read at all
+                problems += file.problems
+                continue
+            # 'p..md', 'a.b.c.md': what the file is meant to be is unknown, so only its name is reported
+            problems.append(Problem(shown, 1, "file name", f"'{file.path.name}' is neither a practice nor a translation",
                                     "rename it: a practice is <slug>.md, its translation <slug>.<language>.md"))
             continue
-        slug, code = named
+        slug, code = file.named
         found = name_problems(shown, slug, code, languages, "practice")
         original = by_slug.get(slug)
         if original is None and re.match(SLUG_PATTERN, slug):
@@ -92,7 +95,8 @@ def load_practice_translations(practices_dir: Path, root: Path, languages: tuple
         elif original is not None and code == (original.front_matter.data.get("language") or "en"):
             found.append(Problem(shown, 1, "file name", f"{original.path} is already written in {language_name(code, 'en')}",
                                  "a translation is into another language; remove this file or rename it"))
-        translation, more = read_translation(path, shown, slug, code, facts)
+        translation, more = (None, list(file.problems)) if file.source is None else \
+            checked_translation(file.source, shown, slug, code, facts)
         problems += found + more
         if translation is not None and not found and not more:
             translations.append(translation)
@@ -113,11 +117,10 @@ def name_problems(shown: str, stem: str, code: str, languages: tuple[str, ...], 
     return problems
 
 
-def read_translation(path: Path, shown: str, slug: str, code: str, facts: set[str]
-                     ) -> tuple[PracticeTranslation | None, list[Problem]]:
-    source, problems = read_front_matter_file(path, shown)
-    if source is None:
-        return None, problems
+def checked_translation(source: PracticeSource, shown: str, slug: str, code: str, facts: set[str]
+                        ) -> tuple[PracticeTranslation | None, list[Problem]]:
+    """A practice translation's fields and text, checked; the translation if nothing is wrong."""
+    problems: list[Problem] = []
     document, body, body_line = source.front_matter, source.body, source.body_line
     data = document.data
     for key in data:
@@ -152,7 +155,8 @@ def read_translation(path: Path, shown: str, slug: str, code: str, facts: set[st
     if problems:
         return None, problems
     return PracticeTranslation(slug, code, shown, data["title"].strip(), data["summary"].strip(), body, body_line,
-                               str(data.get("translator", "")).strip(), str(data.get("translated", ""))), []
+                               str(data.get("translator", "")).strip(), str(data.get("translated", "")),
+                               document.line_of(("title",)), document.line_of(("summary",))), []
 
 
 def valid_date(value: str) -> bool:
@@ -165,42 +169,32 @@ def valid_date(value: str) -> bool:
     return True
 
 
-def page_translation_problems(docs_dir: Path, root: Path, languages: tuple[str, ...]) -> list[Problem]:
-    """Each docs/<page>.<code>.md is in a language of the site other than the default, beside its
-    page, with only a page translation's fields and safe text; no file of docs/ leads outside."""
-    problems: list[Problem] = []
-    if not docs_dir.is_dir():
-        return problems
-    for path in sorted(docs_dir.rglob("*")):
-        if outside := outside_repository(path, root):
-            problems.append(outside)
-    for path in sorted(docs_dir.rglob("*.md")):
-        if outside_repository(path, root):
-            continue
-        named = translation_of(path.name)
-        if named is None:
-            continue
-        stem, code = named
-        shown = relative(path, root)
-        problems += name_problems(shown, stem, code, languages, "page")
-        if not (path.parent / f"{stem}.md").is_file():
-            problems.append(Problem(shown, 1, "file name", f"there is no page {relative(path.parent / (stem + '.md'), root)} to translate",
+def page_translation_problems(files: list[TranslationFile], outside: list[Problem],
+                              languages: tuple[str, ...]) -> list[Problem]:
+    """Each docs/<page>.<code>.md (as read) is in a language of the site other than the default,
+    beside its page, with only a page translation's fields and safe text; no file of docs/ leads outside."""
+    problems: list[Problem] = list(outside)
+    for file in files:
+        stem, code = file.named
+        problems += name_problems(file.shown, stem, code, languages, "page")
+        original = file.path.parent / f"{stem}.md"
+        if not original.is_file():
+            problems.append(Problem(file.shown, 1, "file name",
+                                    f"there is no page {str(Path(file.shown).parent / (stem + '.md'))} to translate",
                                     "name a page's translation after the page: <page>.<language>.md"))
-        problems += page_text_problems(path, shown)
+        problems += page_text_problems(file)
     return problems
 
 
-def page_text_problems(path: Path, shown: str) -> list[Problem]:
+def page_text_problems(file: TranslationFile) -> list[Problem]:
     """A page translation holds words only: no macros, no other front matter, no unsafe HTML."""
-    text, problems = read_text(path, shown)
-    if text is None:
-        return problems
+    shown, text = file.shown, file.text
+    if text is None or (text.startswith("---") and file.source is None):
+        return list(file.problems)
+    problems: list[Problem] = []
     body, body_line = text, 1
-    if text.startswith("---"):
-        source, problems = read_front_matter_file(path, shown)
-        if source is None:
-            return problems
-        document, body, body_line = source.front_matter, source.body, source.body_line
+    if file.source is not None:
+        document, body, body_line = file.source.front_matter, file.source.body, file.source.body_line
         for key, value in document.data.items():
             line = document.line_of((key,))
             if key == "render_macros":

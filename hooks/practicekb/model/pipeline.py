@@ -6,14 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks.bodylinks import body_link_problems, site_files
-from ..checks.catalogue import Catalogue, load_catalogues
+from ..checks.catalogue import Catalogue, check_catalogues
 from ..core.languages import language_problems, read_config, configured_languages, DEFAULT_LANGUAGES
-from ..source.load import PracticeSource, load_practices, load_yaml_file, relative
+from ..source.load import PracticeSource, docs_files, load_practices, load_yaml_file, relative
 from .model import KnowledgeBase, Practice, build_knowledge_base
 from ..core.problems import Problem, ProblemsFound
 from ..core.taxonomies import VOCABULARY_TAXONOMIES
 from ..checks.faithful import translation_number_problems
-from ..checks.translations import PracticeTranslation, load_practice_translations, page_translation_problems
+from ..checks.translations import PracticeTranslation, page_translation_problems, practice_translation_problems
+from ..source.translation_files import read_catalogue_files, read_page_translations, read_practice_translations
 from ..checks.validate import validate_practices
 from ..checks.vocabulary_checks import validate_vocabulary, vocabulary_language_problems
 from ..source.vocabularies import Vocabulary, vocabulary_from_data
@@ -57,7 +58,7 @@ def load_interface(paths: ProjectPaths) -> tuple[Interface, list[Problem]]:
     value = configured_languages(config)
     problems = language_problems(value, relative(paths.config, paths.root))
     languages = DEFAULT_LANGUAGES if problems else tuple(value)
-    catalogues, found = load_catalogues(paths.root, languages, config)
+    catalogues, found = check_catalogues(read_catalogue_files(paths.root, languages), languages, config)
     return Interface(languages, catalogues), problems + found
 
 
@@ -90,7 +91,7 @@ def link_problems(paths: ProjectPaths, sources: list[PracticeSource], translatio
     term_pages = [f"{key}/{term_id}.md" for key, vocabulary in vocabularies.items() for term_id in vocabulary.terms]
     term_pages += [f"countries/{code.lower()}.md" for source in sources
                    for code in source.front_matter.data.get("countries") or () if isinstance(code, str)]
-    files = site_files([source.slug for source in sources], term_pages, paths.docs)
+    files = site_files([source.slug for source in sources], term_pages, docs_files(paths.docs))
     return [problem for item in (*sources, *translations)
             for problem in body_link_problems(item.path, item.body, item.body_line, files)]
 
@@ -102,12 +103,15 @@ def check(paths: ProjectPaths, today: dt.date | None = None) -> tuple[KnowledgeB
     problems += found
     sources, found = load_practices(paths.practices, paths.root)
     problems += found
+    translation_files = read_practice_translations(paths.practices, paths.root)
+    page_files, outside_docs = read_page_translations(paths.docs, paths.root)
+    # everything is read: now every check, each on what was read
     problems += validate_practices(sources, vocabularies, today)
-    translations, found = load_practice_translations(paths.practices, paths.root, interface.languages, sources)
+    translations, found = practice_translation_problems(translation_files, interface.languages, sources)
     problems += found
-    problems += translation_number_problems(translations, sources, paths.root)
+    problems += translation_number_problems(translations, sources)
     problems += link_problems(paths, sources, translations, vocabularies)
-    problems += page_translation_problems(paths.docs, paths.root, interface.languages)
+    problems += page_translation_problems(page_files, outside_docs, interface.languages)
     if problems:
         return None, sorted(set(problems))
     practices = [Practice(s.slug, s.path, s.front_matter.data, s.body, s.body_line) for s in sources]

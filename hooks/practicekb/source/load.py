@@ -142,6 +142,12 @@ def read_as_markdown(name: str) -> bool:
     return name.endswith(".md") and not name.lower().endswith(".md.md")  # p.md.md: a doubled ending
 
 
+def docs_files(docs_dir: Path) -> list[str]:
+    """Every file of docs/, as a path from it (what MkDocs publishes besides the generated pages)."""
+    return sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file()) \
+        if docs_dir.is_dir() else []
+
+
 def markdown_files(practices_dir: Path) -> list[Path]:
     return [p for p in visible_files(practices_dir) if read_as_markdown(p.name)]
 
