@@ -83,7 +83,7 @@ def timed_build(config: Path, site: Path, runner: str = RUNNER) -> dict:
     return figures
 
 
-LANGUAGES_SETTING = re.compile(r"^(    languages: )\[.*\]$", re.MULTILINE)
+LANGUAGES_SETTING = re.compile(r"^(      languages: )\[.*\]$", re.MULTILINE)  # under plugins: - practicekb:
 
 
 def hooked_project(root: Path, count: int, all_languages: bool = False) -> Path:

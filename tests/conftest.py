@@ -87,13 +87,13 @@ def build_site(project: Path, site_dir: Path, generator: str = "properdocs") -> 
     return run([str(program), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site_dir)], cwd=project)
 
 
-LANGUAGES_SETTING = re.compile(r"^(    languages: )\[.*\]$", re.MULTILINE)
+LANGUAGES_SETTING = re.compile(r"^(      languages: )\[.*\]$", re.MULTILINE)  # under plugins: - practicekb:
 
 
 def set_languages(config: Path, languages: tuple[str, ...]) -> None:
     """Rewrite the one languages setting of a project's mkdocs.yml."""
     text = config.read_text(encoding="utf-8")
-    assert LANGUAGES_SETTING.search(text), "mkdocs.yml has no 'languages: [...]' line under extra: kb:"
+    assert LANGUAGES_SETTING.search(text), "mkdocs.yml has no 'languages: [...]' line under plugins: - practicekb:"
     config.write_text(LANGUAGES_SETTING.sub(lambda m: m[1] + "[" + ", ".join(languages) + "]", text), encoding="utf-8")
 
 

@@ -18,8 +18,9 @@ from practicekb.checks.catalogue import PLACEHOLDER
 from sitepages import front_matter, interface_texts, page, resolve
 
 CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-LANGUAGES: list[str] = [code.strip() for code in CONFIG["extra"]["kb"]["languages"].strip("[]").split(",")] \
-    if isinstance(CONFIG["extra"]["kb"]["languages"], str) else CONFIG["extra"]["kb"]["languages"]
+PLUGIN = next(item["practicekb"] for item in CONFIG["plugins"] if isinstance(item, dict) and "practicekb" in item)
+LANGUAGES: list[str] = [code.strip() for code in PLUGIN["languages"].strip("[]").split(",")] \
+    if isinstance(PLUGIN["languages"], str) else PLUGIN["languages"]
 DEFAULT, OTHERS = LANGUAGES[0], LANGUAGES[1:]
 SITE_URL = CONFIG["site_url"].rstrip("/") + "/"
 PRACTICES = REPO / "practices"

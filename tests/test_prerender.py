@@ -152,15 +152,15 @@ def built_html(site: Path) -> dict[str, str]:
 
 
 def set_conversion(project: Path, **options) -> None:
-    """The plugin's conversion settings in the project's mkdocs.yml (plugin.KnowledgeBaseConfig)."""
+    """The plugin's conversion settings in the project's mkdocs.yml (plugin.KnowledgeBaseConfig),
+    replacing those written last time and keeping the plugin's other settings."""
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    head, _, tail = text.partition("  - practicekb")
-    tail = tail.split("\n", 1)[1]
-    while tail.startswith("      "):  # the options written last time
-        tail = tail.split("\n", 1)[1]
-    written = "".join(f"\n      {key}: {json.dumps(value)}" for key, value in options.items())
-    config.write_text(head + "  - practicekb" + (":" if options else "") + written + "\n" + tail, encoding="utf-8")
+    keys = ("prerender", "markdown_workers", "markdown_parallel_from")
+    lines = [line for line in config.read_text(encoding="utf-8").split("\n")
+             if not any(line.startswith(f"      {key}:") for key in keys)]
+    at = lines.index("  - practicekb:") + 1
+    lines[at:at] = [f"      {key}: {json.dumps(value)}" for key, value in options.items()]
+    config.write_text("\n".join(lines), encoding="utf-8")
 
 
 def counts(records) -> dict[str, int]:

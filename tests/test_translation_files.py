@@ -174,7 +174,7 @@ CATALOGUE_CASES = {
         "types[1].label: has no label in sl (Slovenian)", 'sl: "…"'),
     "an unknown language in the setting": (
         lambda p: replace_in(p / "mkdocs.yml", "languages: [en, sl]", "languages: [en, sl, zz]"),
-        "mkdocs.yml", None, "extra.kb.languages[3]: unknown language code 'zz'", "ISO 639-1"),
+        "mkdocs.yml", None, "plugins.practicekb.languages[3]: unknown language code 'zz'", "ISO 639-1"),
 }
 
 

@@ -27,7 +27,7 @@ from ..core.languages import DEFAULT_LANGUAGES, autonym, configured_languages, k
 
 
 def site_languages(config: MkDocsConfig) -> tuple[str, ...]:
-    """The languages in mkdocs.yml (extra.kb.languages), the default first; checked by the pipeline."""
+    """The languages in mkdocs.yml (the plugin's languages), the default first; checked by the pipeline."""
     value = configured_languages(config)
     return tuple(value) if isinstance(value, list) and value and all(isinstance(v, str) for v in value) \
         else DEFAULT_LANGUAGES

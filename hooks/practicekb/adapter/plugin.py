@@ -22,8 +22,13 @@ from .partialcache import cached_partial
 
 
 class KnowledgeBaseConfig(base.Config):
-    """The plugin's settings in mkdocs.yml (all optional): how generated pages' Markdown is converted."""
+    """The plugin's settings in mkdocs.yml (plugins: - practicekb:): the project's folders and
+    languages, the pages that may render macros, and how generated pages' Markdown is converted."""
 
+    practices = c.Type(str, default="practices")  # the folder of practice files
+    vocabularies = c.Type(str, default="vocabularies")  # the folder of vocabulary files
+    languages = c.Type(list, default=["en"])  # the site's languages, the default first (checked by kb check)
+    macro_pages = c.Type(list, default=[])  # the only pages mkdocs-macros may render: the maintainers' own
     prerender = c.Type(bool, default=True)  # convert generated pages outside MkDocs' Markdown step
     markdown_workers = c.Optional(c.Type(int))  # worker processes; default: one where there are two cores
     markdown_parallel_from = c.Type(int, default=PARALLEL_FROM)  # fewer pages: converted in the build's process

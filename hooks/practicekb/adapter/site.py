@@ -201,7 +201,7 @@ class SiteBuild:
     def guard_page_meta(self, page: Page, config: MkDocsConfig) -> None:
         """Before the macros plugin sees a page. mkdocs-macros evaluates a page's Jinja with access to
         the whole Python runtime, and a page's own front matter can ask for it: only the maintainers'
-        pages named in extra.kb.macro_pages may have it, never a translation or a generated page. A
+        pages named in the plugin's macro_pages may have it, never a translation or a generated page. A
         translation's front matter keeps only its words (checked in translations.PAGE_FIELDS), as text."""
         allowed = kb_settings(config).get("macro_pages") or []
         src_uri = page.file.src_uri

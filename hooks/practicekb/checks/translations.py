@@ -110,7 +110,7 @@ def name_problems(shown: str, stem: str, code: str, languages: tuple[str, ...], 
         known = ", ".join(others) or "none yet"
         problems.append(Problem(shown, 1, "file name", f"'{code}' is not a language of the site",
                                 (did_you_mean(code, others) + " " if did_you_mean(code, others) else "")
-                                + f"the site's languages for translations are: {known} (extra.kb.languages in mkdocs.yml)"))
+                                + f"the site's languages for translations are: {known} (the practicekb plugin's languages in mkdocs.yml)"))
     if what == "practice" and not re.match(SLUG_PATTERN, stem):
         problems.append(Problem(shown, 1, "file name", f"'{stem}' is not a valid slug",
                                 "name the file <slug>.<language>.md after the practice it translates"))

@@ -1,6 +1,6 @@
 """The site's languages: the one list in mkdocs.yml, language names from CLDR, and file names of translations.
 
-The list is `extra.kb.languages` in mkdocs.yml; the first language is the default, published
+The list is the `languages` setting of the practicekb plugin in mkdocs.yml; the first language is the default, published
 at the site root, and the language every other one falls back to. Each other language is
 published under /<code>/.
 """
@@ -19,7 +19,8 @@ from babel import Locale, UnknownLocaleError
 from .problems import Problem
 
 DEFAULT_LANGUAGES: tuple[str, ...] = ("en",)
-SETTING = "extra.kb.languages"
+SETTING = "plugins.practicekb.languages"
+PLUGIN = "practicekb"  # the plugin's name in mkdocs.yml (its entry point)
 # <name>.<code>.md: a translation of <name>.md (a practice or a hand-written page).
 TRANSLATION_NAME = re.compile(r"^(?P<stem>[^.]+)\.(?P<code>[^.]+)\.md$")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
@@ -42,11 +43,25 @@ def read_config(root: Path, name: str = "mkdocs.yml") -> dict:
     return data if isinstance(data, dict) else {}
 
 
+def plugin_settings(config: Any) -> dict[str, Any]:
+    """The practicekb plugin's settings in mkdocs.yml: read as plain data (the plugins list, for
+    `kb check`, which runs without MkDocs) or from MkDocs' loaded plugin."""
+    if isinstance(config, dict):  # plain data (read_config); MkDocs' configuration is not a dict
+        for item in config.get("plugins") or []:
+            if isinstance(item, Mapping) and PLUGIN in item:
+                return dict(item[PLUGIN] or {})
+        return {}
+    plugins = getattr(config, "plugins", None)
+    plugin = plugins.get(PLUGIN) if isinstance(plugins, Mapping) else None
+    return dict(plugin.config) if plugin is not None else {}
+
+
 def kb_settings(config: Any) -> dict[str, Any]:
-    """The site's own settings, `extra.kb` of mkdocs.yml (read as plain data or by MkDocs), or {}."""
+    """The site's own settings: the plugin's (plugin_settings), and what the default language's build
+    hands each other language's build in its configuration (extra.kb: language, root_url, plain texts)."""
     extra = config.get("extra") if isinstance(config, Mapping) else getattr(config, "extra", None)
-    kb = extra.get("kb") if isinstance(extra, Mapping) else None
-    return kb if isinstance(kb, dict) else {}
+    handed = extra.get("kb") if isinstance(extra, Mapping) else None
+    return {**plugin_settings(config), **(handed if isinstance(handed, dict) else {})}
 
 
 def configured_languages(config: Any) -> object:
@@ -57,7 +72,7 @@ def language_problems(value: object, shown: str = "mkdocs.yml") -> list[Problem]
     """What is wrong with the languages setting: a list of distinct codes CLDR knows."""
     if not isinstance(value, list) or not value:
         return [Problem(shown, 1, SETTING, "should be a list of language codes, the default first",
-                        "write e.g. `languages: [en, sk, sl, lt, nb]` under extra: kb:")]
+                        "write e.g. `languages: [en, sk, sl, lt, nb]` under plugins: - practicekb:")]
     problems = []
     for index, code in enumerate(value):
         if not isinstance(code, str) or not LANGUAGE_CODE.match(code) or not is_known(code):
