@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from .conversion import ConversionOptions
 from .prerender import PARALLEL_FROM
+from .previews import link_preview_tags
 from .settings import compiled_templates, escape_theme_texts
 from .site import SiteBuild
 from .partialcache import cached_partial
@@ -69,7 +70,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         self.site.search.start_writing(config, page, self.site.first_listing)
         self.site.conversion.fill(page, self.site.insert_fragments)
-        return self.site.add_link_preview(context, page, config)
+        context["kb_link_preview"] = link_preview_tags(self.site.kb, page, config)
+        return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self.site.search.add_page(output, page, config)

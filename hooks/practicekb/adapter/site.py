@@ -21,7 +21,7 @@ from ..model.pipeline import knowledge_base
 from ..core.languages import kb_settings, language_name, language_prefix, translation_of
 from ..core.problems import ProblemsFound
 from .conversion import Conversion, ConversionOptions
-from .previews import SocialCards, link_preview_tags, practice_of
+from .previews import SocialCards, practice_of
 from .search import SiteSearch
 from ..exports.qrfiles import write_qr_codes as publish_qr_codes
 from ..exports.redirects import redirects
@@ -289,7 +289,3 @@ class SiteBuild:
         practice = practice_of(self.kb, page)
         if practice is not None:
             page.update_date = practice.last_verified
-
-    def add_link_preview(self, context: dict, page: Page, config: MkDocsConfig) -> dict:
-        context["kb_link_preview"] = link_preview_tags(self.kb, page, config)
-        return context

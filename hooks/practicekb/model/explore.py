@@ -95,8 +95,7 @@ def field_members(kb: KnowledgeBase, key: str) -> dict[str, list[str]]:
     written in, or the kinds of its evaluations."""
     found: dict[str, list[str]] = {}
     for practice in kb.practices.values():
-        values = [practice_language(practice)] if key == "language" else \
-            list(dict.fromkeys(e["kind"] for e in practice.data.get("evaluations", [])))
+        values = [practice_language(practice)] if key == "language" else practice.evaluation_kinds
         for value in values:
             found.setdefault(value, []).append(practice.slug)
     return found

@@ -103,6 +103,11 @@ class Practice:
                 for s in self.data.get("sources", [])]
 
     @property
+    def evaluation_kinds(self) -> list[str]:
+        """The kinds of its evaluations (internal, external, academic, randomised), each once."""
+        return list(dict.fromkeys(e["kind"] for e in self.data.get("evaluations", [])))
+
+    @property
     def organisations(self) -> list[OrganisationRole]:
         return [OrganisationRole(o["id"], o["role"]) for o in self.data.get("organisations", [])]
 
