@@ -11,7 +11,7 @@ import yaml
 from conftest import REPO
 from practicekb.checks.catalogue import Catalogue, config_texts
 from practicekb.core.languages import autonym, language_name, plural_categories, sort_key, translation_of
-from practicekb.adapter.language_builds import alternates, nav_titles, translated_nav
+from practicekb.adapter.language_builds import LanguageBuild, alternates, nav_titles, translated_nav
 
 pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
 
@@ -66,19 +66,19 @@ def test_navigation_and_config_texts_in_another_language():
 
 def test_every_language_of_a_page_is_one_click_away_from_it():
     def config(language: str | None):
-        kb = {"languages": ["en", "sk", "sl"]}
-        if language:
-            kb.update(language=language, root_url="https://example.org/kb/")
-        return SimpleNamespace(extra={"kb": kb}, site_url="https://example.org/kb/" + (f"{language}/" if language else ""))
+        handed = LanguageBuild(language, "https://example.org/kb/") if language else LanguageBuild()
+        plugin = SimpleNamespace(config={"languages": ["en", "sk", "sl"]}, language_build=handed)
+        return SimpleNamespace(plugins={"practicekb": plugin},
+                               site_url="https://example.org/kb/" + (f"{language}/" if language else ""))
 
     page = SimpleNamespace(url="practices/koper/")
-    english = {a.code: (a.href, a.url, a.current) for a in alternates(config(None), page)}
+    english = {a["code"]: (a["href"], a["url"], a["current"]) for a in alternates(config(None), page)}
     assert english == {
         "en": ("../../practices/koper/", "https://example.org/kb/practices/koper/", True),
         "sk": ("../../sk/practices/koper/", "https://example.org/kb/sk/practices/koper/", False),
         "sl": ("../../sl/practices/koper/", "https://example.org/kb/sl/practices/koper/", False)}
-    slovak = {a.code: a.href for a in alternates(config("sk"), page)}
+    slovak = {a["code"]: a["href"] for a in alternates(config("sk"), page)}
     assert slovak == {"en": "../../../practices/koper/", "sk": "../../../sk/practices/koper/",
                       "sl": "../../../sl/practices/koper/"}
-    home = {a.code: a.href for a in alternates(config("sk"), SimpleNamespace(url=""))}
+    home = {a["code"]: a["href"] for a in alternates(config("sk"), SimpleNamespace(url=""))}
     assert home == {"en": "../", "sk": "../sk/", "sl": "../sl/"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,8 @@ from markupsafe import escape
 from mkdocs.structure.pages import Page
 
 from ..checks.catalogue import Catalogue
-from ..core.languages import DEFAULT_LANGUAGES, autonym, configured_languages, kb_settings, language_prefix
+from ..pages.addresses import root_of
+from ..core.languages import DEFAULT_LANGUAGES, autonym, configured_languages, language_prefix
 
 
 def site_languages(config: MkDocsConfig) -> tuple[str, ...]:
@@ -33,24 +34,45 @@ def site_languages(config: MkDocsConfig) -> tuple[str, ...]:
         else DEFAULT_LANGUAGES
 
 
+PLUGIN_NAME = "practicekb"  # its entry point (pyproject.toml) and its name in mkdocs.yml
+
+
+@dataclass(frozen=True)
+class LanguageBuild:
+    """What a build knows of its place among the languages' builds; the default language's build
+    hands each other one its own (language_config), on that build's plugin."""
+
+    language: str | None = None  # None: the default language's build
+    root_url: str = ""  # the whole site's published address
+    plain_texts: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml's texts before escaping, translated
+    plain_nav: Any = None  # mkdocs.yml's navigation before it was translated and escaped
+
+
+def handed(config: MkDocsConfig) -> LanguageBuild:
+    """This build's LanguageBuild, kept on its plugin (plugin.KnowledgeBasePlugin.language_build)."""
+    plugins = getattr(config, "plugins", None)
+    plugin = plugins.get(PLUGIN_NAME) if plugins is not None else None
+    return getattr(plugin, "language_build", None) or LanguageBuild()
+
+
 def build_language(config: MkDocsConfig) -> str:
-    """The language this build is in: set by the default build for the others (extra.kb.language)."""
-    return kb_settings(config).get("language") or site_languages(config)[0]
+    """The language this build is in."""
+    return handed(config).language or site_languages(config)[0]
 
 
 def is_default_build(config: MkDocsConfig) -> bool:
-    return "language" not in kb_settings(config)
+    return handed(config).language is None
 
 
 def site_root(config: MkDocsConfig) -> str:
-    """From this build's root to the whole site's root."""
-    return "" if is_default_build(config) else "../"
+    """From this build's root to the whole site's root ('' or '../')."""
+    languages = site_languages(config)
+    return root_of(language_prefix(build_language(config), languages))
 
 
 def root_url(config: MkDocsConfig) -> str:
     """The whole site's published address (the default language's site_url)."""
-    return kb_settings(config).get("root_url", config.site_url or "") if not is_default_build(config) \
-        else (config.site_url or "")
+    return handed(config).root_url if not is_default_build(config) else (config.site_url or "")
 
 
 THEME_TEXTS = ("site_name", "site_description", "copyright")  # texts of mkdocs.yml that Material shows
@@ -58,8 +80,7 @@ THEME_TEXTS = ("site_name", "site_description", "copyright")  # texts of mkdocs.
 
 def plain_text_of(config: MkDocsConfig, key: str) -> str:
     """A text of mkdocs.yml in this build's language, unescaped (the theme has it escaped)."""
-    plain = kb_settings(config).get("plain_texts") or {}
-    return str(plain.get(key, config[key] or ""))
+    return str(handed(config).plain_texts.get(key, config[key] or ""))
 
 
 def escaped_nav(nav: Any) -> Any:
@@ -98,17 +119,17 @@ def language_config(config: MkDocsConfig, language: str, catalogue: Catalogue) -
     """The same mkdocs.yml for another language: its folder and address, Material's language,
     and the texts of mkdocs.yml (site name, navigation, palette toggles) translated."""
     base = config.site_url or ""
-    extra = copy.deepcopy(dict(config.extra))
-    settings = kb_settings(config)
-    english = settings.get("plain_texts") or {key: config[key] for key in THEME_TEXTS}
+    own = handed(config)
+    english = own.plain_texts or {key: config[key] for key in THEME_TEXTS}
     plain = {key: catalogue.config_text(" ".join(value.split())) if isinstance(value, str) else value
              for key in THEME_TEXTS for value in [english.get(key)]}
-    extra["kb"] = {**settings, "language": language, "root_url": base, "plain_texts": plain}
-    nav = escaped_nav(translated_nav(copy.deepcopy(settings.get("plain_nav", config.nav)), catalogue))
+    plain_nav = own.plain_nav if own.plain_nav is not None else config.nav
+    nav = escaped_nav(translated_nav(copy.deepcopy(plain_nav), catalogue))
     other = load_config(config_file=config.config_file_path, site_dir=str(Path(config.site_dir) / language),
                         site_url=f"{base.rstrip('/')}/{language}/" if base else None, strict=config.strict,
-                        use_directory_urls=config.use_directory_urls, extra=extra, nav=nav,
+                        use_directory_urls=config.use_directory_urls, nav=nav,
                         **{key: escape(value) if isinstance(value, str) else value for key, value in plain.items()})
+    other.plugins[PLUGIN_NAME].language_build = LanguageBuild(language, base, plain, plain_nav)
     other.theme["language"] = language
     toc = other.mdx_configs.setdefault("toc", {})
     if toc.get("permalink"):
@@ -132,33 +153,24 @@ def build_other_languages(config: MkDocsConfig, catalogues: dict[str, Catalogue]
         build(other)
 
 
-@dataclass(frozen=True)
-class Alternate:
-    """One language's version of the page being built, for the switcher and hreflang links."""
-
-    code: str
-    name: str  # the language's name in itself
-    href: str  # relative to the page being built
-    url: str  # absolute, for <link rel="alternate" hreflang>; "" without site_url
-    current: bool
-
-
 def page_path(page: Page | None) -> str:
     return page.url if page is not None and page.url is not None else ""
 
 
-def alternates(config: MkDocsConfig, page: Page | None) -> list[Alternate]:
-    """The page in every language: every page exists in each (a page without a translation is shown
-    in its original language there, with a notice), so the switcher keeps the reader on it."""
+def alternates(config: MkDocsConfig, page: Page | None) -> list[dict[str, Any]]:
+    """The page in every language, for the switcher and hreflang links: every page exists in each (a
+    page without a translation is shown in its original language there, with a notice), so the
+    switcher keeps the reader on it. Each: code, name (in itself), href (relative to the page), url
+    (absolute; "" without site_url) and current."""
     languages = site_languages(config)
     path = page_path(page)
-    up = "../" * path.count("/") + site_root(config)
-    base = root_url(config).rstrip("/")
     current = build_language(config)
+    up = root_of(language_prefix(current, languages) + path)
+    base = root_url(config).rstrip("/")
     result = []
     for code in languages:
         url = f"{base}/{language_prefix(code, languages)}{path}" if base else ""
         # A page without a place of its own (404) is served at any address: link absolutely there.
         href = url if page is None and url else (up + language_prefix(code, languages) + path) or "./"
-        result.append(Alternate(code, autonym(code), href, url, code == current))
+        result.append({"code": code, "name": autonym(code), "href": href, "url": url, "current": code == current})
     return result

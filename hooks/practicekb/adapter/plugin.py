@@ -16,8 +16,8 @@ from mkdocs.structure.pages import Page
 
 from .conversion import ConversionOptions
 from .prerender import PARALLEL_FROM
-from .previews import link_preview_tags
 from .settings import compiled_templates, escape_theme_texts
+from .language_builds import LanguageBuild
 from .site import SiteBuild
 from .partialcache import cached_partial
 
@@ -38,9 +38,11 @@ class KnowledgeBaseConfig(base.Config):
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.site = SiteBuild()
+        # Which language this build is in, and what the default language's build handed it (language_builds).
+        self.language_build = LanguageBuild()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        escape_theme_texts(config)
+        self.language_build = escape_theme_texts(config, self.language_build)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -70,7 +72,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         self.site.search.start_writing(config, page, self.site.first_listing)
         self.site.conversion.fill(page, self.site.insert_fragments)
-        context["kb_link_preview"] = link_preview_tags(self.site.kb, page, config)
+        self.site.page_context(context, page, config)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:

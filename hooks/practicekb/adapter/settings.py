@@ -3,6 +3,7 @@ published address and repository, the caches' folders, and the theme's texts esc
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,19 +20,18 @@ from ..model.pipeline import ProjectPaths
 from ..pages.addresses import SiteSettings
 from ..pages.pages import markdown_text
 from ..pages.sanitize import clean_text
-from .language_builds import THEME_TEXTS, escaped_nav, plain_text_of
+from .language_builds import THEME_TEXTS, LanguageBuild, escaped_nav, plain_text_of
 
 
-def escape_theme_texts(config: MkDocsConfig) -> None:
+def escape_theme_texts(config: MkDocsConfig, own: LanguageBuild) -> LanguageBuild:
     """Material writes the site name, description, copyright, navigation titles and palette toggles
     into pages as they are, and other languages' come from translation files: give the theme them
-    escaped, and keep the plain texts (extra.kb.plain_texts) for the feed, cards and data. Another
-    language's build gets both from language_builds.language_config."""
-    settings = config.extra.setdefault("kb", {})
-    if "plain_texts" in settings:
-        return
-    settings["plain_texts"] = {key: config[key] or "" for key in THEME_TEXTS}
-    settings["plain_nav"] = json.loads(json.dumps(config.nav)) if config.nav else None
+    escaped, and keep the plain texts (LanguageBuild.plain_texts) for the feed, cards and data. Another
+    language's build is handed both by language_builds.language_config."""
+    if own.plain_texts:
+        return own
+    own = replace(own, plain_texts={key: config[key] or "" for key in THEME_TEXTS},
+                  plain_nav=json.loads(json.dumps(config.nav)) if config.nav else None)
     for key in THEME_TEXTS:
         if config[key]:
             config[key] = escape(config[key])
@@ -40,6 +40,7 @@ def escape_theme_texts(config: MkDocsConfig) -> None:
     for scheme in palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []:
         if isinstance(scheme.get("toggle"), dict) and isinstance(scheme["toggle"].get("name"), str):
             scheme["toggle"]["name"] = escape(scheme["toggle"]["name"])
+    return own
 
 
 def project_paths(config: MkDocsConfig) -> ProjectPaths:

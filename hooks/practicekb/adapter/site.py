@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -11,6 +10,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import language_builds as site_languages_
+from .language_builds import PLUGIN_NAME
 from ..exports.downloads import download_files, qr_addresses
 from ..model.explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
 from ..model.model import KnowledgeBase
@@ -21,17 +21,17 @@ from ..model.pipeline import knowledge_base
 from ..core.languages import kb_settings, language_name, language_prefix, translation_of
 from ..core.problems import ProblemsFound
 from .conversion import Conversion, ConversionOptions
-from .previews import SocialCards, practice_of
+from .previews import SocialCards, link_preview_tags, practice_of
 from .search import SiteSearch
 from ..exports.qrfiles import write_qr_codes as publish_qr_codes
 from ..exports.redirects import redirects
 from ..exports.robots import ROBOTS_PATH, robots_txt
 from ..pages.sanitize import clean_html, clean_text
+from ..pages.views import words_of
 from ..checks.translations import PAGE_FIELDS, valid_hide
 from .settings import (cache_folder, clean_toc, compiled_templates, project_paths, published_schema_text,
                        register_macros_variables, site_settings, templates_folder)
 
-PLUGIN_NAME = "practicekb"  # its entry point (pyproject.toml) and its name in mkdocs.yml
 
 
 class SiteBuild:
@@ -224,6 +224,7 @@ class SiteBuild:
         if language is None:
             return
         page.meta["kb_text_language"] = language
+        page.meta["kb_text_language_name"] = language_name(language, site_languages_.build_language(config))
         # Its title in the browser tab and header: the navigation's, which is in the build's language.
         title = site_languages_.nav_titles(config.nav).get(page.file.src_uri)
         if title:
@@ -235,27 +236,22 @@ class SiteBuild:
         page.meta["kb_translate_url"] = site_settings(config).new_file_url(str(source.parent), name)
 
     def template_globals(self, config: MkDocsConfig) -> dict:
-        """What Material's templates and the overrides use to speak this build's language."""
+        """What Material's templates and the overrides are given to speak this build's language: data,
+        no functions (the page's own alternates come with its context, page_context)."""
         words = self.interface_words(config)
-        kb = self.kb
-        last: dict[str, Any] = {}
-
-        def alternates(page: Page | None = None) -> list:
-            """The head (hreflang) and the header (language switcher) both ask, for the same page."""
-            if "page" not in last or last["page"] is not page:
-                last.update(page=page, alternates=site_languages_.alternates(config, page))
-            return last["alternates"]
-
         return {
-            "kb_t": words.t,
+            "kb_words": words_of(words),
             "kb_language": site_languages_.build_language(config),
             "kb_site_root": site_languages_.site_root(config),
-            "kb_alternates": alternates,
-            "kb_script_messages": lambda *prefixes: json.dumps(words.for_script(*prefixes), ensure_ascii=False,
-                                                               sort_keys=True),
-            "kb_facet_legends": json.dumps(facet_legends(kb), ensure_ascii=False),
-            "kb_language_name": lambda code: language_name(code, site_languages_.build_language(config)),
+            "kb_alternates": site_languages_.alternates(config, None),  # for a page without a place (404)
+            "kb_search_messages": json.dumps(words.for_script("search."), ensure_ascii=False, sort_keys=True),
+            "kb_facet_legends": json.dumps(facet_legends(self.kb), ensure_ascii=False),
         }
+
+    def page_context(self, context: dict, page: Page, config: MkDocsConfig) -> None:
+        """The page's versions in every language (switcher and hreflang links) and its link preview tags."""
+        context["kb_alternates"] = site_languages_.alternates(config, page)
+        context["kb_link_preview"] = link_preview_tags(self.kb, page, config)
 
     def index_site(self, config: MkDocsConfig) -> None:
         """In the default language's build: build every other language, then write the site search index,

@@ -57,11 +57,8 @@ def plugin_settings(config: Any) -> dict[str, Any]:
 
 
 def kb_settings(config: Any) -> dict[str, Any]:
-    """The site's own settings: the plugin's (plugin_settings), and what the default language's build
-    hands each other language's build in its configuration (extra.kb: language, root_url, plain texts)."""
-    extra = config.get("extra") if isinstance(config, Mapping) else getattr(config, "extra", None)
-    handed = extra.get("kb") if isinstance(extra, Mapping) else None
-    return {**plugin_settings(config), **(handed if isinstance(handed, dict) else {})}
+    """The site's own settings: the plugin's in mkdocs.yml (plugin_settings)."""
+    return plugin_settings(config)
 
 
 def configured_languages(config: Any) -> object:

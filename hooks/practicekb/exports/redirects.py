@@ -15,8 +15,9 @@ from urllib.parse import urljoin
 import jinja2
 
 from ..model.model import KnowledgeBase, Practice
-from ..pages.addresses import page_url, url_via_root
+from ..pages.addresses import page_url, root_of
 from ..pages.pages import template_environment
+from ..pages.views import words_of
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,11 @@ def redirect_html(kb: KnowledgeBase, practice: Practice, old_slug: str, site_url
     relative refresh and link (they work on any host and from disk), absolute canonical address
     from site_url when there is one."""
     language = kb.shown_language()
+    shown = practice.text_language or practice.language
     return template.render(
-        practice=practice, language=language, t=kb.interface.catalogues[language].t,
-        href=url_via_root(f"practices/{old_slug}.md", practice.src_uri, directory_urls),
+        title=practice.title, title_lang=shown if shown != language else "", language=language,
+        t=words_of(kb.interface.catalogues[language]),
+        href=root_of(page_url(f"practices/{old_slug}.md", directory_urls)) + page_url(practice.src_uri, directory_urls),
         canonical=urljoin(site_url, page_url(practice.src_uri, directory_urls)) if site_url else "")
 
 

@@ -56,17 +56,36 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-def depth(src_uri: str, directory_urls: bool = True) -> int:
-    """How many folders deep the page built from `src_uri` is served."""
-    return page_url(src_uri, directory_urls).rstrip("/").count("/") + (1 if directory_urls and page_url(src_uri, directory_urls) else 0)
+def relative_url(to: str, start: str) -> str:
+    """The link from the page at address `start` to address `to`, both from the site's root: the
+    equivalent of mkdocs.utils.get_relative_url (this stage knows no generator; a test compares the two).
+    Every link between pages is made here."""
+    folder, _, name = start.rpartition("/")
+    start_parts, to_parts = _parts(folder if "." in name else start), _parts(to)
+    common = 0
+    for a, b in zip(start_parts, to_parts):
+        if a != b:
+            break
+        common += 1
+    link = "/".join([".."] * (len(start_parts) - common) + to_parts[common:]) or "."
+    return link + "/" if to.endswith("/") else link
 
 
-def url_via_root(from_src_uri: str, to_src_uri: str, directory_urls: bool = True) -> str:
-    """A link that climbs to the site root first: the same from every page at one depth."""
-    return link_at_depth(depth(from_src_uri, directory_urls), to_src_uri, directory_urls)
+def _parts(address: str) -> list[str]:
+    parts: list[str] = []
+    for part in address.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return parts
 
 
 @lru_cache(maxsize=None)
-def link_at_depth(levels: int, to_src_uri: str, directory_urls: bool = True) -> str:
-    """Cached: a thousand practice pages at one depth link to the same few term pages."""
-    return "../" * levels + page_url(to_src_uri, directory_urls)
+def root_of(address: str) -> str:
+    """From the page at `address` up to the site's root ('' or '../../'): a page links to another by
+    putting this before the other's address from the root, so a list entry is the same on every page
+    as deep, and is made once."""
+    up = relative_url("", address)
+    return "" if up == "." else up + "/"

@@ -9,23 +9,19 @@ from __future__ import annotations
 import json
 import re
 import secrets
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import jinja2
-from babel.numbers import format_decimal
 
-from ..checks.catalogue import Catalogue
-from ..model.explore import INDEX_PATH, facets, listed_practices, search_filters, shown_language, year_span
-from .fieldref import field_rows
-from ..core.languages import language_name, language_prefix, sort_key
+from ..core.languages import language_name, sort_key
+from ..core.taxonomies import TAXONOMIES, Taxonomy
+from ..model.explore import INDEX_PATH, facets, listed_practices, year_span
 from ..model.model import KnowledgeBase, Practice
-from ..checks.schema import ROLES
-from .addresses import SiteSettings, depth, link_at_depth, page_url
-from .share import share_of
-from ..core.taxonomies import BY_KEY, TAXONOMIES, Taxonomy
 from ..source.vocabularies import Term
+from .addresses import SiteSettings, page_url, root_of
+from .fieldref import field_rows
+from .views import PageViews
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|!{}])")
 
@@ -77,44 +73,24 @@ FIELDS_PAGE = "contribute/fields.md"
 HOME_PAGE = "index.md"  # docs/index.md: its words by hand (or a translation's), its lists from overrides/kb/home.html
 
 
-def period_text(practice: Practice, words: Catalogue) -> str:
-    """'2019–2022', '2019–ongoing', 'until 2015' or '' in the reader's language."""
-    start, end = practice.start, practice.end
-    shown_end = words.t("period.ongoing") if end == "ongoing" else end
-    if start is None:
-        return shown_end if end == "ongoing" else (words.t("period.until", year=str(end)) if end else "")
-    if end is None or end == start:
-        return str(start)
-    return f"{start}–{shown_end}"
+class Fragments:
+    """Finished HTML kept out of Markdown. A template writes it between `fragment_start` and
+    `fragment_end`; Markdown sees one placeholder paragraph instead, the page gets the HTML back.
+    The markers carry a nonce, so contributor text cannot forge one."""
 
+    def __init__(self) -> None:
+        self.nonce = secrets.token_hex(8)  # never reaches the output: every placeholder is replaced
+        self.start, self.end = f"KBSTART{self.nonce}", f"KBEND{self.nonce}"
+        self.pattern = re.compile(re.escape(self.start) + "(.*?)" + re.escape(self.end), re.DOTALL)
 
-def language_context(kb: KnowledgeBase, settings: SiteSettings, environment: jinja2.Environment) -> dict:
-    """What every template needs to speak the reader's language: the messages, labels, numbers and
-    the language each practice's words are in."""
-    lang = shown_language(kb)
-    words: Catalogue = kb.interface.catalogues[lang]
-    skeleton = environment.get_template("translation-skeleton.md")
+    def split(self, rendered: str) -> tuple[str, tuple[str, ...]]:
+        fragments: list[str] = []
 
-    def text_lang(practice: Practice) -> str:
-        """' lang="en"' where a practice's words are not in the page's language, else ''."""
-        shown = practice.text_language or practice.language
-        return f' lang="{shown}"' if shown != lang else ""
+        def keep(match: re.Match) -> str:
+            fragments.append(match[1].strip())
+            return fragment_placeholder(self.nonce, len(fragments) - 1)
 
-    def description(term: Term) -> tuple[str, str]:
-        """A term's description in the reader's language, else in English; and which it is."""
-        own = term.description.get(lang)
-        return (own, lang) if own else (term.description.get("en", ""), "en")
-
-    return {
-        "lang": lang, "t": words.t, "label": lambda term: term.text(lang), "description": description,
-        "period": partial(period_text, words=words), "text_lang": text_lang,
-        "number": lambda value: format_decimal(value, format="#,##0.##", locale=lang),
-        "language_name": lambda code: language_name(code, lang),
-        "script_messages": lambda *prefixes: json.dumps(words.for_script(*prefixes), ensure_ascii=False, sort_keys=True),
-        "translate_url": lambda practice: settings.new_file_url(
-            str(Path(practice.path).parent.as_posix()), f"{practice.slug}.{lang}.md", skeleton.render(
-                practice=practice, language_name_in_english=language_name(lang, "en"))),
-    }
+        return self.pattern.sub(keep, rendered), tuple(fragments)
 
 
 def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
@@ -123,65 +99,52 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
     and the field reference when given the practice schema; in the knowledge base's language
     (KnowledgeBase.in_language)."""
     environment = template_environment(str(templates_dir), compiled)
-    common = {"kb": kb, "taxonomies": TAXONOMIES, "by_key": BY_KEY, "settings": settings, "roles": ROLES,
-              "search_filters": search_filters, **language_context(kb, settings, environment),
-              "share_of": lambda practice: share_of(
-                  kb, practice, settings.page_address(practice.src_uri), settings.site_name,
-                  accessed_word=kb.interface.catalogues[shown_language(kb)].text("share.accessed"),
-                  placeholder=kb.interface.catalogues[shown_language(kb)].text("share.date_of_access"))}
-    practice_template = environment.get_template("practice.md")
-    term_template = environment.get_template("term.md")
-    overview_template = environment.get_template("overview.md")
+    views = PageViews(kb, settings, environment.get_template("translation-skeleton.md"))
+    marks = Fragments()
+    common = {**base_context(kb, settings, views), "fragment_start": marks.start, "fragment_end": marks.end}
     item_template = environment.get_template("practice-item.html")
-    nonce = secrets.token_hex(8)  # never reaches the output: every placeholder is replaced
-    languages = kb.interface.languages
-    items: dict[tuple[str, int], str] = {}
+    items: dict[tuple[str, str], str] = {}
+
+    def listed_items(practices: list[Practice], root: str) -> list[str]:
+        """A practice's list entry is the same on every page at the same depth: rendered once."""
+        for practice in practices:
+            if (practice.slug, root) not in items:
+                items[practice.slug, root] = item_template.render(common, root=root, practice=views.listed(practice)).strip()
+        return [items[practice.slug, root] for practice in practices]
 
     def render(template: jinja2.Template, src_uri: str, source_path: str | None = None, listing: bool = False,
                **context) -> GeneratedPage:
-        levels = depth(src_uri, settings.directory_urls)
-        href = partial(link_at_depth, levels, directory_urls=settings.directory_urls)
-        fragments: list[str] = []
+        root = root_of(page_url(src_uri, settings.directory_urls))
+        if "listed" in context:
+            context["items"] = listed_items(context.pop("listed"), root)
+        content, fragments = marks.split(template.render(common, root=root, **context))
+        return GeneratedPage(src_uri, content, source_path, fragments, marks.nonce, listing)
 
-        def html(fragment: str) -> str:
-            """Keep finished HTML out of Markdown: Markdown sees a placeholder, the page gets the HTML."""
-            fragments.append(str(fragment).strip())
-            return fragment_placeholder(nonce, len(fragments) - 1)
-
-        def item(practice: Practice) -> str:
-            """A practice's list entry is the same on every page at the same depth: render it once."""
-            key = (practice.slug, levels)
-            if key not in items:
-                items[key] = item_template.render(common, href=href, practice=practice).strip()
-            return items[key]
-
-        href_file = lambda path: "../" * levels + path  # noqa: E731  (a file, not a page)
-
-        def original_url(practice: Practice) -> str:
-            """The practice's page in the language it is written in, if the site has that language."""
-            if practice.language not in languages:
-                return ""
-            return ("../" * levels + settings.site_root + language_prefix(practice.language, languages)
-                    + page_url(practice.src_uri, settings.directory_urls))
-
-        content = template.render(common, href=href, href_file=href_file, html=html, item=item,
-                                  original_url=original_url, **context)
-        return GeneratedPage(src_uri, content, source_path, tuple(fragments), nonce, listing)
-
-    pages = [render(practice_template, p.src_uri, p.translation.path if p.translation else p.path, practice=p)
+    practice_template = environment.get_template("practice.md")
+    pages = [render(practice_template, p.src_uri, p.translation.path if p.translation else p.path,
+                    practice=views.practice(p))
              for p in kb.practices.values()]  # "edit this page" opens the file whose words are shown
+    term_template = environment.get_template("term.md")
+    overview_template = environment.get_template("overview.md")
     for taxonomy in TAXONOMIES:
-        vocabulary = kb.vocabularies[taxonomy.key]
-        for term in vocabulary.terms.values():
-            pages.append(render(term_template, term.src_uri, listing=True, **term_context(kb, taxonomy, term)))
+        for term in kb.vocabularies[taxonomy.key].terms.values():
+            pages.append(render(term_template, term.src_uri, listing=True, **term_context(kb, views, taxonomy, term)))
         pages.append(render(overview_template, f"{taxonomy.key}/index.md", listing=True,
-                            **overview_context(kb, taxonomy)))
+                            **overview_context(kb, views, taxonomy)))
     pages.append(render(environment.get_template("explore.md"), "explore/index.md", listing=True,
-                        **explore_context(kb)))
+                        **explore_context(kb, views)))
     if schema is not None:
         pages.append(render(environment.get_template("fields.md"), FIELDS_PAGE,
-                            rows=field_rows(schema), schema_path=SCHEMA_PATH))
+                            rows=[asdict(row) for row in field_rows(schema)], schema_path=SCHEMA_PATH))
     return pages
+
+
+def base_context(kb: KnowledgeBase, settings: SiteSettings, views: PageViews) -> dict:
+    """What every template may show: the language, its messages, where the site's root and the
+    overview pages are."""
+    return {"lang": views.lang, "t": views.words, "site_root": settings.site_root,
+            "share_messages": json.dumps(views.catalogue.for_script("share."), ensure_ascii=False, sort_keys=True),
+            "overview_urls": {taxonomy.key: views.url(f"{taxonomy.key}/index.md") for taxonomy in TAXONOMIES}}
 
 
 def render_home_lists(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
@@ -189,59 +152,86 @@ def render_home_lists(kb: KnowledgeBase, templates_dir: Path, settings: SiteSett
     """The home page's counts, themes, countries, funders and newest practices, as HTML: the page's
     words are a hand-written page or a contributor's translation, and neither runs macros."""
     environment = template_environment(str(templates_dir), compiled)
-    href = partial(link_at_depth, depth(HOME_PAGE, settings.directory_urls), directory_urls=settings.directory_urls)
+    views = PageViews(kb, settings, environment.get_template("translation-skeleton.md"))
     return environment.get_template("home.html").render(
-        kb=kb, href=href, item=None, **language_context(kb, settings, environment), **home_context(kb)).strip()
+        base_context(kb, settings, views), root=root_of(page_url(HOME_PAGE, settings.directory_urls)),
+        explore_url=views.url("explore/index.md"), **home_context(kb, views)).strip()
 
 
-def home_context(kb: KnowledgeBase) -> dict:
+def home_context(kb: KnowledgeBase, views: PageViews) -> dict:
     """Themes by group, countries by name and funders (not programmes) that practices name, with counts."""
-    lang = shown_language(kb)
-    counted = lambda key, terms: [(term, kb.count(key, term.id)) for term in terms if kb.count(key, term.id)]  # noqa: E731
+    lang = views.lang
+    counted = lambda key, terms: [{"term": views.term(term), "count": kb.count(key, term.id)}  # noqa: E731
+                                  for term in terms if kb.count(key, term.id)]
     themes = kb.vocabularies["themes"]
-    groups = [(group.label.get(lang) or group.label["en"],
-               counted("themes", [t for t in themes.terms.values() if t.get("group") == group.id]))
+    groups = [{"label": group.label.get(lang) or group.label["en"],
+               "terms": counted("themes", [t for t in themes.terms.values() if t.get("group") == group.id])}
               for group in themes.groups.values()]
-    countries = sorted(kb.vocabularies["countries"].terms.values(), key=lambda term: sort_key(term.text(lang)))
+    countries = counted("countries", sorted(kb.vocabularies["countries"].terms.values(),
+                                            key=lambda term: sort_key(term.text(lang))))
     funders = [term for term in kb.vocabularies["funders"].terms.values() if not term.get("parent")]
-    return {"theme_groups": [(label, terms) for label, terms in groups if terms],
-            "countries": counted("countries", countries), "funders": counted("funders", funders)}
+    return {"theme_groups": [group for group in groups if group["terms"]], "countries": countries,
+            "funders": counted("funders", funders), "newest": [views.listed(p) for p in kb.newest(6)],
+            "counts": views.catalogue.t("home.counts", practices=views.number(len(kb.practices)),
+                                        countries=views.number(len(countries)))}
 
 
-def term_context(kb: KnowledgeBase, taxonomy: Taxonomy, term: Term) -> dict:
+def term_context(kb: KnowledgeBase, views: PageViews, taxonomy: Taxonomy, term: Term) -> dict:
+    lang, t = views.lang, views.catalogue.t
+    own = term.description.get(lang)
+    about, about_lang = (own, lang) if own else (term.description.get("en", ""), "en")
+    kind = t(f"taxonomy.{taxonomy.key}.singular")
+    practices = kb.practices_of(taxonomy.key, term.id)
+    parent = kb.term(taxonomy.key, term.get("parent")) if term.get("parent") else None
     return {
-        "taxonomy": taxonomy, "term": term,
-        "practices": kb.practices_of(taxonomy.key, term.id),
-        "neighbours": [(BY_KEY[other], kb.neighbours(taxonomy.key, term.id, other)) for other in taxonomy.neighbours],
-        "children": kb.children(taxonomy.key, term.id),
-        "parent": kb.term(taxonomy.key, term.get("parent")) if term.get("parent") else None,
+        "taxonomy": taxonomy.key, "term": {**views.term(term), "country": term.get("country") or "",
+                                           "url_official": term.get("url") or "", "email": term.get("email") or ""},
+        "kind": kind, "about": about, "about_lang": about_lang if about_lang != lang else "",
+        "about_language_name": language_name(about_lang, lang),
+        "description": about if about_lang == lang else t("term.description", kind=kind, term=term.text(lang)),
+        "practices_heading": views.counted("term.practices", len(practices)), "listed": practices,
+        "neighbours": [{"heading": t("term.neighbours", taxonomy=t(f"taxonomy.{other}.plural")),
+                        "rows": [{"term": views.term(neighbour), "count": count}
+                                 for neighbour, count in kb.neighbours(taxonomy.key, term.id, other)]}
+                       for other in taxonomy.neighbours],
+        "children": [views.term(child) for child in kb.children(taxonomy.key, term.id)],
+        "parent": views.term(parent) if parent else None,
     }
 
 
-def overview_context(kb: KnowledgeBase, taxonomy: Taxonomy) -> dict:
+def overview_context(kb: KnowledgeBase, views: PageViews, taxonomy: Taxonomy) -> dict:
     """Terms with counts, in sections: theme groups, funder or organisation types, or one list."""
+    lang = views.lang
     vocabulary = kb.vocabularies[taxonomy.key]
-    rows = [(term, kb.count(taxonomy.key, term.id)) for term in vocabulary.terms.values()]
+    terms = list(vocabulary.terms.values())
     if taxonomy.key == "countries":
-        rows.sort(key=lambda row: sort_key(row[0].text(shown_language(kb))))
-    sections = []
+        terms.sort(key=lambda term: sort_key(term.text(lang)))
+    row = lambda term: {"term": views.term(term), "count": kb.count(taxonomy.key, term.id)}  # noqa: E731
     headings = vocabulary.groups or vocabulary.types
-    if headings:
-        key = "group" if vocabulary.groups else "type"
-        for heading in headings.values():
-            members = [row for row in rows if row[0].get(key) == heading.id]
-            if members:
-                sections.append((heading, members))
-        rest = [row for row in rows if row[0].get(key) not in headings]
-        if rest:
-            sections.append((None, rest))
-    else:
-        sections.append((None, rows))
-    return {"taxonomy": taxonomy, "sections": sections, "total": len(kb.practices)}
+    key = "group" if vocabulary.groups else "type"
+    sections = []
+    for heading in headings.values():
+        members = [row(term) for term in terms if term.get(key) == heading.id]
+        if members:
+            about = heading.description.get(lang) or heading.description.get("en", "")
+            sections.append({"heading": heading.label.get(lang) or heading.label["en"], "about": about,
+                             "about_lang": "en" if about and not heading.description.get(lang) else "",
+                             "rows": members})
+    rest = [row(term) for term in terms if not headings or term.get(key) not in headings]
+    if rest:
+        sections.append({"heading": "", "about": "", "about_lang": "", "rows": rest})
+    return {"taxonomy": taxonomy.key, "sections": sections}
 
 
-def explore_context(kb: KnowledgeBase) -> dict:
+def explore_context(kb: KnowledgeBase, views: PageViews) -> dict:
     """The filter form's facets with counts, the year range, and every practice in list order."""
     span = year_span(kb)
-    return {"facets": facets(kb), "practices": listed_practices(kb), "index_path": INDEX_PATH,
+    practices = [views.listed(p) for p in listed_practices(kb)]
+    return {"facets": [{"key": facet.key, "legend": facet.legend,
+                        "groups": [{"label": group.label or "", "choices": [asdict(v) for v in group.values]}
+                                   for group in facet.groups]}
+                       for facet in facets(kb) if facet.values],
+            "practices": practices, "index_url": INDEX_PATH, "total": len(practices),
+            "count_text": views.counted("explore.count", len(practices), order=views.catalogue.t("explore.sorted.title")),
+            "messages": json.dumps(views.catalogue.for_script("explore."), ensure_ascii=False, sort_keys=True),
             "year_range": list(range(span[0], span[1] + 1)) if span else []}
