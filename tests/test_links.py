@@ -263,13 +263,13 @@ def test_cards_come_from_the_cache_when_nothing_changed(links_site, tmp_path):
 def test_worker_processes_draw_the_same_cards(tmp_path):
     texts = [cards.CardText(f"Practice number {n} in Ærøskøbing", "Ærø, Denmark", "Housing", "Site") for n in range(4)]
     jobs = [cardfiles.CardJob(text, tmp_path / "site" / f"{n}.png") for n, text in enumerate(texts)]
-    stats = cardfiles.CardBatch(jobs, tmp_path / "cache", workers=2, parallel_from=2).finish()
-    assert (stats.drawn, stats.cached) == (4, 0)
+    stats = cardfiles.card_batch(jobs, tmp_path / "cache", workers=2, parallel_from=2).finish()
+    assert (stats.made, stats.cached) == (4, 0)
     for job in jobs:
         assert job.target.read_bytes() == cards.card_png(job.text)
     assert len(list((tmp_path / "cache").iterdir())) == 4
-    stats = cardfiles.CardBatch(jobs[:2], tmp_path / "cache", workers=2, parallel_from=2).finish()
-    assert (stats.drawn, stats.cached) == (0, 2)
+    stats = cardfiles.card_batch(jobs[:2], tmp_path / "cache", workers=2, parallel_from=2).finish()
+    assert (stats.made, stats.cached) == (0, 2)
     assert len(list((tmp_path / "cache").iterdir())) == 2  # cards no longer used are dropped
     for job in jobs[:2]:
         assert job.target.read_bytes() == cards.card_png(job.text)

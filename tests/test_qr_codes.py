@@ -63,3 +63,18 @@ def test_the_svg_draws_every_module_inside_a_quiet_zone(address):
     assert root.find(f"{SVG}title").text == "QR code" and root.find(f"{SVG}desc").text == address
     ground = root.findall(f"{SVG}path")[0]
     assert (ground.get("fill"), ground.get("d")) == ("#fff", f"M0 0h{side}v{side}h-{side}z")  # opaque, for dark pages
+
+
+def test_a_worker_makes_the_same_codes_and_the_cache_keeps_them_once(tmp_path):
+    from practicekb.exports.qrfiles import qr_batch
+
+    wanted = {f"assets/qr/p{n}.svg": f"https://example.org/practices/p{n}/" for n in range(3)}
+    stats = qr_batch(wanted, tmp_path / "site", tmp_path / "cache", workers=1, parallel_from=2).finish()
+    assert (stats.made, stats.cached) == (3, 0)
+    for path, address in wanted.items():
+        assert (tmp_path / "site" / path).read_text(encoding="utf-8") == qr_svg(address)
+    kept = dict(list(wanted.items())[:1])
+    stats = qr_batch(kept, tmp_path / "again", tmp_path / "cache", workers=1, parallel_from=2).finish()
+    assert (stats.made, stats.cached) == (0, 1)
+    assert len(list((tmp_path / "cache").iterdir())) == 1  # codes no longer wanted leave the cache
+    assert (tmp_path / "again" / "assets/qr/p0.svg").read_text(encoding="utf-8") == qr_svg(wanted["assets/qr/p0.svg"])

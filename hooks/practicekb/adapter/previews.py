@@ -11,7 +11,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from . import language_builds as site_languages_
-from ..exports.cardfiles import CardBatch
+from ..core.filebatch import FileBatch
+from ..exports.cardfiles import card_batch
 from ..exports.linkpreview import card_jobs, meta_tags, page_preview, places, practice_preview
 from ..model.model import KnowledgeBase, Practice
 from .language_builds import plain_text_of
@@ -42,14 +43,14 @@ def link_preview_tags(kb: KnowledgeBase | None, page: Page, config: MkDocsConfig
 
 class SocialCards:
     def __init__(self) -> None:
-        self.batch: CardBatch | None = None
+        self.batch: FileBatch | None = None
 
     def start(self, config: MkDocsConfig, kb: KnowledgeBase) -> None:
         """Start drawing the social cards that .cache/cards/<language>/ does not have."""
         jobs = card_jobs(kb, Path(config.site_dir), plain_text_of(config, "site_name"),
                          plain_text_of(config, "site_description"))
         try:
-            self.batch = CardBatch(jobs, cache_folder(config, "cards"))
+            self.batch = card_batch(jobs, cache_folder(config, "cards"))
         except OSError as error:
             raise PluginError(f"The social cards cannot be written: {error}") from None
 
@@ -63,7 +64,7 @@ class SocialCards:
             stats = batch.finish()
         except (OSError, RuntimeError) as error:
             raise PluginError(f"The social cards cannot be written: {error}") from None
-        log.info(f"Social cards: {stats.drawn} drawn, {stats.cached} from the cache, "
+        log.info(f"Social cards: {stats.made} drawn, {stats.cached} from the cache, "
                  f"{time.perf_counter() - waited:.2f} seconds after the pages")
 
     def cancel(self) -> None:

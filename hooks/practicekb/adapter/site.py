@@ -23,7 +23,8 @@ from ..core.problems import ProblemsFound
 from .conversion import Conversion, ConversionOptions
 from .previews import SocialCards, link_preview_tags, practice_of
 from .search import SiteSearch
-from ..exports.qrfiles import write_qr_codes as publish_qr_codes
+from ..core.filebatch import FileBatch
+from ..exports.qrfiles import qr_batch
 from ..exports.redirects import redirects
 from ..exports.robots import ROBOTS_PATH, robots_txt
 from ..pages.sanitize import clean_html, clean_text
@@ -49,7 +50,7 @@ class SiteBuild:
         self.pages: dict[str, GeneratedPage] = {}
         self.untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
         self.translated: set[str] = set()  # hand-written pages shown in a contributor's translation
-        self.qr_codes: dict[str, str] | None = None  # published path -> address, written after the pages
+        self.qr_codes: FileBatch | None = None  # made while MkDocs writes the pages, written after them
         self.cards = SocialCards()  # drawn while MkDocs writes the pages
         self.first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
         self.home_lists = ""  # the home page's counts and entry points (overrides/kb/home.html)
@@ -75,6 +76,8 @@ class SiteBuild:
         self.translated = set()
         self.first_listing = None
         self.home_lists = ""
+        if self.qr_codes is not None:
+            self.qr_codes.cancel()
         self.qr_codes = None
         self.cards.cancel()
         self.conversion.stop()
@@ -160,15 +163,16 @@ class SiteBuild:
                 clashes.append(path)
                 continue
             files.append(File.generated(config, path, content=content))
-        self.qr_codes = None if clashes else qr_codes  # with clashes, the build stops, naming them
+        if not clashes:  # with clashes, the build stops, naming them
+            self.qr_codes = qr_batch(qr_codes, Path(config.site_dir), cache_folder(config, "qr"))
         return clashes
 
     def write_qr_codes(self, config: MkDocsConfig) -> None:
         """Write the QR codes into the built site, once MkDocs has written the pages (it cleans the
         site folder first): linked from .cache/qr/ like the social cards (qrfiles.py)."""
-        wanted, self.qr_codes = self.qr_codes, None
-        if wanted is not None:
-            publish_qr_codes(wanted, Path(config.site_dir), cache_folder(config, "qr"))
+        batch, self.qr_codes = self.qr_codes, None
+        if batch is not None:
+            batch.finish()
 
     def insert_page_fragments(self, html: str, page: Page) -> str:
         """After MkDocs' Markdown step: fragments back in (unless prerender.py converts the page: then

@@ -2,7 +2,8 @@
 
 A practice's address does not change, so its code is made the first time (about 0.6 ms) and kept
 in the cache (the build uses .cache/qr/<language>/, cachefiles.FileCache) under a name from the
-address, qrcodes.py and zxing-cpp's version; every later build links it into the site.
+address, qrcodes.py and zxing-cpp's version; every later build links it into the site. Many new
+codes (a first build) are made in a worker process while the build writes its pages (filebatch.py).
 """
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from ..pages import qrcodes
 from ..core.cachefiles import FileCache
+from ..core.filebatch import FileBatch, FileJob
+from ..pages import qrcodes
 from ..pages.qrcodes import qr_svg
+
+PARALLEL_FROM = 300  # codes to make before a worker process pays for its start (a code is 0.6 ms)
 
 
 @lru_cache(maxsize=1)
@@ -24,22 +28,14 @@ def maker_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def write_qr_codes(wanted: dict[str, str], site: Path, cache: Path | None) -> int:
-    """Put the code of each address in `wanted` (published path -> address) into `site`; return
-    how many were made (the rest came from the cache). Codes no longer wanted leave the cache."""
+def make_qr_codes(addresses: list[str]) -> list[bytes]:
+    return [qr_svg(address).encode("utf-8") for address in addresses]
+
+
+def qr_batch(wanted: dict[str, str], site: Path, cache: Path | None, workers: int | None = None,
+             parallel_from: int = PARALLEL_FROM) -> FileBatch:
+    """The code of each address in `wanted` (published path -> address), for `site`; finish() puts
+    them there and drops the cached codes no longer wanted."""
     files = FileCache(cache, maker_fingerprint(), ".svg") if cache is not None else None
-    made = 0
-    for path, address in wanted.items():
-        target = site / path
-        if files is None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(qr_svg(address), encoding="utf-8")
-            made += 1
-            continue
-        key = files.key(address)
-        svg = None if files.has(key) else qr_svg(address).encode("utf-8")
-        made += svg is not None
-        files.publish(key, svg, target)
-    if files is not None:
-        files.prune()
-    return made
+    return FileBatch(make_qr_codes, [FileJob((address,), address, site / path) for path, address in wanted.items()],
+                     files, parallel_from, workers=workers)
