@@ -1,0 +1,37 @@
+"""The partial cache (adapter/partialcache.py) renders Material's navigation, tabs and the header's
+parts once per folder for the pages the navigation does not list. It earns its place only if what it
+gives is what Material renders for each page: a site built with it and one built with Material's own
+includes instead must be the same, page for page."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import VALID_PRACTICE, build_site, make_project
+
+CALL = re.compile(r'\{\{ kb_partial\("([^"]+)"\) \}\}')
+
+
+def pages(site: Path) -> dict[str, str]:
+    return {str(path.relative_to(site)): path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+
+
+def test_pages_are_the_same_with_the_cache_and_with_materials_own_partials(tmp_path):
+    practices = {f"practice-{n}.md": VALID_PRACTICE.replace("Testtown", f"Testtown {n}") for n in range(3)}
+    cached = make_project(tmp_path / "cached", practices)
+    fresh = make_project(tmp_path / "fresh", practices)
+    replaced = 0
+    for template in (fresh / "overrides" / "partials").glob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        plain, count = CALL.subn(r'{% include "\1" %}', text)
+        template.write_text(plain, encoding="utf-8")
+        replaced += count
+    assert replaced >= 5  # navigation, tabs, palette, its script, search box, repository link
+
+    for project in (cached, fresh):
+        result = build_site(project, project / "site")
+        assert result.returncode == 0, result.stderr
+    with_cache, without = pages(cached / "site"), pages(fresh / "site")
+    assert with_cache.keys() == without.keys()
+    assert "practices/practice-1/index.html" in with_cache and "countries/si/index.html" in with_cache
+    assert [name for name in with_cache if with_cache[name] != without[name]] == []
