@@ -46,17 +46,17 @@ class Facet:
         return tuple(value for group in self.groups for value in group.values)
 
 
-# (address key, English legend, taxonomy); the order of the form and of every row. The legend in
+# (address key, taxonomy); the order of the form and of every row. The legend in
 # each language is the taxonomy's singular name (or facet.<key>) in translations/<language>.yml.
-FACETS: tuple[tuple[str, str, str | None], ...] = (
-    ("country", "Country", "countries"),
-    ("theme", "Theme", "themes"),
-    ("funder", "Funder", "funders"),
-    ("target", "Target group", "target-groups"),
-    ("type", "Practice type", "practice-types"),
-    ("evidence", "Evidence level", "evidence"),
-    ("evaluation", "Evaluation", None),
-    ("language", "Language", None),
+FACETS: tuple[tuple[str, str | None], ...] = (
+    ("country", "countries"),
+    ("theme", "themes"),
+    ("funder", "funders"),
+    ("target", "target-groups"),
+    ("type", "practice-types"),
+    ("evidence", "evidence"),
+    ("evaluation", None),
+    ("language", None),
 )
 
 
@@ -65,15 +65,13 @@ def shown_language(kb: KnowledgeBase) -> str:
     return kb.shown_language()
 
 
-def say(kb: KnowledgeBase, message_id: str, english: str, **values) -> str:
-    """A message in the knowledge base's language; `english` where there is no catalogue (unit tests)."""
-    catalogues = kb.interface.catalogues if kb.interface else {}
-    catalogue = catalogues.get(shown_language(kb))
-    return catalogue.text(message_id, **values) if catalogue and message_id in catalogue.messages else english
+def say(kb: KnowledgeBase, message_id: str, **values) -> str:
+    """A message in the knowledge base's language (every catalogue has every message: checks/catalogue.py)."""
+    return kb.interface.catalogues[shown_language(kb)].text(message_id, **values)
 
 
-def legend(kb: KnowledgeBase, key: str, english: str, taxonomy: str | None) -> str:
-    return say(kb, f"taxonomy.{taxonomy}.singular" if taxonomy else f"facet.{key}", english)
+def legend(kb: KnowledgeBase, key: str, taxonomy: str | None) -> str:
+    return say(kb, f"taxonomy.{taxonomy}.singular" if taxonomy else f"facet.{key}")
 
 
 def practice_language(practice: Practice) -> str:
@@ -101,14 +99,14 @@ def field_members(kb: KnowledgeBase, key: str) -> dict[str, list[str]]:
     return found
 
 
-def facet(kb: KnowledgeBase, key: str, english_legend: str, taxonomy: str | None) -> Facet:
+def facet(kb: KnowledgeBase, key: str, taxonomy: str | None) -> Facet:
     """One facet: its values with counts, grouped as readers browse them, without unused values."""
     language = shown_language(kb)
-    title = legend(kb, key, english_legend, taxonomy)
+    title = legend(kb, key, taxonomy)
     if taxonomy is None:
         counts = {value: len(slugs) for value, slugs in field_members(kb, key).items()}
         if key == "evaluation":  # in the schema's order, from internal to randomised
-            values = [FacetValue(kind, say(kb, f"evaluation.{kind}", kind), counts[kind])
+            values = [FacetValue(kind, say(kb, f"evaluation.{kind}"), counts[kind])
                       for kind in EVALUATION_KINDS if kind in counts]
         else:
             values = sorted((FacetValue(code, language_name(code, language), n) for code, n in counts.items()),
@@ -136,7 +134,7 @@ def grouped(kb: KnowledgeBase, vocabulary: Vocabulary, terms: list[Term],
         by_region: dict[str, list[FacetValue]] = {}
         for term in terms:
             by_region.setdefault(region_of(term.get("code", term.id)), []).append(value(term))
-        return [FacetGroup(say(kb, f"region.{REGION_ID[region]}", region), tuple(by_region[region]))
+        return [FacetGroup(say(kb, f"region.{REGION_ID[region]}"), tuple(by_region[region]))
                 for region in REGION_ORDER if region in by_region]
     if vocabulary.groups or vocabulary.types:
         headings, field = (vocabulary.groups, "group") if vocabulary.groups else (vocabulary.types, "type")
@@ -144,17 +142,17 @@ def grouped(kb: KnowledgeBase, vocabulary: Vocabulary, terms: list[Term],
                              tuple(value(t) for t in terms if t.get(field) == h.id))
                   for h in headings.values()]
         rest = tuple(value(t) for t in terms if t.get(field) not in headings)
-        return [g for g in groups if g.values] + ([FacetGroup(say(kb, "group.other", "Other"), rest)] if rest else [])
+        return [g for g in groups if g.values] + ([FacetGroup(say(kb, "group.other"), rest)] if rest else [])
     return [FacetGroup(None, tuple(value(t) for t in terms))]
 
 
 def facet_legends(kb: KnowledgeBase) -> list[tuple[str, str]]:
     """(address key, legend) of every facet, for the header search's filters."""
-    return [(key, legend(kb, key, english, taxonomy)) for key, english, taxonomy in FACETS]
+    return [(key, legend(kb, key, taxonomy)) for key, taxonomy in FACETS]
 
 
 def facets(kb: KnowledgeBase) -> tuple[Facet, ...]:
-    return tuple(facet(kb, key, english_legend, taxonomy) for key, english_legend, taxonomy in FACETS)
+    return tuple(facet(kb, key, taxonomy) for key, taxonomy in FACETS)
 
 
 def listed_practices(kb: KnowledgeBase) -> list[Practice]:
@@ -225,7 +223,7 @@ def search_filters(kb: KnowledgeBase, practice: Practice) -> list[tuple[str, str
     a programme's practice is also filed under its funder."""
     language = shown_language(kb)
     pairs: list[tuple[str, str]] = []
-    for key, _, taxonomy in FACETS:
+    for key, taxonomy in FACETS:
         if taxonomy is None:
             pairs.append((key, language_name(practice_language(practice), language)))
             continue
