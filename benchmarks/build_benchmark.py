@@ -51,9 +51,9 @@ class Skipped:  # stands in for the search indexer: every method does nothing
     def __getattr__(self, name):
         return lambda *args, **kwargs: {}
 
-assert hasattr(mkdocs_site, "publish_qr_codes") and hasattr(search, "SearchIndexer"), "benchmarks: update CORE_RUNNER"
+assert hasattr(mkdocs_site, "qr_batch") and hasattr(search, "SearchIndexer"), "benchmarks: update CORE_RUNNER"
 assert hasattr(previews.SocialCards, "start"), "benchmarks: update CORE_RUNNER"
-mkdocs_site.publish_qr_codes = lambda *args: 0
+mkdocs_site.qr_batch = lambda *args, **kwargs: None
 previews.SocialCards.start = lambda self, config, kb: None
 search.SearchIndexer = Skipped
 """ + RUNNER
