@@ -17,7 +17,7 @@ import jinja2
 from babel.numbers import format_decimal
 
 from ..checks.catalogue import Catalogue
-from ..model.explore import INDEX_PATH, facets, listed_practices, search_filters, shown_language, year_span
+from ..model.explore import INDEX_PATH, facets, listed_practices, search_filters, shown_language, term_pages, year_span
 from .fieldref import field_rows
 from ..core.languages import language_name, language_prefix, sort_key
 from ..model.model import KnowledgeBase, Practice
@@ -241,7 +241,10 @@ def overview_context(kb: KnowledgeBase, taxonomy: Taxonomy) -> dict:
 
 
 def explore_context(kb: KnowledgeBase) -> dict:
-    """The filter form's facets with counts, the year range, and every practice in list order."""
+    """The filter form's facets with counts, the year range, every practice in list order, and the
+    term pages linked instead of the filters without JavaScript."""
     span = year_span(kb)
-    return {"facets": facets(kb), "practices": listed_practices(kb), "index_path": INDEX_PATH,
-            "year_range": list(range(span[0], span[1] + 1)) if span else []}
+    facet_list = facets(kb)
+    return {"facets": facet_list, "practices": listed_practices(kb), "index_path": INDEX_PATH,
+            "year_range": list(range(span[0], span[1] + 1)) if span else [],
+            "term_pages": term_pages(kb, facet_list)}
