@@ -249,7 +249,11 @@ def test_back_from_a_practice_returns_to_the_same_place_in_explore(page, real_si
     page.wait_for_url("**/practices/**")
     page.go_back()
     page.wait_for_selector("#kb-explore[data-kb-ready='true']")
-    page.wait_for_function("y => Math.abs(scrollY - y) < 5", arg=before)
+    try:
+        page.wait_for_function("y => Math.abs(scrollY - y) < 5", arg=before)
+    except Exception:
+        raise AssertionError(f"scrolled to {page.evaluate('scrollY')}, was at {before}; state {page.evaluate('JSON.stringify(history.state)')}, "
+                             f"kept {page.evaluate('sessionStorage.getItem(`kb-explore-scroll`)')}") from None
     assert parse_qs(urlsplit(page.url).query) == {"sort": ["place"]}
 
 

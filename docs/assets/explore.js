@@ -59,8 +59,11 @@
     // otherwise download the same page again on the first Back after a page load.
     window.kbExplorePopstate = true;
     window.addEventListener("popstate", function (event) {
+      // Back or Forward (instant navigation included): savedScroll() may take the place kept.
+      window.kbExploreReturn = location.pathname + location.search;
       var page = document.getElementById("kb-explore");
       if (page && page.kbRestore && page.kbPath === location.pathname) {
+        window.kbExploreReturn = null;  // only the filters changed: no page comes back
         event.stopImmediatePropagation();
         page.kbRestore();
       }
@@ -335,23 +338,24 @@
     try { sessionStorage.setItem(SCROLL_KEY, JSON.stringify(here)); } catch (error) { /* private mode: no memory */ }
   }
 
-  /* Once the results are on screen: back where the reader was, when this is Back (or Forward)
-   * to this very view. Material's instant navigation keeps the offset in history.state, and a
-   * page loaded again from the server finds it in sessionStorage (kept when a result was opened
-   * or the page was left); the list is built after the page is shown, so the browser's own
-   * restoration comes too early: render() scrolls there once the results are in. */
+  /* Where to scroll once the results are on screen, when this is Back (or Forward) to this very
+   * view: the place kept in sessionStorage when a result was opened or the page was left (Back
+   * is told by the popstate listener above under instant navigation, by the navigation's type
+   * when the page is loaded again), else Material's offset in history.state (a reload). The
+   * list is built after the page is shown, so the browser's own restoration comes too early:
+   * render() scrolls there once the results are in. */
   function savedScroll() {
-    var y = null;
-    var state = history.state;
-    if (state && typeof state.y === "number") { y = state.y; }
+    var here = location.pathname + location.search;
     var navigation = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    var firstView = !window.kbExploreSeen;  // the navigation's type is the first page's, not a later one's
+    window.kbExploreSeen = true;
+    var back = window.kbExploreReturn === here || (firstView && navigation && navigation.type === "back_forward");
+    window.kbExploreReturn = null;
     var kept = null;
     try { kept = JSON.parse(sessionStorage.getItem(SCROLL_KEY) || "null"); } catch (error) { kept = null; }
-    if (y === null && kept && kept.url === location.pathname + location.search &&
-        navigation && navigation.type === "back_forward") {
-      y = kept.y;
-    }
-    return y || null;
+    if (back && kept && kept.url === here) { return kept.y || null; }
+    var state = history.state;  // Material's offset, e.g. on reload
+    return state && typeof state.y === "number" && state.y > 0 ? state.y : null;
   }
 
   /* A new state from the form: into the address (a new history entry, or the same one while
