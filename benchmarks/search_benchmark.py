@@ -9,7 +9,7 @@ Prints:
 - the size of Material's own search index for the same site (a second build, with Material's
   search plugin in place of the site's).
 
-Figures, not tests: nothing here fails on a slow machine. Record them in docs/benchmark.md.
+Figures, not tests: nothing here fails on a slow machine. Record them in notes/benchmark.md.
 """
 from __future__ import annotations
 

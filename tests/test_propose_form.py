@@ -167,7 +167,7 @@ def test_a_filled_form_makes_a_file_that_kb_check_accepts(page, real_site_url, t
     type_into(page, "Title of the document or page (required)", "Second source", scope=sources.locator(".kb-row").nth(1))
     type_into(page, "Address, starting with https:// (required)", "http://example.com",
               scope=sources.locator(".kb-row").nth(1))
-    tick(page, "radio", "active: it is running", exact=False)
+    tick(page, "radio", "Still running", exact=False)
 
     type_into(page, "Context", CONTEXT)
     type_into(page, "What was done", DONE)

@@ -32,13 +32,14 @@
   var t = window.kbMessages(root);  // assets/messages.js, loaded just before this script
 
   // The elements below this script: found once the page has been read (setUp).
-  var form, list, countLine, moreButton, items = [], total = 0;
+  var form, list, countLine, moreButton, showButton, items = [], total = 0;
   var number = new Intl.NumberFormat(language);
 
   var index = null;        // the facet index
   var keys = [];           // facet keys, in row order (row[4 + f])
   var valueNumbers = {};   // key -> {value id: number}
   var labelNumbers = {};   // key -> {value label: number}: the header search's filters come by label
+  var foldedNumbers = {};  // key -> {id or label in lower case: number}: ?country=si is SI
   var boxes = {};          // key -> [checkbox per value number]
   var countSpans = {};     // key -> [count span per value number]
   var slugRows = null;     // slug -> row, for words found by Pagefind
@@ -48,6 +49,7 @@
   var current = null;      // the state on screen
   var typingTimer = 0;
   var searchToken = 0;
+  var pendingScroll = null; // where to scroll once the results are shown (Back to this view)
 
   if (!window.kbExplorePopstate) {
     // Bound once for the window (instant navigation may run this script again), and at once,
@@ -57,8 +59,11 @@
     // otherwise download the same page again on the first Back after a page load.
     window.kbExplorePopstate = true;
     window.addEventListener("popstate", function (event) {
+      // Back or Forward (instant navigation included): savedScroll() may take the place kept.
+      window.kbExploreReturn = location.pathname + location.search;
       var page = document.getElementById("kb-explore");
       if (page && page.kbRestore && page.kbPath === location.pathname) {
+        window.kbExploreReturn = null;  // only the filters changed: no page comes back
         event.stopImmediatePropagation();
         page.kbRestore();
       }
@@ -82,6 +87,7 @@
     list = document.getElementById("kb-results");
     countLine = document.getElementById("kb-count");
     moreButton = document.getElementById("kb-more");
+    showButton = document.getElementById("kb-show-results");
     items = allEntries();
     total = items.length;
     indexRequest.then(start).catch(function (error) {
@@ -113,7 +119,8 @@
     keys.forEach(function (key) {
       valueNumbers[key] = {};
       labelNumbers[key] = {};
-      data.values[key].forEach(function (id, n) { valueNumbers[key][id] = n; });
+      foldedNumbers[key] = {};
+      data.values[key].forEach(function (id, n) { valueNumbers[key][id] = n; foldedNumbers[key][fold(id)] = n; });
       boxes[key] = [];
       countSpans[key] = [];
       form.querySelectorAll('input[type="checkbox"][name="' + key + '"]').forEach(function (box) {
@@ -122,12 +129,16 @@
         boxes[key][n] = box;
         countSpans[key][n] = box.parentNode.querySelector("[data-kb-count]");
         labelNumbers[key][box.getAttribute("data-kb-label")] = n;
+        if (ownEntry(foldedNumbers[key], fold(box.getAttribute("data-kb-label"))) === undefined) {
+          foldedNumbers[key][fold(box.getAttribute("data-kb-label"))] = n;
+        }
       });
     });
     form.hidden = false;
     root.classList.add("kb-explore--ready");
     bind();
     var state = readAddress();
+    pendingScroll = savedScroll();  // before the address is rewritten (it would clear history.state)
     // The address as Explore writes it (value ids, what it does not know left out), so the link
     // shared from here is the view on screen.
     if (address(state) !== location.pathname + location.search + location.hash) {
@@ -141,7 +152,7 @@
   /* ---- state: the address <-> the form ---- */
 
   function emptyState() {
-    var state = { q: "", sort: "title", from: null, to: null, chosen: {} };
+    var state = { q: "", sort: "title", from: null, to: null, chosen: {}, unknown: [] };
     keys.forEach(function (key) { state.chosen[key] = []; });
     return state;
   }
@@ -149,6 +160,10 @@
   function year(text) {
     var value = parseInt(text, 10);
     return /^\d{4}$/.test(String(text || "")) ? value : null;
+  }
+
+  function fold(text) {
+    return String(text || "").trim().toLocaleLowerCase(language);
   }
 
   function ownEntry(map, name) {  // own entries only: "toString" in an address names nothing
@@ -166,7 +181,12 @@
       params.getAll(key).forEach(function (id) {
         var n = ownEntry(valueNumbers[key], id);
         if (n === undefined) { n = ownEntry(labelNumbers[key], id); }  // not an id: a label (the header search's)
-        if (n !== undefined && state.chosen[key].indexOf(n) < 0) { state.chosen[key].push(n); }
+        if (n === undefined) { n = ownEntry(foldedNumbers[key], fold(id)); }  // another case: ?country=si
+        if (n === undefined) {
+          if (id.trim()) { state.unknown.push([key, id]); }  // named in a notice, not silently dropped
+        } else if (state.chosen[key].indexOf(n) < 0) {
+          state.chosen[key].push(n);
+        }
       });
       state.chosen[key].sort(function (a, b) { return a - b; });
     });
@@ -204,7 +224,22 @@
     return count;
   }
 
+  /* Values of the address that name nothing here (?country=XX): said, so the reader knows the
+   * list is not filtered by them. */
+  function showUnknown(state) {
+    var notice = document.getElementById("kb-unknown");
+    if (!notice) { return; }
+    var named = state.unknown.map(function (pair) {
+      var legend = form.querySelector('[data-kb-facet="' + pair[0] + '"] > legend');
+      var facet = legend && legend.firstChild ? legend.firstChild.textContent.trim() : pair[0];
+      return t("explore.unknown_value", { facet: facet, value: pair[1] });
+    });
+    notice.textContent = named.length ? t("explore.unknown", { values: named.join(", ") }) : "";
+    notice.hidden = !named.length;
+  }
+
   function fillForm(state) {
+    showUnknown(state);
     var chosenAll = chosenCount(state);
     document.getElementById("kb-filters-toggle").textContent =
       chosenAll ? t("explore.filters_chosen", { count: chosenAll }) : t("explore.filters");
@@ -231,6 +266,7 @@
     form.addEventListener("change", function (event) {
       if (event.target === form.elements.q) { return; }
       commit(true);
+      offerResults(event.target);
     });
     form.elements.q.addEventListener("input", function () {
       clearTimeout(typingTimer);
@@ -250,7 +286,20 @@
       var open = toggle.getAttribute("aria-expanded") !== "true";
       toggle.setAttribute("aria-expanded", String(open));
       document.getElementById("kb-facets").classList.toggle("kb-explore__facets--open", open);
+      if (!open) { showButton.parentNode.hidden = true; }
     });
+    showButton.addEventListener("click", function () {
+      // To the results: the count line first, which screen readers read out.
+      showButton.parentNode.hidden = true;
+      countLine.scrollIntoView({ block: "start" });
+      countLine.focus({ preventScroll: true });
+    });
+    // Back from a practice comes back to the same place in the list: where the page was when a
+    // result was opened is kept for this entry of the history (restoreScroll).
+    list.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest("a")) { keepScroll(); }
+    });
+    window.addEventListener("pagehide", keepScroll);
     document.getElementById("kb-clear").addEventListener("click", function () {
       fillForm(emptyState());
       commit(true);
@@ -264,6 +313,49 @@
       if (next) { next.querySelector("a").focus(); }
     });
     root.kbRestore = function () { show(readAddress(), false); };
+  }
+
+  /* Small screens (the facets fold under one button): after a filter is ticked, a button at the
+   * foot of the screen says how many practices there are and leads to them. */
+  function offerResults(target) {
+    var small = window.matchMedia && window.matchMedia("(max-width: 59.9375em)").matches;
+    if (!small || !target || target === form.elements.sort) { showButton.parentNode.hidden = true; return; }
+    showButton.parentNode.hidden = false;
+    updateShowButton();
+  }
+
+  function updateShowButton() {
+    if (!showButton || showButton.parentNode.hidden) { return; }
+    var count = Number(root.getAttribute("data-kb-results") || 0);
+    showButton.textContent = t("explore.show_results", { count: count });
+  }
+
+  var SCROLL_KEY = "kb-explore-scroll";
+
+  function keepScroll() {
+    if (document.getElementById("kb-explore") !== root) { return; }
+    var here = { url: location.pathname + location.search, y: Math.round(window.scrollY) };
+    try { sessionStorage.setItem(SCROLL_KEY, JSON.stringify(here)); } catch (error) { /* private mode: no memory */ }
+  }
+
+  /* Where to scroll once the results are on screen, when this is Back (or Forward) to this very
+   * view: the place kept in sessionStorage when a result was opened or the page was left (Back
+   * is told by the popstate listener above under instant navigation, by the navigation's type
+   * when the page is loaded again), else Material's offset in history.state (a reload). The
+   * list is built after the page is shown, so the browser's own restoration comes too early:
+   * render() scrolls there once the results are in. */
+  function savedScroll() {
+    var here = location.pathname + location.search;
+    var navigation = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    var firstView = !window.kbExploreSeen;  // the navigation's type is the first page's, not a later one's
+    window.kbExploreSeen = true;
+    var back = window.kbExploreReturn === here || (firstView && navigation && navigation.type === "back_forward");
+    window.kbExploreReturn = null;
+    var kept = null;
+    try { kept = JSON.parse(sessionStorage.getItem(SCROLL_KEY) || "null"); } catch (error) { kept = null; }
+    if (back && kept && kept.url === here) { return kept.y || null; }
+    var state = history.state;  // Material's offset, e.g. on reload
+    return state && typeof state.y === "number" && state.y > 0 ? state.y : null;
   }
 
   /* A new state from the form: into the address (a new history entry, or the same one while
@@ -431,6 +523,11 @@
     }
     root.setAttribute("data-kb-results", String(results.length));
     root.setAttribute("data-kb-words", state.q);
+    updateShowButton();
+    if (pendingScroll !== null && recount) {
+      window.scrollTo(0, pendingScroll);
+      pendingScroll = null;
+    }
   }
 
   function updateCounts(outcome) {

@@ -1,5 +1,5 @@
 /* The header search (overrides/partials/kb-search.html): Pagefind results as you type, in
- * Material's look, for practices and hand-written pages.
+ * Material's look, for practices (first) and hand-written pages.
  *
  * Nothing is downloaded until someone types: then Pagefind's script, its metadata and only
  * the index pieces for the typed words, then the few results shown. "Narrow" loads the
@@ -18,6 +18,7 @@
 
   var FIRST = 8;          // results shown first, and added by "More results"
   var TYPING_DELAY = 150; // ms of quiet typing before a search
+  var PAGE_HANDICAP = 3;  // a hand-written page must match this many times better than a practice to come first
   var script = document.currentScript;
   var dialog = document.querySelector("[data-kb-search]");
   if (!dialog || !script || window.kbSearchBound) { return; }
@@ -141,13 +142,34 @@
     return result;
   }
 
+  /* Practices and hand-written pages are searched apart (the filter "kind" on every page,
+   * overrides/main.html) and merged: a page comes before a practice only when it matches
+   * PAGE_HANDICAP times better, so practices come first. With a facet chosen only practices
+   * can match. The result keeps Pagefind's shape: results and the practices' filter counts. */
+  function searchBoth(module, words) {
+    var practiceFilters = filters();
+    practiceFilters.kind = "practice";
+    var practices = module.search(words || null, { filters: practiceFilters });
+    var pages = words && !Object.keys(chosen).length
+      ? module.search(words, { filters: { kind: "page" } }) : Promise.resolve(null);
+    return Promise.all([practices, pages]).then(function (found) {
+      if (!found[0]) { return null; }  // a newer search replaced this one
+      var merged = found[0].results.map(function (result) { return { result: result, score: result.score }; });
+      ((found[1] && found[1].results) || []).forEach(function (result) {
+        merged.push({ result: result, score: result.score / PAGE_HANDICAP });
+      });
+      merged.sort(function (a, b) { return b.score - a.score; });
+      return { results: merged.map(function (entry) { return entry.result; }), filters: found[0].filters };
+    });
+  }
+
   function run() {
     var words = input.value.trim();
     var mine = ++token;
     if (words.length < 2 && !Object.keys(chosen).length) { clearResults(); return; }
     meta.textContent = t("search.searching");
     loadPagefind()
-      .then(function (module) { return module.search(words || null, { filters: filters() }); })
+      .then(function (module) { return searchBoth(module, words); })
       .then(function (search) {
         if (mine !== token || !search) { return; }
         lastSearch = search;

@@ -151,6 +151,20 @@ def facet_legends(kb: KnowledgeBase) -> list[tuple[str, str]]:
     return [(key, legend(kb, key, taxonomy)) for key, taxonomy in FACETS]
 
 
+def term_pages(kb: KnowledgeBase, facet_list: tuple[Facet, ...]) -> list[tuple[str, list[Term]]]:
+    """(legend, terms) of every facet whose values have pages of their own, in the form's order:
+    what Explore offers instead of its filters when JavaScript is off."""
+    found = []
+    for f in facet_list:
+        if f.taxonomy is None:
+            continue
+        by_value = {value_id(f.taxonomy, term_id): term for term_id, term in kb.vocabularies[f.taxonomy].terms.items()}
+        terms = [by_value[v.id] for v in f.values if v.id in by_value]
+        if terms:
+            found.append((f.legend, terms))
+    return found
+
+
 def facets(kb: KnowledgeBase) -> tuple[Facet, ...]:
     return tuple(facet(kb, key, taxonomy) for key, taxonomy in FACETS)
 

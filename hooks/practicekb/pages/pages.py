@@ -16,7 +16,7 @@ import jinja2
 
 from ..core.languages import language_name, sort_key
 from ..core.taxonomies import TAXONOMIES, Taxonomy
-from ..model.explore import INDEX_PATH, facets, listed_practices, year_span
+from ..model.explore import INDEX_PATH, facets, listed_practices, term_pages, year_span
 from ..model.model import KnowledgeBase, Practice
 from ..source.vocabularies import Term
 from .addresses import SiteSettings, page_url, root_of
@@ -224,13 +224,17 @@ def overview_context(kb: KnowledgeBase, views: PageViews, taxonomy: Taxonomy) ->
 
 
 def explore_context(kb: KnowledgeBase, views: PageViews) -> dict:
-    """The filter form's facets with counts, the year range, and every practice in list order."""
+    """The filter form's facets with counts, the year range, every practice in list order, and the
+    term pages linked instead of the filters without JavaScript."""
     span = year_span(kb)
-    practices = [views.listed(p) for p in listed_practices(kb)]
+    practices = [{**views.listed(p), "themes": views.terms(p, "themes")} for p in listed_practices(kb)]
+    facet_list = facets(kb)
     return {"facets": [{"key": facet.key, "legend": facet.legend,
                         "groups": [{"label": group.label or "", "choices": [asdict(v) for v in group.values]}
                                    for group in facet.groups]}
-                       for facet in facets(kb) if facet.values],
+                       for facet in facet_list if facet.values],
+            "term_pages": [{"legend": legend, "terms": [views.term(term) for term in terms]}
+                           for legend, terms in term_pages(kb, facet_list)],
             "practices": practices, "index_url": INDEX_PATH, "total": len(practices),
             "count_text": views.counted("explore.count", len(practices), order=views.catalogue.t("explore.sorted.title")),
             "messages": json.dumps(views.catalogue.for_script("explore."), ensure_ascii=False, sort_keys=True),

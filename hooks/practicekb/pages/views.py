@@ -118,6 +118,7 @@ class PageViews:
                          "amount": self.number(item["amount"]) if item.get("amount") else "",
                          "currency": item.get("currency") or ""} for item in data.get("funding", [])],
             "organisations": [{"link": organisation(o.id), "role": t("role." + o.role)} for o in practice.organisations],
+            "organisation_terms": self.terms(practice, "organisations"),
             "projects_label": t("fact.projects", count=len(data.get("projects") or [])),
             "projects": self.terms(practice, "projects"), "evidence": self.terms(practice, "evidence"),
             "evaluations": [{"url": e["url"], "title": e["title"], "kind": t("evaluation." + e["kind"]),
