@@ -24,6 +24,7 @@ from ..model.model import KnowledgeBase, Practice
 from ..checks.schema import ROLES
 from .addresses import SiteSettings, depth, link_at_depth, page_url
 from .share import share_of
+from .mappages import MAP_PAGE, explore_map, legend_steps, map_page_context, term_map
 from ..core.taxonomies import BY_KEY, TAXONOMIES, Taxonomy
 from ..source.vocabularies import Term
 
@@ -178,6 +179,8 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
                             **overview_context(kb, taxonomy)))
     pages.append(render(environment.get_template("explore.md"), "explore/index.md", listing=True,
                         **explore_context(kb)))
+    if kb.boundaries is not None:  # the build asks for them (adapter/site.py); kb check can do without
+        pages.append(render(environment.get_template("map.md"), MAP_PAGE, listing=True, **map_page_context(kb)))
     if schema is not None:
         pages.append(render(environment.get_template("fields.md"), FIELDS_PAGE,
                             rows=field_rows(schema), schema_path=SCHEMA_PATH))
@@ -215,6 +218,7 @@ def term_context(kb: KnowledgeBase, taxonomy: Taxonomy, term: Term) -> dict:
         "neighbours": [(BY_KEY[other], kb.neighbours(taxonomy.key, term.id, other)) for other in taxonomy.neighbours],
         "children": kb.children(taxonomy.key, term.id),
         "parent": kb.term(taxonomy.key, term.get("parent")) if term.get("parent") else None,
+        "map_steps": legend_steps(), **term_map(kb, taxonomy.key, term),
     }
 
 
@@ -244,4 +248,5 @@ def explore_context(kb: KnowledgeBase) -> dict:
     """The filter form's facets with counts, the year range, and every practice in list order."""
     span = year_span(kb)
     return {"facets": facets(kb), "practices": listed_practices(kb), "index_path": INDEX_PATH,
+            "explore_map": explore_map(kb) if kb.boundaries is not None else None, "map_steps": legend_steps(),
             "year_range": list(range(span[0], span[1] + 1)) if span else []}
