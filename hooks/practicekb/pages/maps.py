@@ -159,11 +159,8 @@ def clip(ring: list[Point], x0: float, y0: float, x1: float, y1: float) -> list[
                 out.append(cross(previous, current))
         return out
 
-    def at_x(x):
-        return lambda a, b: (x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]))
-
-    def at_y(y):
-        return lambda a, b: (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)
+    at_x = lambda x: lambda a, b: (x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]))  # noqa: E731
+    at_y = lambda y: lambda a, b: (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)  # noqa: E731
 
     for inside, cross in ((lambda p: p[0] >= x0, at_x(x0)), (lambda p: p[0] <= x1, at_x(x1)),
                           (lambda p: p[1] >= y0, at_y(y0)), (lambda p: p[1] <= y1, at_y(y1))):
@@ -188,7 +185,9 @@ class Drawing:
     def arc(self, number_: int) -> list[Point]:
         index = number_ if number_ >= 0 else ~number_
         if index not in self.arcs:
-            self.arcs[index] = simplify([self.frame.to_svg(project(*p)) for p in self.boundaries.arcs[index]], TOLERANCE)
+            x0, y0, scale = self.frame.x0, self.frame.y0, self.frame.scale
+            self.arcs[index] = simplify([((x - x0) * scale, (y - y0) * scale) for x, y in projected(self.boundaries, index)],
+                                        TOLERANCE)
         return self.arcs[index] if number_ >= 0 else self.arcs[index][::-1]
 
     def path(self, polygons: Iterable[Polygon]) -> str:
@@ -216,13 +215,31 @@ class Drawing:
         return any(self.frame.around(box(self.boundaries, polygon)) for polygon in polygons)
 
 
+def projected(boundaries: Boundaries, index: int) -> list[Point]:
+    """An arc in the projected plane, worked out once for every map."""
+    arcs = boundaries.drawn.setdefault("projected", {})
+    if index not in arcs:
+        arcs[index] = [project(lon, lat) for lon, lat in boundaries.arcs[index]]
+    return arcs[index]
+
+
+NEAR_EUROPE = (-45.0, 25.0, 75.0, 85.0)  # degrees west, south, east, north: land beyond cannot reach a map
+
+
 def box(boundaries: Boundaries, polygon: Polygon) -> tuple[float, float, float, float]:
-    """A polygon's projected bounding box (x0, y0, x1, y1), worked out once for every map."""
+    """A polygon's projected bounding box (x0, y0, x1, y1), worked out once for every map; land far from
+    Europe gets a box far outside every frame without being projected."""
     boxes = boundaries.drawn.setdefault("boxes", {})
     if polygon not in boxes:
-        points = [project(*p) for arc in polygon[0] for p in boundaries.arc(arc)]
-        boxes[polygon] = (min(p[0] for p in points), min(p[1] for p in points),
-                          max(p[0] for p in points), max(p[1] for p in points))
+        degrees = [p for arc in polygon[0] for p in boundaries.arcs[arc if arc >= 0 else ~arc]]
+        west, south, east, north = NEAR_EUROPE
+        if (max(p[0] for p in degrees) < west or min(p[0] for p in degrees) > east
+                or max(p[1] for p in degrees) < south or min(p[1] for p in degrees) > north):
+            boxes[polygon] = (1e9, 1e9, 1e9, 1e9)
+        else:
+            points = [point for arc in polygon[0] for point in projected(boundaries, arc if arc >= 0 else ~arc)]
+            boxes[polygon] = (min(p[0] for p in points), min(p[1] for p in points),
+                              max(p[0] for p in points), max(p[1] for p in points))
     return boxes[polygon]
 
 
