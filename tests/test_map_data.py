@@ -106,3 +106,20 @@ def test_the_projection_is_centred_on_europe_and_keeps_areas():
 
     on_sphere = (math.sin(math.radians(36)) - math.sin(math.radians(35))) / (math.sin(math.radians(66)) - math.sin(math.radians(65)))
     assert cell(-20, 65) and cell(30, 35) / cell(-20, 65) == pytest.approx(on_sphere, rel=1e-3)
+
+
+def test_a_practice_with_its_own_coordinates_and_no_locations_is_a_point_there(tmp_path):
+    """`coordinates` (from the practice's own sources) draw a point too; a practice with neither is its country."""
+    from practicekb.model.pipeline import ProjectPaths, check
+    from practicekb.pages.maps import europe_frame, europe_map, project
+
+    own = VALID_PRACTICE.replace("level: municipal", "level: municipal\ncoordinates: [46.16551, 14.30626]")
+    project_dir = make_project(tmp_path / "p", {"own.md": own, "none.md": VALID_PRACTICE})
+    kb, problems = check(ProjectPaths.at(project_dir))
+    assert problems == []
+    drawn = europe_map(kb)
+    assert [point.practice.slug for point in drawn.points] == ["own"]
+    frame = europe_frame()
+    x, y = frame.to_svg(project(14.30626, 46.16551))
+    assert (drawn.points[0].x, drawn.points[0].y) == pytest.approx((x, y), abs=0.1)
+    assert [(c.code, c.count) for c in drawn.countries] == [("SI", 2)]
