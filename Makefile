@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The map's country boundaries: Natural Earth through the npm package world-atlas, as package.json and
+# package-lock.json pin it (hooks/practicekb/source/boundaries.py reads it at build time).
+MAPDATA := node_modules/world-atlas/countries-50m.json
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test test-fast check bench bench-search clean chromium
@@ -13,10 +16,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 	touch $(STAMP)
 
-serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on every change
+$(MAPDATA): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "The map's boundary data comes with npm: install Node.js and npm (Debian: apt-get install -y npm)" >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(MAPDATA)
+
+serve: $(STAMP) $(MAPDATA)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## build the site into site/, failing on any problem
+build: $(STAMP) $(MAPDATA)  ## build the site into site/, failing on any problem
 	$(BIN)/properdocs build --strict -f mkdocs.yml
 
 chromium:  ## Debian's Chromium, which the browser tests drive through Playwright (no browser download)
@@ -30,19 +39,19 @@ chromium:  ## Debian's Chromium, which the browser tests drive through Playwrigh
 	    echo "Could not install Chromium: run 'sudo apt-get update && sudo apt-get install -y chromium', or set CHROMIUM=/path/to/chromium" >&2; exit 1; }; \
 	}
 
-test: $(STAMP) chromium  ## the whole test suite
+test: $(STAMP) $(MAPDATA) chromium  ## the whole test suite
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## the fast inner loop: unit and check tests, no site built, no browser (under 30 s)
+test-fast: $(STAMP) $(MAPDATA)  ## the fast inner loop: unit and check tests, no site built, no browser (under 30 s)
 	$(BIN)/python -m pytest -m unit
 
-check: $(STAMP)  ## validate practices and vocabularies, as CI does for a pull request
+check: $(STAMP) $(MAPDATA)  ## validate practices and vocabularies, as CI does for a pull request
 	$(BIN)/kb check
 
-bench: $(STAMP)  ## build 100, 1000 and 5000 synthetic practices and print the figures
+bench: $(STAMP) $(MAPDATA)  ## build 100, 1000 and 5000 synthetic practices and print the figures
 	$(BIN)/python -m benchmarks.build_benchmark
 
-bench-search: $(STAMP) chromium  ## 5000 synthetic practices in Chromium: search bytes, Explore load and filter times
+bench-search: $(STAMP) $(MAPDATA) chromium  ## 5000 synthetic practices in Chromium: search bytes, Explore load and filter times
 	$(BIN)/python -m benchmarks.search_benchmark
 
 clean:

@@ -111,6 +111,7 @@ def make_project(root: Path, practices: dict[str, str | bytes], vocabularies: Pa
         if page.name.split(".")[-2] not in languages:
             page.unlink()
     shutil.copytree(vocabularies, root / "vocabularies")
+    (root / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)  # the map's boundaries (make fetches them)
     (root / "practices").mkdir()
     for name, content in practices.items():
         path = root / "practices" / name

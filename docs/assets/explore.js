@@ -417,6 +417,11 @@
       });
   }
 
+  function slugOf(row) {
+    var parts = items[row].querySelector("a").getAttribute("href").split("/").filter(Boolean);
+    return parts[parts.length - 1].replace(/\.html$/, "");
+  }
+
   function rowsBySlug() {
     if (!slugRows) {
       slugRows = {};
@@ -522,6 +527,9 @@
       countLine.textContent = describe(state, results.length);
     }
     root.setAttribute("data-kb-results", String(results.length));
+    // The map of the results (assets/map.js) shows the same practices: it is told which, by slug.
+    root.kbShownSlugs = results.map(slugOf);
+    root.dispatchEvent(new CustomEvent("kb-results", { detail: root.kbShownSlugs }));
     root.setAttribute("data-kb-words", state.q);
     updateShowButton();
     if (pendingScroll !== null && recount) {

@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 from . import language_builds as site_languages_
 from .language_builds import PLUGIN_NAME
 from ..exports.downloads import download_files, qr_addresses
+from ..source.boundaries import MISSING as BOUNDARIES_MISSING
 from ..model.explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
 from ..model.model import KnowledgeBase
 from ..pages.addresses import SiteSettings
@@ -90,6 +91,8 @@ class SiteBuild:
                 source = knowledge_base(project_paths(config))
             except ProblemsFound as problems:
                 raise PluginError("The practices cannot be built:\n" + str(problems)) from None
+            if source.boundaries is None:  # kb check runs without them; the site draws its map with them
+                raise PluginError(BOUNDARIES_MISSING)
         self.source_kb = source
         self.kb = source.in_language(site_languages_.build_language(config))
         return self.kb

@@ -66,6 +66,9 @@ def practice_schema(vocabulary_ids: dict[str, list[str]]) -> dict[str, Any]:
                         "prefixItems": [{"type": "number", "minimum": -90, "maximum": 90},
                                         {"type": "number", "minimum": -180, "maximum": 180}],
                         "description": "Optional map point as [latitude, longitude]; the town centre unless the source says otherwise."},
+        "locations": _list_of({"type": "string", "pattern": SLUG_PATTERN, "description": "A place id from vocabularies/places.yml."},
+                              "Where the map shows it: ids of vocabularies/places.yml (each with its GeoNames point). "
+                              "Leave it out for a practice of a whole country: the map shows that as the country itself."),
         "start": dict(year, description="Year it started, e.g. 2018."),
         "end": {"oneOf": [year, {"const": "ongoing"}],
                 "description": "Year it ended, or 'ongoing'."},

@@ -17,6 +17,7 @@ from ..pages.addresses import SiteSettings
 from ..pages.pages import SCHEMA_PATH
 from ..checks.schema import practice_schema
 from ..core.taxonomies import TAXONOMIES
+from ..source.places import PLACES_FILE
 from ..source.vocabularies import Term, Vocabulary
 
 DATA_FOLDER = "data"
@@ -108,6 +109,7 @@ CSV_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
     ("place", lambda r: _scalar(r.get("place"))),
     ("level", lambda r: r["level"]),
     ("coordinates", lambda r: _joined(r.get("coordinates"))),
+    ("locations", lambda r: _joined(r.get("locations"))),
     ("start", lambda r: _scalar(r.get("start"))),
     ("end", lambda r: _scalar(r.get("end"))),
     ("mainstreamed", lambda r: _scalar(r.get("mainstreamed"))),
@@ -189,6 +191,10 @@ def vocabularies_json(kb: KnowledgeBase, settings: SiteSettings) -> str:
     """Every vocabulary, keyed by taxonomy; countries are the ones the practices name, with CLDR names."""
     document = _about(settings, "vocabularies")
     document["vocabularies"] = {t.key: _vocabulary(kb.vocabularies[t.key], t.vocabulary_file) for t in TAXONOMIES}
+    # The map's places (vocabularies/places.yml), which practices name in `locations`, with their GeoNames record.
+    document["vocabularies"]["places"] = {"file": f"vocabularies/{PLACES_FILE}", "places": [
+        {"id": place.id, "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
+         "geonames": place.geonames, "source": place.source_url} for place in kb.places.values()]}
     return _json(document)
 
 

@@ -111,6 +111,11 @@ class Practice:
     def organisations(self) -> list[OrganisationRole]:
         return [OrganisationRole(o["id"], o["role"]) for o in self.data.get("organisations", [])]
 
+    @property
+    def locations(self) -> list[str]:
+        """Ids of its places in vocabularies/places.yml: its points on the map."""
+        return list(self.data.get("locations") or [])
+
     def term_ids(self, taxonomy: str) -> list[str]:
         """Ids this practice names in `taxonomy`; a programme also counts for its funder."""
         if taxonomy == "countries":
@@ -134,6 +139,8 @@ class KnowledgeBase:
     translations: dict[str, dict[str, Any]] = field(default_factory=dict)  # slug -> language -> PracticeTranslation
     language: str = ""  # "" for the knowledge base as written; a code for KnowledgeBase.in_language's copy
     interface: Any = None  # pipeline.Interface: the site's languages and interface strings
+    places: dict[str, Any] = field(default_factory=dict)  # the map's gazetteer: id -> source.places.Place
+    boundaries: Any = None  # source.boundaries.Boundaries, or None where they were not fetched
 
     def shown_language(self) -> str:
         """The language its pages are shown in: its own (in_language's copy), else the site's first."""

@@ -17,6 +17,9 @@ from ..checks.translations import PracticeTranslation, page_translation_problems
 from ..source.translation_files import read_catalogue_files, read_page_translations, read_practice_translations
 from ..checks.validate import validate_practices
 from ..checks.vocabulary_checks import validate_vocabulary, vocabulary_language_problems
+from ..checks.places import location_problems, places_problems
+from ..source.boundaries import BOUNDARIES_FILE, Boundaries, BoundariesMissing, read_boundaries
+from ..source.places import PLACES_FILE, Place, places_from_data
 from ..source.vocabularies import Vocabulary, vocabulary_from_data
 
 
@@ -27,6 +30,7 @@ class ProjectPaths:
     vocabularies: Path
     config: Path  # mkdocs.yml: the site's languages and the texts of the navigation
     docs: Path  # hand-written pages and their translations
+    boundaries: Path  # the map's country boundaries (world-atlas, fetched by make)
 
     @classmethod
     def at(cls, root: Path | str, practices: Path | str | None = None,
@@ -34,7 +38,7 @@ class ProjectPaths:
         root = Path(root)
         return cls(root, Path(practices) if practices else root / "practices",
                    Path(vocabularies) if vocabularies else root / "vocabularies",
-                   Path(config) if config else root / "mkdocs.yml", root / "docs")
+                   Path(config) if config else root / "mkdocs.yml", root / "docs", root / BOUNDARIES_FILE)
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,31 @@ def load_vocabularies(paths: ProjectPaths, languages: tuple[str, ...] = DEFAULT_
     return vocabularies, problems
 
 
+def load_places(paths: ProjectPaths) -> tuple[dict[str, Place], Boundaries | None, list[Problem]]:
+    """The gazetteer (optional) and the boundaries when they are there: kb check runs without them, the
+    build asks for them (adapter/site.py); a place is checked against its country's box when both are read."""
+    boundaries, problems = None, []
+    if paths.boundaries.is_file():
+        try:
+            boundaries = read_boundaries(paths.boundaries, relative(paths.boundaries, paths.root))
+        except BoundariesMissing as error:
+            problems.append(Problem(relative(paths.boundaries, paths.root), 1, "boundaries", str(error).split(": ", 1)[-1],
+                                    "fetch it again"))
+    path = paths.vocabularies / PLACES_FILE
+    if not path.is_file():
+        return {}, boundaries, problems
+    document, found = load_yaml_file(path, paths.root)
+    problems += found
+    if document is None:
+        return {}, boundaries, problems
+    found = places_problems(document, relative(path, paths.root), boundaries.bbox if boundaries else None)
+    if found:  # the ids that are there still count, so practices naming them are not reported too
+        items = document.data.get("places") if isinstance(document.data, dict) else None
+        return ({item["id"]: None for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+                if isinstance(items, list) else {}), boundaries, problems + found
+    return places_from_data(document.data), boundaries, problems
+
+
 def link_problems(paths: ProjectPaths, sources: list[PracticeSource], translations: list[PracticeTranslation],
                   vocabularies: dict[str, Vocabulary]) -> list[Problem]:
     """Links and images in bodies (practices and translations) that lead to no page or file of the site."""
@@ -103,10 +132,13 @@ def check(paths: ProjectPaths, today: dt.date | None = None) -> tuple[KnowledgeB
     problems += found
     sources, found = load_practices(paths.practices, paths.root)
     problems += found
+    places, boundaries, found = load_places(paths)
+    problems += found
     translation_files = read_practice_translations(paths.practices, paths.root)
     page_files, outside_docs = read_page_translations(paths.docs, paths.root)
     # everything is read: now every check, each on what was read
     problems += validate_practices(sources, vocabularies, today)
+    problems += location_problems(sources, places, relative(paths.vocabularies / PLACES_FILE, paths.root))
     translations, found = practice_translation_problems(translation_files, interface.languages, sources)
     problems += found
     problems += translation_number_problems(translations, sources)
@@ -117,6 +149,7 @@ def check(paths: ProjectPaths, today: dt.date | None = None) -> tuple[KnowledgeB
     practices = [Practice(s.slug, s.path, s.front_matter.data, s.body, s.body_line) for s in sources]
     kb = build_knowledge_base(practices, vocabularies, translations, interface.languages)
     kb.interface = interface
+    kb.places, kb.boundaries = places, boundaries
     return kb, []
 
 

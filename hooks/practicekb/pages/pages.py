@@ -21,6 +21,7 @@ from ..model.model import KnowledgeBase, Practice
 from ..source.vocabularies import Term
 from .addresses import SiteSettings, page_url, root_of
 from .fieldref import field_rows
+from .mappages import MAP_PAGE, explore_map, map_page_context, term_map
 from .views import PageViews
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|!{}])")
@@ -133,6 +134,8 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
                             **overview_context(kb, views, taxonomy)))
     pages.append(render(environment.get_template("explore.md"), "explore/index.md", listing=True,
                         **explore_context(kb, views)))
+    if kb.boundaries is not None:  # the build asks for them (adapter/site.py); kb check can do without
+        pages.append(render(environment.get_template("map.md"), MAP_PAGE, listing=True, **map_page_context(kb, views)))
     if schema is not None:
         pages.append(render(environment.get_template("fields.md"), FIELDS_PAGE,
                             rows=[asdict(row) for row in field_rows(schema)], schema_path=SCHEMA_PATH))
@@ -196,6 +199,7 @@ def term_context(kb: KnowledgeBase, views: PageViews, taxonomy: Taxonomy, term: 
                        for other in taxonomy.neighbours],
         "children": [views.term(child) for child in kb.children(taxonomy.key, term.id)],
         "parent": views.term(parent) if parent else None,
+        "term_map": term_map(kb, views, taxonomy.key, term),
     }
 
 
@@ -238,4 +242,5 @@ def explore_context(kb: KnowledgeBase, views: PageViews) -> dict:
             "practices": practices, "index_url": INDEX_PATH, "total": len(practices),
             "count_text": views.counted("explore.count", len(practices), order=views.catalogue.t("explore.sorted.title")),
             "messages": json.dumps(views.catalogue.for_script("explore."), ensure_ascii=False, sort_keys=True),
+            "explore_map": explore_map(kb, views),
             "year_range": list(range(span[0], span[1] + 1)) if span else []}
