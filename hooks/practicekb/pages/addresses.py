@@ -2,9 +2,10 @@
 page's source file maps to its address and how one page links to another."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from ..model.model import Practice
 
@@ -70,3 +71,23 @@ def url_via_root(from_src_uri: str, to_src_uri: str, directory_urls: bool = True
 def link_at_depth(levels: int, to_src_uri: str, directory_urls: bool = True) -> str:
     """Cached: a thousand practice pages at one depth link to the same few term pages."""
     return "../" * levels + page_url(to_src_uri, directory_urls)
+
+
+LINK_START = re.compile(r'<a href="([^"]*)"')
+
+
+def with_print_addresses(html: str, address: str, practices_address: str) -> str:
+    """Give every link of a page (published at `address`) to a practice page (an address just under
+    `practices_address`) its full address in data-kb-print-href, which the print style sheet prints
+    after the link: on paper a relative link leads nowhere."""
+    def mark(match: re.Match[str]) -> str:
+        href = match[1].replace("&amp;", "&")
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("#", "/")) or not parts.path:
+            return match[0]
+        target = urljoin(address, parts.path)
+        slug = target.removeprefix(practices_address)
+        if target == address or slug == target or not slug.strip("/") or "/" in slug.strip("/"):
+            return match[0]
+        return f'{match[0]} data-kb-print-href="{target}"'
+    return LINK_START.sub(mark, html)

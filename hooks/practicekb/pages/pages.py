@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from .fieldref import field_rows
 from ..core.languages import language_name, language_prefix, sort_key
 from ..model.model import KnowledgeBase, Practice
 from ..checks.schema import ROLES
-from .addresses import SiteSettings, depth, link_at_depth, page_url
+from .addresses import SiteSettings, depth, link_at_depth, page_url, with_print_addresses
 from .share import share_of
 from ..core.taxonomies import BY_KEY, TAXONOMIES, Taxonomy
 from ..source.vocabularies import Term
@@ -38,12 +38,14 @@ class GeneratedPage:
     fragments: tuple[str, ...] = ()  # finished HTML that Markdown need not parse again
     nonce: str = ""
     listing: bool = False  # a list of practices (term, overview, Explore): its template leaves it out of the search
+    address: str = ""  # a practice page's published address: its links to practices print theirs
+    practices_address: str = ""
 
     def with_fragments(self, html: str) -> str:
         """Put the fragments back in place of their placeholders in the page's HTML."""
         for number, fragment in enumerate(self.fragments):
             html = html.replace(f"<p>{fragment_placeholder(self.nonce, number)}</p>", fragment, 1)
-        return html
+        return with_print_addresses(html, self.address, self.practices_address) if self.address else html
 
 
 def fragment_placeholder(nonce: str, number: int) -> str:
@@ -100,6 +102,11 @@ def language_context(kb: KnowledgeBase, settings: SiteSettings, environment: jin
         shown = practice.text_language or practice.language
         return f' lang="{shown}"' if shown != lang else ""
 
+    def label_lang(term: Term) -> str:
+        """' lang="sl"' where a term's label is not in the page's language: an organisation's own name, or English."""
+        shown = term.shown(lang)[1]
+        return f' lang="{shown}"' if shown != lang else ""
+
     def description(term: Term) -> tuple[str, str]:
         """A term's description in the reader's language, else in English; and which it is."""
         own = term.description.get(lang)
@@ -108,6 +115,7 @@ def language_context(kb: KnowledgeBase, settings: SiteSettings, environment: jin
     return {
         "lang": lang, "t": words.t, "label": lambda term: term.text(lang), "description": description,
         "period": partial(period_text, words=words), "text_lang": text_lang,
+        "label_lang": label_lang,
         "number": lambda value: format_decimal(value, format="#,##0.##", locale=lang),
         "language_name": lambda code: language_name(code, lang),
         "script_messages": lambda *prefixes: json.dumps(words.for_script(*prefixes), ensure_ascii=False, sort_keys=True),
@@ -168,7 +176,8 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
                                   original_url=original_url, **context)
         return GeneratedPage(src_uri, content, source_path, tuple(fragments), nonce, listing)
 
-    pages = [render(practice_template, p.src_uri, p.translation.path if p.translation else p.path, practice=p)
+    pages = [replace(render(practice_template, p.src_uri, p.translation.path if p.translation else p.path, practice=p),
+                     address=settings.page_address(p.src_uri), practices_address=settings.site_url + "practices/")
              for p in kb.practices.values()]  # "edit this page" opens the file whose words are shown
     for taxonomy in TAXONOMIES:
         vocabulary = kb.vocabularies[taxonomy.key]
