@@ -62,7 +62,7 @@ def test_practices_json_holds_every_practice_valid_against_the_published_schema(
 
 
 def test_practices_csv_has_one_row_per_practice_with_lists_joined(real_site):
-    text = (real_site / "data" / "practices.csv").read_text(encoding="utf-8")
+    text = (real_site / "data" / "practices.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert sorted(row["slug"] for row in rows) == sorted(path.stem for path in PRACTICE_FILES)
     for row in rows:
