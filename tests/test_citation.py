@@ -82,3 +82,14 @@ def test_citations_name_organisations_as_the_pages_language_does(real_site, lang
 def test_pina_is_cited_by_its_own_name_on_the_slovak_pages(real_site):
     text = page(real_site, "sk/practices/koper-coordination-body-for-migrant-inclusion/").select_one("#kb-citation").get_text()
     assert text.startswith("PiNA - Kulturno izobraževalno društvo, Koper; Mesto Koper (")
+
+
+def test_names_and_titles_in_another_language_are_marked_in_the_citation(real_site):
+    koper = page(real_site, "sk/practices/koper-coordination-body-for-migrant-inclusion/").select_one("#kb-citation")
+    assert [(span.get_text(), span["lang"]) for span in koper.select("span[lang]")] == [
+        ("PiNA - Kulturno izobraževalno društvo, Koper", "sl")]  # the title is translated, "Mesto Koper" Slovak
+    untranslated = page(real_site, "sk/practices/bydelsmodre-neighbourhood-mothers/").select_one("#kb-citation")
+    assert ("Bydelsmødre (Neighbourhood Mothers) in Denmark", "en") in [
+        (span.get_text(), span["lang"]) for span in untranslated.select("span[lang]")]
+    english = page(real_site, "practices/koper-coordination-body-for-migrant-inclusion/").select_one("#kb-citation")
+    assert english.select("span[lang]") == []
