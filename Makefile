@@ -9,7 +9,12 @@ STAMP  := $(VENV)/.installed
 MAPDATA := node_modules/world-atlas/countries-50m.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check bench bench-search clean chromium
+.PHONY: serve build test test-fast check bench bench-search clean chromium vnu
+
+# The Nu HTML Checker (vnu), which tests/test_validity.py runs over the built pages: the npm
+# package vnu-jar (the checker's own release as a jar), run with Java 17 or later.
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +44,14 @@ chromium:  ## Debian's Chromium, which the browser tests drive through Playwrigh
 	    echo "Could not install Chromium: run 'sudo apt-get update && sudo apt-get install -y chromium', or set CHROMIUM=/path/to/chromium" >&2; exit 1; }; \
 	}
 
-test: $(STAMP) $(MAPDATA) chromium  ## the whole test suite
+$(VNU_JAR):
+	@command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+	  echo "make test needs Java 17+ and npm for the HTML checker: run 'apt-get install -y default-jre-headless npm'" >&2; exit 1; }
+	npm install --prefix $(VENV)/vnu --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
+
+vnu: $(VNU_JAR)  ## the Nu HTML Checker for the validity tests (npm's vnu-jar, into .venv/vnu)
+
+test: $(STAMP) $(MAPDATA) chromium $(VNU_JAR)  ## the whole test suite
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) $(MAPDATA)  ## the fast inner loop: unit and check tests, no site built, no browser (under 30 s)

@@ -1,26 +1,30 @@
-"""axe-core (vendored in tests/vendor/, so it runs offline) on the home, a practice, a term and
-the Explore page of the real site, and a practice in Slovak and Slovenian, in the light and the dark colour scheme: no violations of
-any rule axe runs by default (WCAG 2.0, 2.1 and 2.2 A and AA, and best practices)."""
+"""axe-core (vendored in tests/vendor/, so it runs offline) on every kind of page a reader meets
+(home, a practice, a term, Explore and the proposal form) of the real site, in every language
+and in Material's light and dark palette: no violations of any rule axe runs by default (WCAG
+2.0, 2.1 and 2.2 A and AA, and best practices)."""
 from __future__ import annotations
 
 import json
 
 import pytest
+import yaml
 
 from conftest import REPO
 
 pytest_plugins = ["browser"]
 
 AXE = REPO / "tests" / "vendor" / "axe.min.js"
+CONFIG = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "#"))
+LANGUAGES = next(p["practicekb"] for p in CONFIG["plugins"] if isinstance(p, dict) and "practicekb" in p)["languages"]
 PAGES = {
     "home": "",
+    # untranslated in every language but English: the notice, text marked lang="en", the switcher
     "practice": "practices/koper-coordination-body-for-migrant-inclusion/",
     "term": "themes/intercultural-mediation/",
     "explore": "explore/",
-    # Another language: the notice on an untranslated practice, text marked lang="en", the switcher.
-    "practice in Slovak": "sk/practices/koper-coordination-body-for-migrant-inclusion/",
-    "translated practice": "sl/practices/skofja-loka-council-for-inclusion/",
+    "form": "propose/",
 }
+SCHEMES = {"light": "default", "dark": "slate"}  # the colour scheme the reader's system asks for: Material's palette
 
 
 def axe_violations(page) -> list[dict]:
@@ -32,17 +36,48 @@ def axe_violations(page) -> list[dict]:
     }""")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", list(PAGES))
-def test_no_axe_violations(browser, real_site_url, name, scheme):
+def prefix(language: str) -> str:
+    return "" if language == LANGUAGES[0] else f"{language}/"
+
+
+def open_in_scheme(browser, url: str, scheme: str):
     context = browser.new_context(color_scheme=scheme, locale="en-GB")
+    page = context.new_page()
+    page.goto(url)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+    return context, page
+
+
+def test_every_language_of_the_site_is_checked():
+    assert LANGUAGES == ["en", "sk", "sl", "lt", "nb"]
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_axe_violations(browser, real_site_url, name, language, scheme):
+    context, page = open_in_scheme(browser, real_site_url + prefix(language) + PAGES[name], scheme)
     try:
-        page = context.new_page()
-        page.goto(real_site_url + PAGES[name])
+        assert page.locator("html").get_attribute("lang") == language
         if name == "explore":
             page.wait_for_selector("#kb-explore[data-kb-ready='true']")
             page.check("input[name=country][value=SI]")  # with results and counts changed by the script
             page.wait_for_function("() => location.search.includes('country=SI')")
+        if name == "form":
+            page.locator("#kb-propose").wait_for(state="visible")
+            page.locator(".kb-add").first.click()  # a row of its own, with its Remove button
+            assert page.locator(".kb-remove:visible").count() >= 1
+        violations = axe_violations(page)
+        assert violations == [], json.dumps(violations, indent=2)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_a_translated_practice_has_no_axe_violations(browser, real_site_url, scheme):
+    context, page = open_in_scheme(browser, real_site_url + "sl/practices/skofja-loka-council-for-inclusion/", scheme)
+    try:
+        assert page.locator(".kb-translation").count() == 1  # the note on a translated practice
         violations = axe_violations(page)
         assert violations == [], json.dumps(violations, indent=2)
     finally:

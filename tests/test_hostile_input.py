@@ -283,7 +283,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_inert(tmp_path):
     practice = practice_with(place='place: "=HYPERLINK(\\"https://evil.example\\")"', title="title: '@SUM(1+1) body'")
     project = make_project(tmp_path / "p", {"p.md": practice})
     assert build_site(project, tmp_path / "site").returncode == 0
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "site/data/practices.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "site/data/practices.csv").read_text(encoding="utf-8-sig"))))
     assert rows[0]["place"] == "'=HYPERLINK(\"https://evil.example\")" and rows[0]["title"] == "'@SUM(1+1) body"
     data = json.loads((tmp_path / "site/data/practices.json").read_text(encoding="utf-8"))
     assert data["practices"][0]["place"] == '=HYPERLINK("https://evil.example")'  # the data itself is unchanged

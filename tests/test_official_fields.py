@@ -41,7 +41,7 @@ def test_an_evaluation_links_to_it_with_its_kind(real_site, language, label, kin
 
 def test_the_open_data_carries_the_fields(real_site):
     rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(
-        (real_site / "data" / "practices.csv").read_text(encoding="utf-8"), newline=""))}
+        (real_site / "data" / "practices.csv").read_text(encoding="utf-8-sig"), newline=""))}
     assert rows["bergen-inclusion-centre"]["staff"] == "more than 300 staff"
     assert rows["bergen-inclusion-centre"]["people_reached"].startswith("1500 (2025): participants")
     assert rows["heroy-integration-coordinator"]["evaluations"].startswith("external: Herøy som integreringsarena")

@@ -8,6 +8,7 @@ import io
 import json
 
 import jsonschema
+import pytest
 import yaml
 
 from conftest import REPO
@@ -62,7 +63,7 @@ def test_practices_json_holds_every_practice_valid_against_the_published_schema(
 
 
 def test_practices_csv_has_one_row_per_practice_with_lists_joined(real_site):
-    text = (real_site / "data" / "practices.csv").read_text(encoding="utf-8")
+    text = (real_site / "data" / "practices.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert sorted(row["slug"] for row in rows) == sorted(path.stem for path in PRACTICE_FILES)
     for row in rows:
@@ -116,3 +117,48 @@ def test_data_page_links_the_files_the_schema_the_feed_and_the_licence(real_site
     nav = page(real_site, "about/").find("nav", class_="md-nav--primary")  # under About in the navigation
     entry = next(a for a in nav.find_all("a", href=True) if a.get_text(strip=True) == "Open data")
     assert resolve(real_site, "about/", entry["href"]) == real_site / "data" / "index.html"
+
+
+LANGUAGE_FOLDERS = {"en": "", "sk": "sk/", "sl": "sl/", "lt": "lt/", "nb": "nb/"}
+
+
+def vocabulary_labels(file: str, language: str) -> dict[str, str]:
+    """Term id -> label in `language`, read from the vocabulary file (English where it has none)."""
+    terms = yaml.safe_load((REPO / "vocabularies" / file).read_text(encoding="utf-8"))["terms"]
+    return {term["id"]: term["label"].get(language) or term["label"]["en"] for term in terms}
+
+
+def catalogue(language: str) -> dict[str, str]:
+    data = yaml.safe_load((REPO / "translations" / f"{language}.yml").read_text(encoding="utf-8"))
+    return next(value for value in data.values() if isinstance(value, dict) and "level.municipal" in value)
+
+
+@pytest.mark.parametrize("language", list(LANGUAGE_FOLDERS))
+def test_each_languages_csv_starts_with_a_byte_order_mark_and_names_terms_in_its_language(real_site, language):
+    raw = (real_site / LANGUAGE_FOLDERS[language] / "data" / "practices.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with a byte-order mark, so Excel reads it as UTF-8"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert sorted(row["slug"] for row in rows) == sorted(path.stem for path in PRACTICE_FILES)
+    themes = vocabulary_labels("themes.yml", language)
+    kinds = vocabulary_labels("practice-types.yml", language)
+    evidence = vocabulary_labels("evidence.yml", language)
+    words = catalogue(language)
+    for row in rows:
+        data = front_matter(REPO / "practices" / f"{row['slug']}.md")
+        assert row["themes"].split("; ") == data["themes"]  # the ids stay, for programs
+        assert row["theme_labels"].split("; ") == [themes[i] for i in data["themes"]]
+        assert row["practice_type_label"] == kinds[data["practice_type"]]
+        assert row["evidence_label"] == evidence[data["evidence"]]
+        assert row["level_label"] == words[f"level.{data['level']}"]
+        assert row["status_label"] == words[f"status.{data['status']}"]
+        assert len(row["country_names"].split("; ")) == len(data["countries"])
+    slovenia = next(row for row in rows if row["countries"] == "SI")
+    assert slovenia["country_names"] == {"en": "Slovenia", "sk": "Slovinsko", "sl": "Slovenija", "lt": "Slovėnija",
+                                         "nb": "Slovenia"}[language]
+
+
+def test_the_data_page_says_how_to_open_the_csv_in_a_spreadsheet(real_site):
+    text = " ".join(page(real_site, "data/").find("article").get_text(" ").split())
+    assert "byte-order mark" in text and "comma" in text
+    for column in ("theme_labels", "country_names", "organisation_names", "text_language"):
+        assert column in text, column

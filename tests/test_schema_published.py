@@ -32,7 +32,8 @@ def test_served_schema_matches_the_checker_and_follows_the_vocabularies(tmp_path
 
     fields = page(tmp_path / "site", "contribute/fields/")
     rows = {row["id"].removeprefix("field-") for row in fields.select("tr[id^=field-]")}
-    assert set(schema["properties"]) | {"funder", "grant_id", "url", "role"} <= rows
+    assert set(schema["properties"]) | {"funding-funder", "funding-grant_id", "sources-url", "organisations-role"} <= rows
+    assert len(rows) == len(fields.select("tr[id^=field-]"))  # each id once: a part's is its field's and its own
     required_row = fields.find("tr", id="field-evidence")
     assert required_row.find_all("td")[1].get_text() == "yes"
     link = fields.find("a", string="JSON Schema")

@@ -113,7 +113,7 @@ def test_print_media_show_a_clean_handout_with_address_qr_code_and_date(page, re
 def test_chromium_prints_a_practice_to_pdf_with_text_sources_address_and_date(page, real_site_url):
     page.clock.set_fixed_time(FIXED_NOW)
     page.goto(real_site_url + f"practices/{KOPER}/")
-    page.wait_for_function("() => document.querySelector('.kb-print-only time').textContent !== ''")
+    page.wait_for_function("() => (document.querySelector('.kb-print-only time') || {}).textContent")
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf.startswith(b"%PDF-")
     reader = PdfReader(io.BytesIO(pdf))
@@ -141,3 +141,61 @@ def test_after_instant_navigation_the_buttons_show_and_the_access_date_is_today(
     page.get_by_role("button", name="Copy link").click()
     page.wait_for_function("() => document.querySelector('.kb-share__status').textContent.startsWith('Link')")
     assert page_errors == []
+
+
+LONGEST = sorted(SLUGS, key=lambda slug: (REPO / "practices" / f"{slug}.md").stat().st_size)[-6:]
+LINKING = "are-nyar-newcomers-as-a-resource"  # its text links to two other practices
+
+
+def pdf_pages(page, url: str) -> list[list[str]]:
+    """The practice printed to A4 by Chromium, as each page's runs of text from top to bottom (pypdf)."""
+    page.clock.set_fixed_time(FIXED_NOW)
+    page.goto(url)
+    page.wait_for_function("() => (document.querySelector('.kb-print-only time') || {}).textContent")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    pages = []
+    for printed in reader.pages:
+        runs: list[tuple[float, str]] = []  # (height on the page, text): pypdf's text order is not the page's
+
+        def visit(text, cm, tm, font, size, runs=runs):
+            if text.strip():
+                runs.append((tm[5] * cm[3] + cm[5], " ".join(text.split())))
+        printed.extract_text(visitor_text=visit)
+        pages.append([text for _, text in sorted(runs, key=lambda run: -run[0])])
+    return pages
+
+
+@pytest.mark.parametrize("slug", LONGEST)
+def test_no_printed_page_ends_with_a_heading(page, real_site_url, slug):
+    url = real_site_url + f"practices/{slug}/"
+    pages = pdf_pages(page, url)
+    assert len(pages) > 1, "a practice this long prints on more than one page"
+    page.emulate_media(media="print")
+    headings = {" ".join(text.split()) for text in page.locator("article h2, article h3").evaluate_all(
+        "hs => hs.filter(h => h.offsetParent !== null).map(h => h.innerText)")}
+    assert headings
+    for number, lines in enumerate(pages[:-1], start=1):
+        assert lines and lines[-1] not in headings, f"page {number} of {slug} ends with the heading {lines[-1]!r}"
+
+
+def test_print_media_keep_headings_with_what_follows_and_print_the_title_dark(page, real_site_url):
+    page.goto(real_site_url + f"practices/{KOPER}/")
+    on_screen = page.locator("article h1").evaluate("h => getComputedStyle(h).color")
+    page.emulate_media(media="print")
+    styles = page.locator("article h1, article h2").evaluate_all(
+        "hs => hs.map(h => [getComputedStyle(h).breakAfter, getComputedStyle(h).breakInside, getComputedStyle(h).color])")
+    assert styles and all(after == "avoid" and inside == "avoid" for after, inside, _ in styles), styles
+    title = styles[0][2]
+    assert title == "rgb(0, 0, 0)", f"the printed title is {title} (on screen {on_screen})"
+
+
+def test_links_to_other_practices_print_with_their_full_address(page, real_site_url):
+    url = real_site_url + f"practices/{LINKING}/"
+    body = (REPO / "practices" / f"{LINKING}.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    targets = sorted(set(re.findall(r"\]\(([a-z0-9-]+)\.md\)", body)))
+    assert len(targets) >= 2
+    text = compact(" ".join(" ".join(lines) for lines in pdf_pages(page, url)))
+    for target in targets:
+        assert compact(f"({address(target)})") in text, target
+    page.emulate_media(media="screen")
+    assert address(targets[0]) not in page.locator("article").inner_text()  # on screen, the link text only

@@ -90,6 +90,8 @@ class _Shown(HTMLParser):
             self._open, self.texts[tag] = tag, ""
         elif tag == "meta" and (values.get("property") or values.get("name") or values.get("data-pagefind-meta")):
             self.meta[values.get("property") or values.get("name") or values["data-pagefind-meta"]] = values.get("content")
+            if values.get("data-pagefind-meta"):  # what the site search shows, whatever the tag's name
+                self.meta[values["data-pagefind-meta"]] = values.get("content")
 
     def handle_endtag(self, tag):
         if tag == self._open:

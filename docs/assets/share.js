@@ -17,8 +17,14 @@
   function fillDates() {
     var date = today();
     document.querySelectorAll("[data-kb-today]").forEach(function (element) {
-      element.textContent = date.text;
-      if (element.tagName === "TIME") element.setAttribute("datetime", date.iso);
+      if (element.hasAttribute("data-kb-time")) {  // a <time> only now: an empty one is not valid HTML
+        var time = document.createElement("time");
+        time.setAttribute("datetime", date.iso);
+        time.textContent = date.text;
+        element.replaceChildren(time);
+      } else {
+        element.textContent = date.text;
+      }
     });
     document.querySelectorAll("[data-kb-dated]").forEach(function (element) { element.hidden = false; });
     document.querySelectorAll(".kb-share__actions[hidden]").forEach(function (element) { element.hidden = false; });

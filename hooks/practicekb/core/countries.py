@@ -5,6 +5,7 @@ from functools import lru_cache
 
 import pycountry
 from babel import Locale
+from babel.languages import get_official_languages
 
 
 @lru_cache(maxsize=None)
@@ -33,3 +34,9 @@ def country_code_hint(value: object) -> str:
         except LookupError:
             pass
     return did_you_mean(value, country_codes())
+
+
+@lru_cache(maxsize=None)
+def official_languages(code: object) -> tuple[str, ...]:
+    """The languages (CLDR, official or in official use) of a country: an organisation's own name is in one."""
+    return tuple(get_official_languages(code, de_facto=True)) if isinstance(code, str) and code else ()

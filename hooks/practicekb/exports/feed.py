@@ -64,7 +64,7 @@ def feed_xml(kb: KnowledgeBase, settings: SiteSettings, size: int = FEED_SIZE) -
         _add(entry, "title", practice.title)
         _add(entry, "updated", atom_date(practice.last_verified))
         _add(entry, "link", rel="alternate", type="text/html", href=address)
-        for name in authors(kb, practice):
+        for name, _ in authors(kb, practice):
             _add(_add(entry, "author"), "name", name)
         for theme in practice.themes:
             _add(entry, "category", term=theme, label=themes.terms[theme].text(language),

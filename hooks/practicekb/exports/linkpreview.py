@@ -96,10 +96,7 @@ def meta_tags(preview: Preview) -> list[tuple[str, str, str]]:
 
 def places(kb: KnowledgeBase, practice: Practice) -> str:
     """Where a practice is, for its card: 'Škofja Loka, Slovenia'."""
-    place = practice.place
-    countries = ", ".join(name for term in kb.terms_of(practice, "countries")
-                          if (name := term.text(kb.shown_language())) not in place)  # not "… in Denmark, Denmark"
-    return f"{place}, {countries}" if place and countries else place or countries
+    return kb.place_line(practice)
 
 
 def card_jobs(kb: KnowledgeBase, site_dir: Path, site_name: str, site_description: str) -> list[CardJob]:

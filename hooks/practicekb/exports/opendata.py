@@ -139,14 +139,52 @@ CSV_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], str]], ...] = (
 )
 
 
+BYTE_ORDER_MARK = "\ufeff"  # so Excel reads the file as UTF-8 (without it, a Central European Windows reads cp1250)
+
+
+def label_columns(kb: KnowledgeBase) -> dict[str, tuple[str, Callable[[dict[str, Any]], str]]]:
+    """Beside a column of ids, the column of their names in the file's language (the language of
+    the knowledge base: the Slovak site's file names themes in Slovak), keyed by the id column."""
+    lang = kb.shown_language()
+    words = kb.interface.catalogues[lang]
+
+    def names(taxonomy: str, ids: list[str] | None) -> str:
+        return _joined([kb.term(taxonomy, i).text(lang) for i in ids or []])
+
+    return {
+        "countries": ("country_names", lambda r: names("countries", [c.lower() for c in r["countries"]])),
+        "level": ("level_label", lambda r: words.text("level." + r["level"])),
+        "themes": ("theme_labels", lambda r: names("themes", r["themes"])),
+        "target_groups": ("target_group_labels", lambda r: names("target-groups", r.get("target_groups"))),
+        "practice_type": ("practice_type_label", lambda r: names("practice-types", [r["practice_type"]])),
+        "funding": ("funder_names", lambda r: names("funders", [item["funder"] for item in r.get("funding", [])])),
+        "organisations": ("organisation_names", lambda r: _joined(
+            [f"{kb.term('organisations', o['id']).text(lang)} ({words.text('role.' + o['role'])})"
+             for o in r.get("organisations", [])])),
+        "projects": ("project_names", lambda r: names("projects", r.get("projects"))),
+        "evidence": ("evidence_label", lambda r: names("evidence", [r["evidence"]])),
+        "status": ("status_label", lambda r: words.text("status." + r["status"])),
+        "language": ("text_language", lambda r: kb.practices[r["slug"]].text_language or r.get("language", "en")),
+    }
+
+
+def csv_columns(kb: KnowledgeBase) -> list[tuple[str, Callable[[dict[str, Any]], str]]]:
+    """CSV_COLUMNS, each column of ids followed by its names (label_columns)."""
+    labels = label_columns(kb)
+    return [column for name, value in CSV_COLUMNS for column in ((name, value), *([labels[name]] if name in labels else []))]
+
+
 def practices_csv(kb: KnowledgeBase, settings: SiteSettings) -> str:
-    """One row per practice; the body is left out (it is in the JSON), so every row is one line of text."""
+    """One row per practice; the body is left out (it is in the JSON), so every row is one line of
+    text. UTF-8 with a byte-order mark, comma-separated (docs/data.md says how to open it)."""
+    columns = csv_columns(kb)
     out = io.StringIO()
+    out.write(BYTE_ORDER_MARK)
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([name for name, _ in CSV_COLUMNS])
+    writer.writerow([name for name, _ in columns])
     for practice in kb.practices.values():
         record = practice_record(practice, settings)
-        writer.writerow([inert_cell(value(record)) for _, value in CSV_COLUMNS])
+        writer.writerow([inert_cell(value(record)) for _, value in columns])
     return out.getvalue()
 
 

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..core.countries import country_name
 from ..core.taxonomies import TAXONOMIES
 from ..source.vocabularies import Term, Vocabulary, country_term
 
@@ -169,6 +170,17 @@ class KnowledgeBase:
 
     def terms_of(self, practice: Practice, taxonomy: str) -> list[Term]:
         return [self.term(taxonomy, i) for i in practice.term_ids(taxonomy)]
+
+    def countries_not_in_place(self, practice: Practice) -> list[str]:
+        """The names of a practice's countries that its place does not already name, in the
+        reader's language or in the one the place is written in: not "… towns in Denmark, Dánsko"."""
+        shown, place = self.shown_language(), practice.place
+        return [term.text(shown) for term in self.terms_of(practice, "countries")
+                if not any(name in place for name in (term.text(shown), country_name(term.get("code"), practice.language)))]
+
+    def place_line(self, practice: Practice) -> str:
+        """Where a practice is, as text: "Škofja Loka, Slovenia"."""
+        return ", ".join(filter(None, [practice.place, *self.countries_not_in_place(practice)]))
 
     def practices_of(self, taxonomy: str, term_id: str) -> list[Practice]:
         return [self.practices[slug] for slug in self.index[taxonomy].get(term_id, [])]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import quote, urlencode
+import re
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from ..model.model import Practice
 
@@ -89,3 +90,23 @@ def root_of(address: str) -> str:
     as deep, and is made once."""
     up = relative_url("", address)
     return "" if up == "." else up + "/"
+
+
+LINK_START = re.compile(r'<a href="([^"]*)"')
+
+
+def with_print_addresses(html: str, address: str, practices_address: str) -> str:
+    """Give every link of a page (published at `address`) to a practice page (an address just under
+    `practices_address`) its full address in data-kb-print-href, which the print style sheet prints
+    after the link: on paper a relative link leads nowhere."""
+    def mark(match: re.Match[str]) -> str:
+        href = match[1].replace("&amp;", "&")
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("#", "/")) or not parts.path:
+            return match[0]
+        target = urljoin(address, parts.path)
+        slug = target.removeprefix(practices_address)
+        if target == address or slug == target or not slug.strip("/") or "/" in slug.strip("/"):
+            return match[0]
+        return f'{match[0]} data-kb-print-href="{target}"'
+    return LINK_START.sub(mark, html)

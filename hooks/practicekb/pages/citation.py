@@ -19,12 +19,25 @@ class Citation:
 
     accessed_word: str = "accessed"  # in the page's language
     placeholder: str = ACCESS_PLACEHOLDER  # in the page's language
+    author_languages: tuple[str, ...] = ()  # each name's language where it is not the page's, else ""
+    title_language: str = ""  # the title's language where it is not the page's (an untranslated practice)
+
+    @property
+    def parts(self) -> tuple[tuple[str, str], ...]:
+        """Everything before the access date as (text, language) runs: a name or title in another
+        language than the page's says which, so a page can mark it."""
+        runs: list[tuple[str, str]] = []
+        for number, author in enumerate(self.authors):
+            runs += [("; ", "")] if number else []
+            runs.append((author, self.author_languages[number] if number < len(self.author_languages) else ""))
+        runs += [(f" ({self.year}). ", ""), (self.title, self.title_language),
+                 (f". {self.site_name}. {self.address} ({self.accessed_word} ", "")]
+        return tuple(runs)
 
     @property
     def lead(self) -> str:
         """Everything before the access date, so a page can show the date in its own element."""
-        return (f"{'; '.join(self.authors)} ({self.year}). {self.title}. {self.site_name}. {self.address} "
-                f"({self.accessed_word} ")
+        return "".join(text for text, _ in self.parts)
 
     tail = ")."
 
@@ -32,12 +45,13 @@ class Citation:
         return self.lead + (self.placeholder if accessed is None else accessed) + self.tail
 
 
-def authors(kb: KnowledgeBase, practice: Practice) -> list[str]:
-    """The practice's organisations, those with the lead role first, each once, otherwise in file order."""
+def authors(kb: KnowledgeBase, practice: Practice) -> list[tuple[str, str]]:
+    """The practice's organisations, those with the lead role first, each once, otherwise in file
+    order: each as named for the page's reader (Term.shown), with the language of that name."""
     organisations = practice.organisations
     ordered = [o for o in organisations if o.role == "lead"] + [o for o in organisations if o.role != "lead"]
     ids = dict.fromkeys(o.id for o in ordered)
-    return [kb.term("organisations", i).text(shown_language(kb)) for i in ids]
+    return [kb.term("organisations", i).shown(shown_language(kb)) for i in ids]
 
 
 def citation_year(practice: Practice) -> str:
@@ -51,5 +65,10 @@ def citation_year(practice: Practice) -> str:
 def citation(kb: KnowledgeBase, practice: Practice, address: str, site_name: str,
              accessed_word: str = "accessed", placeholder: str = ACCESS_PLACEHOLDER) -> Citation:
     """The citation; `accessed_word` and `placeholder` in the language of the page that shows it."""
-    return Citation(tuple(authors(kb, practice)) or (site_name,), citation_year(practice),
-                    practice.title, site_name, address, accessed_word, placeholder)
+    page_language = shown_language(kb)
+    named = authors(kb, practice)
+    title_language = practice.text_language or practice.language
+    return Citation(tuple(name for name, _ in named) or (site_name,), citation_year(practice),
+                    practice.title, site_name, address, accessed_word, placeholder,
+                    tuple("" if language == page_language else language for _, language in named),
+                    "" if title_language == page_language else title_language)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -19,7 +19,7 @@ from ..core.taxonomies import TAXONOMIES, Taxonomy
 from ..model.explore import INDEX_PATH, facets, listed_practices, term_pages, year_span
 from ..model.model import KnowledgeBase, Practice
 from ..source.vocabularies import Term
-from .addresses import SiteSettings, page_url, root_of
+from .addresses import SiteSettings, page_url, root_of, with_print_addresses
 from .fieldref import field_rows
 from .mappages import MAP_PAGE, explore_map, map_page_context, term_map
 from .views import PageViews
@@ -35,12 +35,14 @@ class GeneratedPage:
     fragments: tuple[str, ...] = ()  # finished HTML that Markdown need not parse again
     nonce: str = ""
     listing: bool = False  # a list of practices (term, overview, Explore): its template leaves it out of the search
+    address: str = ""  # a practice page's published address: its links to practices print theirs
+    practices_address: str = ""
 
     def with_fragments(self, html: str) -> str:
         """Put the fragments back in place of their placeholders in the page's HTML."""
         for number, fragment in enumerate(self.fragments):
             html = html.replace(f"<p>{fragment_placeholder(self.nonce, number)}</p>", fragment, 1)
-        return html
+        return with_print_addresses(html, self.address, self.practices_address) if self.address else html
 
 
 def fragment_placeholder(nonce: str, number: int) -> str:
@@ -122,8 +124,9 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
         return GeneratedPage(src_uri, content, source_path, fragments, marks.nonce, listing)
 
     practice_template = environment.get_template("practice.md")
-    pages = [render(practice_template, p.src_uri, p.translation.path if p.translation else p.path,
-                    practice=views.practice(p))
+    pages = [replace(render(practice_template, p.src_uri, p.translation.path if p.translation else p.path,
+                            practice=views.practice(p)),
+                     address=settings.page_address(p.src_uri), practices_address=settings.site_url + "practices/")
              for p in kb.practices.values()]  # "edit this page" opens the file whose words are shown
     term_template = environment.get_template("term.md")
     overview_template = environment.get_template("overview.md")

@@ -68,7 +68,8 @@ class PageViews:
         """A term as a link: its name in this language and its page's address."""
         key = (term.taxonomy, term.id)
         if key not in self._terms:
-            self._terms[key] = {"text": term.text(self.lang), "url": self.url(term.src_uri)}
+            text, language = term.shown(self.lang)  # an organisation may keep its own name, in its language
+            self._terms[key] = {"text": text, "url": self.url(term.src_uri), "lang": language if language != self.lang else ""}
         return self._terms[key]
 
     def terms(self, practice: Practice, taxonomy: str) -> list[dict]:
@@ -79,11 +80,6 @@ class PageViews:
         shown = practice.text_language or practice.language
         return f' lang="{shown}"' if shown != self.lang else ""
 
-    def where(self, practice: Practice) -> str:
-        """'Škofja Loka, Slovenia': the place, then the countries its text does not already name."""
-        names = [term.text(self.lang) for term in self.kb.terms_of(practice, "countries")
-                 if term.text(self.lang) not in practice.place]
-        return ", ".join(part for part in (practice.place, ", ".join(names)) if part)
 
     def listed(self, practice: Practice) -> dict:
         """A practice as lists show it: title, address, place and period, summary."""
@@ -91,7 +87,10 @@ class PageViews:
             self._listed[practice.slug] = {
                 "slug": practice.slug, "title": practice.title, "summary": practice.summary,
                 "url": self.url(practice.src_uri), "text_lang": self.text_lang(practice),
-                "where": self.where(practice), "period": period_text(practice, self.catalogue)}
+                "where": self.kb.place_line(practice), "place": practice.place,
+                "facts_lang": self.original(practice),
+                "other_countries": ", ".join(self.kb.countries_not_in_place(practice)),
+                "period": period_text(practice, self.catalogue)}
         return self._listed[practice.slug]
 
     def original(self, practice: Practice) -> str:
@@ -106,10 +105,10 @@ class PageViews:
         file = practice.translation.path if practice.translation else practice.path
         view = {
             **self.listed(practice), "language": practice.language, "body": practice.body.strip(),
-            "facts_lang": self.original(practice), "language_name": language_name(practice.language, self.lang),
+            "language_name": language_name(practice.language, self.lang),
             "translate_url": self.translate_url(practice) if self.text_lang(practice) else "",
             "countries_label": t("fact.countries", count=len(practice.country_codes)),
-            "countries": self.terms(practice, "countries"), "place": practice.place,
+            "countries": self.terms(practice, "countries"),
             "level": t("level." + data["level"]), "mainstreamed": bool(data.get("mainstreamed")),
             "themes": self.terms(practice, "themes"), "target_groups": self.terms(practice, "target-groups"),
             "practice_types": self.terms(practice, "practice-types"),
@@ -165,7 +164,8 @@ class PageViews:
                           placeholder=self.catalogue.text("share.date_of_access"))
         cite = shared.citation
         return {"address": shared.address, "qr_path": shared.qr_path, "qr_download_name": shared.qr_download_name,
-                "citation": {"lead": cite.lead, "tail": cite.tail, "placeholder": cite.placeholder}}
+                "citation": {"parts": [{"text": text, "lang": language} for text, language in cite.parts],
+                             "tail": cite.tail, "placeholder": cite.placeholder}}
 
     def translate_url(self, practice: Practice) -> str:
         """GitHub's page for starting this practice's translation into the page's language."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.countries import country_name
+from ..core.countries import country_name, official_languages
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,17 @@ class Term:
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def text(self, language: str) -> str:
-        """The label in `language`, or in English, the vocabularies' reference language, until translated."""
-        return self.label.get(language) or self.label["en"]
+        """The label to show a reader of `language` (shown)."""
+        return self.shown(language)[0]
+
+    def shown(self, language: str) -> tuple[str, str]:
+        """The label for a reader of `language`, and the language it is in: the label in `language`;
+        else a term of a country (an organisation) keeps its own name, in a language of its country,
+        where the vocabulary has it; else English, the vocabularies' reference language."""
+        for candidate in (language, *official_languages(self.data.get("country")), "en"):
+            if self.label.get(candidate):
+                return self.label[candidate], candidate
+        return self.label["en"], "en"
 
     def about(self, language: str) -> str:
         return self.description.get(language) or self.description.get("en", "")

@@ -1,0 +1,84 @@
+"""Words shown in another language than the page's are marked with theirs (lang="…"), so screen
+readers speak them right and translators see them: titles of untranslated practices wherever they
+appear (lists, related practices, links, the header), their places, organisations' own names. And
+a place that already names its country, in the reader's language or its own, is not followed by it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+from sitepages import page
+
+LANGUAGES = ("sk", "sl", "lt", "nb")
+ORIGINALS = sorted(path for path in (REPO / "practices").glob("*.md") if "." not in path.stem and path.stem != "_template")
+
+
+def untranslated_titles(language: str) -> dict[str, str]:
+    """Title -> slug of the practices without a translation into `language` (all written in English)."""
+    titles = {}
+    for path in ORIGINALS:
+        if not path.with_name(f"{path.stem}.{language}.md").exists():
+            data = yaml.load(path.read_text(encoding="utf-8").split("---\n")[1], Loader=yaml.BaseLoader)
+            assert data.get("language", "en") == "en"
+            titles[" ".join(data["title"].split())] = path.stem
+    return titles
+
+
+def marked(element, language: str) -> bool:
+    """Whether the nearest lang attribute above the text says `language`."""
+    for node in [element, *element.parents]:
+        if getattr(node, "get", None) and node.get("lang"):
+            return node.get("lang") == language
+    return False
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_untranslated_titles_are_marked_english_on_every_page(real_site, language):
+    titles = untranslated_titles(language)
+    assert titles
+    pages = sorted((real_site / language).rglob("index.html"))
+    seen, unmarked = 0, []
+    for path in pages:
+        soup = page(real_site, path.relative_to(real_site).as_posix())
+        for text in soup.find_all(string=True):
+            if " ".join(text.split()) in titles and text.parent.name not in ("title", "script", "style"):
+                seen += 1
+                if not marked(text.parent, "en"):
+                    unmarked.append(f"{path.relative_to(real_site)}: <{text.parent.name} class={text.parent.get('class')}>")
+    assert seen > len(titles)  # in lists, related practices, headers
+    assert unmarked == [], "\n".join(unmarked[:20])
+
+
+def test_the_header_of_an_untranslated_practice_shows_its_title_in_english(real_site):
+    slug = untranslated_titles("sk")["Bydelsmødre (Neighbourhood Mothers) in Denmark"]
+    topic = page(real_site, f"sk/practices/{slug}/").select_one("[data-md-component=header-topic] .md-ellipsis")
+    assert topic["lang"] == "en" and "Bydelsmødre" in topic.get_text()
+    translated = page(real_site, "sk/practices/koper-coordination-body-for-migrant-inclusion/")
+    assert not translated.select_one("[data-md-component=header-topic] .md-ellipsis").get("lang")
+
+
+BYDELSMODRE = "bydelsmodre-neighbourhood-mothers"
+PLACE = "Vollsmose (Odense) and other towns in Denmark"  # practices/bydelsmodre-neighbourhood-mothers.md
+
+
+@pytest.mark.parametrize("language", ("en", *LANGUAGES))
+def test_a_place_that_names_its_country_is_not_followed_by_it(real_site, language):
+    folder = "" if language == "en" else f"{language}/"
+    data = yaml.load((REPO / "practices" / f"{BYDELSMODRE}.md").read_text(encoding="utf-8").split("---\n")[1],
+                     Loader=yaml.BaseLoader)
+    assert data["place"] == PLACE and data["countries"] == ["DK"]
+    wheres = []
+    for address in (f"{folder}explore/", f"{folder}countries/dk/", f"{folder}themes/{data['themes'][0]}/"):
+        soup = page(real_site, address)
+        for link in soup.select(f"a[href$='practices/{BYDELSMODRE}/']"):
+            where = link.find_next("span", class_="kb-where")
+            wheres.append(" ".join(where.get_text().split()))
+            place = where.find("span", lang=True)  # the place's words are the practice file's, in English
+            assert (place is None) if language == "en" else (place.get_text() == PLACE and place["lang"] == "en")
+    assert wheres and all(where.split(" · ")[0] == PLACE for where in wheres), wheres
+    practice = page(real_site, f"{folder}practices/{BYDELSMODRE}/")
+    alt = practice.find("meta", property="og:image:alt")
+    assert alt is None or alt["content"].endswith(f": {PLACE}"), alt
