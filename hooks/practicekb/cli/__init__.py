@@ -5,6 +5,7 @@ import argparse
 import datetime as dt
 import sys
 
+from ..checks.proposals import unverified_problems
 from ..model.pipeline import ProjectPaths, check as check_project, load_vocabularies
 from .links import check_addresses, cited_addresses, report
 from ..source.load import load_practices
@@ -17,13 +18,19 @@ def _paths(args: argparse.Namespace) -> ProjectPaths:
 
 def command_check(args: argparse.Namespace) -> int:
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
-    kb, problems = check_project(_paths(args), today)
+    kb, problems = check_project(_paths(args), today, publishing=False)
     if problems:
         for problem in problems:
             print(problem.github() if args.format == "github" else problem.human())
         files = len({p.path for p in problems})
         print(f"kb check: {len(problems)} problem(s) in {files} file(s).")
         return 1
+    waiting = unverified_problems((p.path, p.data) for p in kb.practices.values())
+    for note in waiting:  # valid, but not published until a maintainer has verified it
+        print(note.github("notice") if args.format == "github" else "note: " + note.human())
+    if waiting:
+        print(f"kb check: {len(waiting)} proposed practice(s) waiting for a maintainer's review; the site "
+              "publishes each once its last_verified date is set.")
     translations = sum(len(by_language) for by_language in kb.translations.values())
     print(f"kb check: {len(kb.practices)} practices, {translations} translations and "
           f"{sum(len(v.terms) for k, v in kb.vocabularies.items() if k != 'countries')} vocabulary terms are valid.")
@@ -35,7 +42,7 @@ def command_check(args: argparse.Namespace) -> int:
 def _report_stale(kb, today: dt.date, months: int) -> int:
     limit = today.replace(year=today.year - months // 12) if months % 12 == 0 else today - dt.timedelta(days=months * 30)
     stale = sorted((p.last_verified, p.path) for p in kb.practices.values()
-                   if dt.date.fromisoformat(p.last_verified) < limit)
+                   if p.last_verified and dt.date.fromisoformat(p.last_verified) < limit)
     for verified, path in stale:
         print(f"{path}: last verified {verified}, more than {months} months ago")
     print(f"kb check --stale: {len(stale)} practice(s) not verified since {limit.isoformat()}.")
