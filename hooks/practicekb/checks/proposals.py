@@ -66,10 +66,10 @@ def new_organisation_problems(source: PracticeSource, known: set[str]) -> list[P
             problems.append(Problem(source.path, line, field, f"'{entry['id']}' is already in vocabularies/organisations.yml",
                                     f"remove this entry from {NEW_ORGANISATIONS}; the practice can name it as it is"))
             continue
-        entry_text = organisation_entry_yaml(entry).rstrip("\n").replace("\n", " / ")
+        entry_text = " / ".join(line.strip() for line in organisation_entry_yaml(entry).splitlines())
         problems.append(Problem(
             source.path, line, field, f"'{name}' is a new organisation, not yet in vocabularies/organisations.yml",
-            f"add it there: copy this entry to the end of the terms list, one field a line: {entry_text}; check its "
-            f"type, country and address on its own site and write the description from a source; then delete "
-            f"{NEW_ORGANISATIONS} from this file (kb propose --add-organisations does both)"))
+            f"add it there: copy this entry to the end of the terms list, one field a line, indented as the others: "
+            f"{entry_text}; check its type, country and address on its own site and write the description from a "
+            f"source; then delete {NEW_ORGANISATIONS} from this file"))
     return problems

@@ -7,6 +7,7 @@ import sys
 
 from ..checks.proposals import unverified_problems
 from ..model.pipeline import ProjectPaths, check as check_project, load_vocabularies
+from .propose_command import add_parser as add_propose_parser
 from .links import check_addresses, cited_addresses, report
 from ..source.load import load_practices
 from .scaffold import Answers, answer_problems, practice_text, slug_from_title
@@ -198,6 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--slug", help="file name without .md (default: from the title)")
     new.add_argument("--today", help=argparse.SUPPRESS)
     new.set_defaults(run=command_new)
+
+    add_propose_parser(commands)
 
     links = commands.add_parser("links", help="report source addresses that no longer answer (never fails on them)")
     links.add_argument("--timeout", type=float, default=15, help="seconds to wait for each address (default 15)")
