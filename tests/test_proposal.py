@@ -208,3 +208,17 @@ def test_the_workflow_never_runs_contributor_text_with_write_permissions():
     written = " ".join(step.get("run", "") for step in publish["steps"])
     assert "kb " not in written and "make " not in written and "python" not in written
     assert set(publish["permissions"]) == {"contents", "pull-requests", "issues"}
+
+
+def test_every_kind_of_field_has_its_words_in_every_language():
+    """The field reference says what each field holds in the page's language (fields.kind.*)."""
+    from practicekb.checks.schema import practice_schema
+    from practicekb.pages.fieldref import field_rows
+
+    def kinds(rows):
+        return {row.kind_message for row in rows} | {kind for row in rows for kind in kinds(row.parts)}
+
+    wanted = kinds(field_rows(practice_schema({})))
+    for language in ("en", "sk", "sl", "lt", "nb"):
+        messages = yaml.safe_load((REPO / "translations" / f"{language}.yml").read_text(encoding="utf-8"))["messages"]
+        assert wanted <= set(messages), (language, wanted - set(messages))
