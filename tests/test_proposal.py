@@ -222,3 +222,11 @@ def test_every_kind_of_field_has_its_words_in_every_language():
     for language in ("en", "sk", "sl", "lt", "nb"):
         messages = yaml.safe_load((REPO / "translations" / f"{language}.yml").read_text(encoding="utf-8"))["messages"]
         assert wanted <= set(messages), (language, wanted - set(messages))
+
+
+def test_the_converter_reads_every_question_of_the_issue_form():
+    from practicekb.cli.proposal import LABELS
+
+    asked = [item["attributes"]["label"] for item in FORM["body"] if item["type"] not in ("markdown", "checkboxes")]
+    assert [label for label in asked if label not in LABELS] == []
+    assert {item["id"] for item in FORM["body"] if item.get("id")} >= {"practice", "slug"}  # what the site's form fills in
