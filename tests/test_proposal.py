@@ -230,3 +230,14 @@ def test_the_converter_reads_every_question_of_the_issue_form():
     asked = [item["attributes"]["label"] for item in FORM["body"] if item["type"] not in ("markdown", "checkboxes")]
     assert [label for label in asked if label not in LABELS] == []
     assert {item["id"] for item in FORM["body"] if item.get("id")} >= {"practice", "slug"}  # what the site's form fills in
+
+
+def test_a_proposal_waiting_for_review_is_a_notice_on_the_pull_request(tmp_path):
+    from conftest import run_kb
+
+    unverified = VALID_PRACTICE.replace('last_verified: "2025-01-15"\n', "")
+    project = make_project(tmp_path / "p", {"testtown.md": VALID_PRACTICE, "proposed.md": unverified})
+    result = run_kb(project, "check", "--format", "github")
+    assert result.returncode == 0, result.stdout
+    assert "::notice file=practices/proposed.md,line=1,title=kb check::last_verified: not set" in result.stdout
+    assert "testtown.md" not in result.stdout.split("kb check:")[0]  # verified practices are not named
