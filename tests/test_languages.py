@@ -122,6 +122,8 @@ def english_probes(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
     phrases: set[str] = set()
     english, own = catalogue("en")["messages"], catalogue(language)["messages"]
     for key, message in english.items():
+        if key.startswith("propose.section.") and not key.endswith("_hint"):
+            continue  # a practice's section headings: an untranslated practice's own text, in its table of contents
         theirs = {part for form in forms(own[key]) for part in fragments(form)}
         for form in forms(message):
             for part in fragments(form):
@@ -240,10 +242,10 @@ def test_each_language_has_its_own_search_index_of_every_page(real_site):
 
 
 def test_an_untranslated_page_keeps_its_navigation_title_and_invites_its_translation(real_site):
-    soup = page(real_site / "lt", "about/")
+    soup = page(real_site / "lt", "benchmark/")  # a maintainers' page, not translated
     link = soup.find(attrs={"data-kb-notice": True}).find("a")["href"]
-    assert link == "https://github.com/integration-practices/knowledge-base/new/main/docs?filename=about.lt.md"
-    assert soup.title.get_text().startswith(catalogue("lt")["mkdocs"]["About this site"])
+    assert link == "https://github.com/integration-practices/knowledge-base/new/main/docs?filename=benchmark.lt.md"
+    assert soup.title.get_text().startswith(catalogue("lt")["mkdocs"]["Performance"])
     article = soup.find("article")
     assert article.find(attrs={"lang": "en"}).find("h1") is not None  # the English text, marked as English
 

@@ -32,7 +32,13 @@ def test_new_then_check_round_trip(tmp_path):
         "the empty body is the only problem"
 
     path.write_text(re.sub(r"<!--.*?-->", "Exampletown's schools asked for mediators.", text), encoding="utf-8")
-    assert run_kb(project, "check").returncode == 0
+    checked = run_kb(project, "check")
+    assert checked.returncode == 0
+    assert f"note: practices/{path.name}:1: last_verified: not set" in checked.stdout  # a proposal is not yet verified
+    refused = build_site(project, tmp_path / "site")  # and is not published until a maintainer verifies it
+    assert refused.returncode == 1 and f"practices/{path.name}:1: last_verified: not set" in refused.stderr
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('# last_verified: "YYYY-MM-DD"', 'last_verified: "2025-03-01"'), encoding="utf-8")
     assert build_site(project, tmp_path / "site").returncode == 0
     built = (tmp_path / "site" / "practices" / path.stem / "index.html").read_text(encoding="utf-8")
     assert "Intercultural mediators in Exampletown schools" in built

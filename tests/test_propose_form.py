@@ -185,15 +185,16 @@ def test_a_filled_form_makes_a_file_that_kb_check_accepts(page, real_site_url, t
     assert download.value.suggested_filename == f"{SLUG}.md"
     assert Path(download.value.path()).read_text(encoding="utf-8") == text
 
-    address = urlsplit(page.get_by_role("link", name="Open on GitHub").get_attribute("href"))
-    assert f"{address.scheme}://{address.netloc}{address.path}" == f"{REPO_URL}/new/main/practices"
-    query = parse_qs(address.query, keep_blank_values=True)
-    assert query == {"filename": [f"{SLUG}.md"], "value": [text]}
+    address = urlsplit(page.get_by_role("link", name="Propose on GitHub").get_attribute("href"))
+    assert f"{address.scheme}://{address.netloc}{address.path}" == f"{REPO_URL}/issues/new"
+    query = parse_qs(address.query, keep_blank_values=True)  # the issue form, the file filled in
+    assert query == {"template": ["propose-practice.yml"], "title": [f"Practice: {TITLE}"], "slug": [SLUG],
+                     "practice": [text]}
+    assert page.locator("#kb-email").count() == 0  # the site names no address: no e-mail button
 
     front, body = text.split("---\n")[1], text.split("---\n", 2)[2]
     data = yaml.safe_load(front)
-    verified = data.pop("last_verified")
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", verified)
+    assert "last_verified" not in data  # a maintainer sets it on review
     assert data == {
         "title": TITLE, "summary": SUMMARY, "countries": ["SI", "AT", "HR"], "place": "Škofja Loka",
         "level": "municipal", "coordinates": [46.1655, 14.3064], "start": 2019, "end": "ongoing",
@@ -220,6 +221,9 @@ def test_a_filled_form_makes_a_file_that_kb_check_accepts(page, real_site_url, t
     project = make_project(tmp_path / "project", {f"{SLUG}.md": text}, vocabularies=REPO / "vocabularies")
     check = run_kb(project, "check")
     assert check.returncode == 0, check.stdout + check.stderr
+    assert f"note: practices/{SLUG}.md:1: last_verified: not set" in check.stdout
+    reviewed = text.replace('\nstatus: "active"', '\nlast_verified: "2026-12-01"\nstatus: "active"')
+    (project / "practices" / f"{SLUG}.md").write_text(reviewed, encoding="utf-8")  # the maintainer's review
     site = tmp_path / "site"
     built = build_site(project, site)
     assert built.returncode == 0, built.stderr
@@ -310,7 +314,7 @@ def test_results_and_resources_are_all_or_nothing(page, real_site_url, offsite_r
     errors = page.locator("#kb-errors")
     errors.wait_for(state="visible")
     summary = errors.inner_text()
-    for message in ("a whole number of people", "say what was counted", "a three-letter ISO code",
+    for message in ("a whole number of people", "say what was counted", "a three-letter ISO 4217 code",
                     "say what the amount covers", "choose the kind of evaluation", "starting with https://"):
         assert message in summary, (message, summary)
     assert page.get_by_label("Budget: currency (ISO code, e.g. EUR, NOK)").get_attribute("aria-invalid") == "true"

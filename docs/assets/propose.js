@@ -1,7 +1,10 @@
 /* "Propose a practice": turns the form on /propose/ into a practice file (front matter and
  * Markdown body) that `kb check` accepts. It runs only in the reader's browser and sends
- * nothing anywhere: the file leaves the computer only when the person presses "Download" or
- * follows "Open on GitHub".
+ * nothing anywhere: the file leaves the computer only when the person presses "Download",
+ * "Send by e-mail" (a mailto: link to the maintainers, the file in the message when it fits) or
+ * "Propose on GitHub" (the repository's issue form, the file filled in when it fits the address).
+ * Its texts are in the page's language: the form's data-kb-messages (propose.msg.* of
+ * translations/<lang>.yml), read with messages.js.
  *
  * The checks mirror hooks/practicekb/schema.py and validate.py (required fields, lengths,
  * year ranges, address and date patterns, slug pattern, unique slugs, non-empty body).
@@ -71,15 +74,7 @@
     return text;
   }
 
-  function today() {
-    var now = new Date();
-    var pad = function (n) { return String(n).padStart(2, "0"); };
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-  }
-
   function setUp(form) {
-    var repoUrl = form.getAttribute("data-repo-url") || "";
-    var branch = form.getAttribute("data-branch") || "main";
     var taken = [];
     try { taken = JSON.parse(form.getAttribute("data-taken-slugs") || "[]"); } catch (e) { taken = []; }
     var errorBox = $(form, "#kb-errors");
@@ -93,7 +88,14 @@
     var slug = $(form, "#kb-slug");
     var end = $(form, "#kb-end");
     var ongoing = $(form, "#kb-ongoing");
-    var made = null;  // {slug, text} of the file last made
+    var made = null;  // {name, title, text} of the file last made
+    var t = window.kbMessages(form);  // assets/messages.js
+    var issueUrl = form.getAttribute("data-issue-url") || "";
+    var email = form.getAttribute("data-email") || "";
+    var mailLimit = Number(form.getAttribute("data-mail-limit") || 1800);
+    var addressLimit = Number(form.getAttribute("data-address-limit") || 7000);
+    var mailLink = $(form, "#kb-email");
+    var sendNote = $(form, "#kb-send-note");
     var rowCounter = 0;
 
     // --- repeatable rows (organisations, funding, sources) ----------------------------------
@@ -166,7 +168,7 @@
       if (made && !output.hidden) {
         output.hidden = true;
         made = null;
-        statusMessage.textContent = "You changed the form after making the file: press “Make the file” again.";
+        statusMessage.textContent = t("propose.msg.changed");
       }
     }
     form.addEventListener("input", function (event) { if (event.target !== outputText) changed(); });
@@ -211,8 +213,7 @@
       });
       var heading = document.createElement("p");
       heading.className = "kb-errors-heading";
-      heading.textContent = errors.length === 1 ? "1 problem to fix before the file can be made:"
-        : errors.length + " problems to fix before the file can be made:";
+      heading.textContent = t("propose.msg.problems", { count: errors.length });
       var listElement = document.createElement("ul");
       errors.forEach(function (error) {
         var item = document.createElement("li");
@@ -253,13 +254,13 @@
       return $$(form, "input[name='" + name + "']:checked").map(function (input) { return input.value; });
     }
 
-    function yearValue(control, errors, what) {
+    function yearValue(control, errors) {
       var text = line(control.value);
       if (!text) return null;
-      if (!YEAR.test(text)) { errors.push({ target: control, message: "write the " + what + " as a year such as 2018" }); return null; }
+      if (!YEAR.test(text)) { errors.push({ target: control, message: t("propose.msg.year") }); return null; }
       var year = Number(text);
       if (year < YEAR_MIN || year > YEAR_MAX) {
-        errors.push({ target: control, message: "a year between " + YEAR_MIN + " and " + YEAR_MAX });
+        errors.push({ target: control, message: t("propose.msg.year_range", { min: String(YEAR_MIN), max: String(YEAR_MAX) }) });
         return null;
       }
       return year;
@@ -276,9 +277,9 @@
       var blank = function (match) { return match.replace(/[^\n]/g, " "); };
       var plain = text.replace(FENCE, blank).replace(CODE_SPAN, blank);
       var element = plain.match(FORBIDDEN_HTML);
-      if (element) return "raw HTML <" + element[1].toLowerCase() + "> is not allowed: write plain Markdown";
-      if (EVENT_HANDLER.test(plain)) return "HTML event handlers (on…=) are not allowed: write plain Markdown";
-      if (BAD_ADDRESS.test(plain)) return "javascript: and data: addresses are not allowed";
+      if (element) return t("propose.msg.raw_html", { element: "<" + element[1].toLowerCase() + ">" });
+      if (EVENT_HANDLER.test(plain)) return t("propose.msg.handlers");
+      if (BAD_ADDRESS.test(plain)) return t("propose.msg.bad_address");
       return null;
     }
 
@@ -289,20 +290,20 @@
 
       // The practice
       data.title = line(title.value);
-      if (!data.title) errors.push({ target: title, message: "required: give the practice its name" });
-      else if (chars(data.title) < 5) errors.push({ target: title, message: "too short (at least 5 characters)" });
-      else if (chars(data.title) > 150) errors.push({ target: title, message: "too long (at most 150 characters)" });
+      if (!data.title) errors.push({ target: title, message: t("propose.msg.title_required") });
+      else if (chars(data.title) < 5) errors.push({ target: title, message: t("propose.msg.too_short", { count: 5 }) });
+      else if (chars(data.title) > 150) errors.push({ target: title, message: t("propose.msg.too_long", { count: 150 }) });
 
       data.slug = line(slug.value);
-      if (!data.slug) errors.push({ target: slug, message: "required: the file name, e.g. koper-coordination-body" });
-      else if (!SLUG.test(data.slug)) errors.push({ target: slug, message: "use lowercase letters, digits and single hyphens, e.g. koper-coordination-body" });
-      else if (taken.indexOf(data.slug) !== -1) errors.push({ target: slug, message: "practices/" + data.slug + ".md already exists: choose another name" });
+      if (!data.slug) errors.push({ target: slug, message: t("propose.msg.slug_required") });
+      else if (!SLUG.test(data.slug)) errors.push({ target: slug, message: t("propose.msg.slug_pattern") });
+      else if (taken.indexOf(data.slug) !== -1) errors.push({ target: slug, message: t("propose.msg.slug_taken", { slug: data.slug }) });
 
       var summary = $(form, "#kb-summary");
       data.summary = line(summary.value);
-      if (!data.summary) errors.push({ target: summary, message: "required: one paragraph about the practice" });
-      else if (chars(data.summary) < 40) errors.push({ target: summary, message: "too short (at least 40 characters): say a little more" });
-      else if (chars(data.summary) > 800) errors.push({ target: summary, message: "too long (at most 800 characters): details belong in the story" });
+      if (!data.summary) errors.push({ target: summary, message: t("propose.msg.summary_required") });
+      else if (chars(data.summary) < 40) errors.push({ target: summary, message: t("propose.msg.summary_short", { count: 40 }) });
+      else if (chars(data.summary) > 800) errors.push({ target: summary, message: t("propose.msg.summary_long", { count: 800 }) });
 
       data.language = $(form, "#kb-language").value;
 
@@ -313,42 +314,42 @@
       line(other.value).split(/[\s,;]+/).filter(Boolean).forEach(function (code) {
         var upper = code.toUpperCase();
         if (!COUNTRY.test(upper) || COUNTRY_CODES.indexOf(upper) === -1) {
-          errors.push({ target: other, message: "‘" + code + "’ is not an ISO 3166-1 two-letter country code (e.g. EE for Estonia)" });
+          errors.push({ target: other, message: t("propose.msg.country_code", { code: code }) });
         } else if (countries.indexOf(upper) === -1) {
           countries.push(upper);
         }
       });
       data.countries = countries;
       if (!countries.length && !errors.some(function (e) { return e.target === other; })) {
-        errors.push({ target: countryBox, message: "required: tick at least one country or type its code" });
+        errors.push({ target: countryBox, message: t("propose.msg.countries_required") });
       }
 
       var place = $(form, "#kb-place");
       data.place = line(place.value);
-      if (data.place && chars(data.place) < 2) errors.push({ target: place, message: "too short (at least 2 characters)" });
-      if (chars(data.place) > 120) errors.push({ target: place, message: "too long (at most 120 characters)" });
+      if (data.place && chars(data.place) < 2) errors.push({ target: place, message: t("propose.msg.too_short", { count: 2 }) });
+      if (chars(data.place) > 120) errors.push({ target: place, message: t("propose.msg.too_long", { count: 120 }) });
 
       var level = $(form, "#kb-level");
       data.level = level.value;
-      if (!data.level) errors.push({ target: level, message: "required: choose the level of government it works at" });
+      if (!data.level) errors.push({ target: level, message: t("propose.msg.level_required") });
 
       var latitude = $(form, "#kb-latitude"), longitude = $(form, "#kb-longitude");
       var latText = line(latitude.value), lonText = line(longitude.value);
       if (latText || lonText) {
         var lat = numberValue(latText, 6), lon = numberValue(lonText, 6);
-        if (!latText) errors.push({ target: latitude, message: "give the latitude too, or neither" });
-        else if (!isFinite(lat) || lat < -90 || lat > 90) errors.push({ target: latitude, message: "a number between -90 and 90 with at most six decimals, e.g. 46.166" });
-        if (!lonText) errors.push({ target: longitude, message: "give the longitude too, or neither" });
-        else if (!isFinite(lon) || lon < -180 || lon > 180) errors.push({ target: longitude, message: "a number between -180 and 180 with at most six decimals, e.g. 14.306" });
+        if (!latText) errors.push({ target: latitude, message: t("propose.msg.latitude_missing") });
+        else if (!isFinite(lat) || lat < -90 || lat > 90) errors.push({ target: latitude, message: t("propose.msg.latitude_range") });
+        if (!lonText) errors.push({ target: longitude, message: t("propose.msg.longitude_missing") });
+        else if (!isFinite(lon) || lon < -180 || lon > 180) errors.push({ target: longitude, message: t("propose.msg.longitude_range") });
         data.coordinates = [lat, lon];
       }
 
       // When
       var start = $(form, "#kb-start");
-      data.start = yearValue(start, errors, "start");
-      data.end = ongoing.checked ? "ongoing" : yearValue(end, errors, "end");
+      data.start = yearValue(start, errors);
+      data.end = ongoing.checked ? "ongoing" : yearValue(end, errors);
       if (typeof data.start === "number" && typeof data.end === "number" && data.end < data.start) {
-        errors.push({ target: end, message: data.end + " is before the start year " + data.start });
+        errors.push({ target: end, message: t("propose.msg.end_before", { end: String(data.end), start: String(data.start) }) });
       }
       var mainstreamed = $(form, "#kb-mainstreamed").value;
       data.mainstreamed = mainstreamed === "" ? null : mainstreamed === "true";
@@ -361,10 +362,10 @@
       data.people_reached = null;
       if (reachedText || counted || line(reachedYear.value)) {
         var reached = { number: Number(reachedText) };
-        if (!/^[1-9]\d{0,11}$/.test(reachedText)) errors.push({ target: reachedNumber, message: "a whole number of people, e.g. 120" });
-        var reachedIn = yearValue(reachedYear, errors, "year");
+        if (!/^[1-9]\d{0,11}$/.test(reachedText)) errors.push({ target: reachedNumber, message: t("propose.msg.reached_number") });
+        var reachedIn = yearValue(reachedYear, errors);
         if (reachedIn !== null) reached.year = reachedIn;
-        if (!counted) errors.push({ target: reachedCounted, message: "say what was counted, e.g. participants in the courses" });
+        if (!counted) errors.push({ target: reachedCounted, message: t("propose.msg.reached_counted") });
         reached.counted = counted;
         data.people_reached = reached;
       }
@@ -376,9 +377,9 @@
       data.budget = null;
       if (amountText || currencyText || period || covers) {
         var amount = numberValue(amountText, 2);
-        if (!isFinite(amount) || amount <= 0) errors.push({ target: budgetAmount, message: "an amount greater than 0, e.g. 85000 or 8 442,50" });
-        if (!/^[A-Z]{3}$/.test(currencyText)) errors.push({ target: budgetCurrency, message: "a three-letter ISO code, e.g. EUR or NOK" });
-        if (!covers) errors.push({ target: budgetCovers, message: "say what the amount covers" });
+        if (!isFinite(amount) || amount <= 0) errors.push({ target: budgetAmount, message: t("propose.msg.budget_amount") });
+        if (!/^[A-Z]{3}$/.test(currencyText)) errors.push({ target: budgetCurrency, message: t("propose.msg.currency") });
+        if (!covers) errors.push({ target: budgetCovers, message: t("propose.msg.budget_covers") });
         data.budget = { amount: amount, currency: currencyText };
         if (period) data.budget.period = period;
         data.budget.covers = covers;
@@ -388,20 +389,20 @@
       var evaluationName = line(evaluationTitle.value), evaluationAddress = line(evaluationUrl.value);
       data.evaluation = null;
       if (evaluationKind.value || evaluationName || evaluationAddress || line(evaluationYear.value)) {
-        if (!evaluationKind.value) errors.push({ target: evaluationKind, message: "choose the kind of evaluation" });
-        if (evaluationName.length < 3) errors.push({ target: evaluationTitle, message: "give the evaluation's title" });
-        if (!/^https?:\/\/[^\s]+$/.test(evaluationAddress)) errors.push({ target: evaluationUrl, message: "the evaluation's full address, starting with https://" });
+        if (!evaluationKind.value) errors.push({ target: evaluationKind, message: t("propose.msg.evaluation_kind") });
+        if (evaluationName.length < 3) errors.push({ target: evaluationTitle, message: t("propose.msg.evaluation_title") });
+        if (!/^https?:\/\/[^\s]+$/.test(evaluationAddress)) errors.push({ target: evaluationUrl, message: t("propose.msg.evaluation_url") });
         data.evaluation = { kind: evaluationKind.value, title: evaluationName, url: evaluationAddress };
-        var evaluatedIn = yearValue(evaluationYear, errors, "year");
+        var evaluatedIn = yearValue(evaluationYear, errors);
         if (evaluatedIn !== null) data.evaluation.year = evaluatedIn;
       }
 
       // What and for whom
       data.themes = checked("themes");
-      if (!data.themes.length) errors.push({ target: $(form, "#kb-themes"), message: "required: tick at least one theme" });
+      if (!data.themes.length) errors.push({ target: $(form, "#kb-themes"), message: t("propose.msg.themes_required") });
       data.target_groups = checked("target_groups");
       data.practice_type = checked("practice_type")[0] || "";
-      if (!data.practice_type) errors.push({ target: $(form, "#kb-practice-type"), message: "required: choose what kind of practice it is" });
+      if (!data.practice_type) errors.push({ target: $(form, "#kb-practice-type"), message: t("propose.msg.practice_type_required") });
 
       // Who
       data.organisations = [];
@@ -409,10 +410,10 @@
       rows("kb-organisations").forEach(function (item) {
         var id = item.values.id, role = item.values.role;
         if (!id.value && !role.value) return;
-        if (!id.value) { errors.push({ target: id.control, message: "choose the organisation, or remove this row" }); return; }
-        if (!role.value) { errors.push({ target: role.control, message: "choose its role" }); return; }
+        if (!id.value) { errors.push({ target: id.control, message: t("propose.msg.organisation_missing") }); return; }
+        if (!role.value) { errors.push({ target: role.control, message: t("propose.msg.role_missing") }); return; }
         var key = id.value + " " + role.value;
-        if (seenOrganisations[key]) { errors.push({ target: id.control, message: "this organisation is listed twice with the same role" }); return; }
+        if (seenOrganisations[key]) { errors.push({ target: id.control, message: t("propose.msg.organisation_twice") }); return; }
         seenOrganisations[key] = true;
         data.organisations.push({ id: id.value, role: role.value });
       });
@@ -423,24 +424,49 @@
         var v = item.values;
         var any = Object.keys(v).some(function (k) { return v[k].value; });
         if (!any) return;
-        if (!v.funder.value) { errors.push({ target: v.funder.control, message: "choose the funder or programme, or remove this row" }); return; }
+        if (!v.funder.value) { errors.push({ target: v.funder.control, message: t("propose.msg.funder_missing") }); return; }
         var entry = { funder: v.funder.value };
         if (v.grant_id.value) entry.grant_id = v.grant_id.value;
         if (v.amount.value) {
           var amount = numberValue(v.amount.value, 2);
-          if (!isFinite(amount) || amount <= 0) errors.push({ target: v.amount.control, message: "a number above 0 with at most two decimals and no currency, e.g. 8442 or 8442.50" });
+          if (!isFinite(amount) || amount <= 0) errors.push({ target: v.amount.control, message: t("propose.msg.amount") });
           else entry.amount = amount;
         }
         if (v.currency.value) {
           var currency = v.currency.value.toUpperCase();
-          if (!CURRENCY.test(currency)) errors.push({ target: v.currency.control, message: "a three-letter ISO 4217 code, e.g. EUR or NOK" });
+          if (!CURRENCY.test(currency)) errors.push({ target: v.currency.control, message: t("propose.msg.currency") });
           else entry.currency = currency;
         }
         if (v.note.value) entry.note = v.note.value;
         var key = JSON.stringify(entry);
-        if (seenFunding[key]) { errors.push({ target: v.funder.control, message: "this funding is listed twice" }); return; }
+        if (seenFunding[key]) { errors.push({ target: v.funder.control, message: t("propose.msg.funding_twice") }); return; }
         seenFunding[key] = true;
         data.funding.push(entry);
+      });
+
+      // Organisations the site does not know yet: the file carries their vocabulary entries
+      // (new_organisations), which the maintainers move to vocabularies/organisations.yml.
+      data.new_organisations = [];
+      var known = $$(form, "#kb-contact-organisation option").map(function (option) { return option.value; });
+      rows("kb-new-organisations").forEach(function (item) {
+        var v = item.values;
+        var any = Object.keys(v).some(function (k) { return v[k].value; });
+        if (!any) return;
+        var ok = true;
+        if (chars(v.name.value) < 2) { errors.push({ target: v.name.control, message: t("propose.msg.new_name_required") }); ok = false; }
+        if (!v.type.value) { errors.push({ target: v.type.control, message: t("propose.msg.new_type_required") }); ok = false; }
+        if (!v.country.value) { errors.push({ target: v.country.control, message: t("propose.msg.new_country_required") }); ok = false; }
+        if (v.url.value && !ADDRESS.test(v.url.value)) { errors.push({ target: v.url.control, message: t("propose.msg.address") }); ok = false; }
+        if (chars(v.description.value) < 10) { errors.push({ target: v.description.control, message: t("propose.msg.new_description_required") }); ok = false; }
+        if (!v.role.value) { errors.push({ target: v.role.control, message: t("propose.msg.role_missing") }); ok = false; }
+        var id = slugify(v.name.value);
+        if (ok && known.indexOf(id) !== -1) { errors.push({ target: v.name.control, message: t("propose.msg.new_known", { name: v.name.value }) }); ok = false; }
+        if (!ok) return;
+        var entry = { id: id, type: v.type.value, country: v.country.value, label: v.name.value, description: v.description.value };
+        if (v.url.value) entry.url = v.url.value;
+        data.new_organisations.push(entry);
+        if (!seenOrganisations[id + " " + v.role.value]) data.organisations.push({ id: id, role: v.role.value });
+        seenOrganisations[id + " " + v.role.value] = true;
       });
 
       data.projects = checked("projects");
@@ -451,18 +477,18 @@
       if (contactOrganisation) data.contact.organisation = contactOrganisation;
       text = line(contactUrl.value);
       if (text) {
-        if (!ADDRESS.test(text)) errors.push({ target: contactUrl, message: "write the full address, starting with https://, with no spaces" });
+        if (!ADDRESS.test(text)) errors.push({ target: contactUrl, message: t("propose.msg.address") });
         else data.contact.url = text;
       }
       text = line(contactEmail.value);
       if (text) {
-        if (!EMAIL.test(text)) errors.push({ target: contactEmail, message: "an address such as info@example.org" });
+        if (!EMAIL.test(text)) errors.push({ target: contactEmail, message: t("propose.msg.email") });
         else data.contact.email = text;
       }
 
       // Evidence and sources
       data.evidence = checked("evidence")[0] || "";
-      if (!data.evidence) errors.push({ target: $(form, "#kb-evidence"), message: "required: choose the highest level your sources support" });
+      if (!data.evidence) errors.push({ target: $(form, "#kb-evidence"), message: t("propose.msg.evidence_required") });
 
       data.sources = [];
       var seenSources = {};
@@ -471,29 +497,29 @@
         var any = Object.keys(v).some(function (k) { return v[k].value; });
         if (!any) return;
         var entry = {}, ok = true;
-        if (!v.title.value) { errors.push({ target: v.title.control, message: "required: the title of the document or page" }); ok = false; }
-        else if (chars(v.title.value) < 3) { errors.push({ target: v.title.control, message: "too short (at least 3 characters)" }); ok = false; }
+        if (!v.title.value) { errors.push({ target: v.title.control, message: t("propose.msg.source_title_required") }); ok = false; }
+        else if (chars(v.title.value) < 3) { errors.push({ target: v.title.control, message: t("propose.msg.too_short", { count: 3 }) }); ok = false; }
         else entry.title = v.title.value;
         if (v.publisher.value) entry.publisher = v.publisher.value;
-        if (!v.url.value) { errors.push({ target: v.url.control, message: "required: the full address, starting with https://" }); ok = false; }
-        else if (!ADDRESS.test(v.url.value)) { errors.push({ target: v.url.control, message: "write the full address, starting with https://, with no spaces" }); ok = false; }
+        if (!v.url.value) { errors.push({ target: v.url.control, message: t("propose.msg.source_url_required") }); ok = false; }
+        else if (!ADDRESS.test(v.url.value)) { errors.push({ target: v.url.control, message: t("propose.msg.address") }); ok = false; }
         else entry.url = v.url.value;
         if (v.date.value) {
-          if (!LOOSE_DATE.test(v.date.value)) { errors.push({ target: v.date.control, message: "write the date as YYYY, YYYY-MM or YYYY-MM-DD" }); ok = false; }
+          if (!LOOSE_DATE.test(v.date.value)) { errors.push({ target: v.date.control, message: t("propose.msg.source_date") }); ok = false; }
           else entry.date = v.date.value;
         }
         if (!ok) return;
         var key = JSON.stringify(entry);
-        if (seenSources[key]) { errors.push({ target: v.title.control, message: "this source is listed twice" }); return; }
+        if (seenSources[key]) { errors.push({ target: v.title.control, message: t("propose.msg.source_twice") }); return; }
         seenSources[key] = true;
         data.sources.push(entry);
       });
       if (!data.sources.length && !errors.some(function (e) { return e.target.closest && e.target.closest("#kb-sources"); })) {
-        errors.push({ target: $(form, "#kb-sources"), message: "required: add at least one source with its title and address" });
+        errors.push({ target: $(form, "#kb-sources"), message: t("propose.msg.sources_required") });
       }
 
       data.status = checked("status")[0] || "";
-      if (!data.status) errors.push({ target: $(form, "#kb-status"), message: "required: choose active, ended or archived" });
+      if (!data.status) errors.push({ target: $(form, "#kb-status"), message: t("propose.msg.status_required") });
 
       // The story
       data.sections = [];
@@ -504,9 +530,9 @@
         if (problem) errors.push({ target: area, message: problem });
         data.sections.push({ heading: area.getAttribute("data-heading"), text: body });
       });
-      if (!data.sections.length) errors.push({ target: $(form, "#kb-body"), message: "required: write at least one section" });
+      if (!data.sections.length) errors.push({ target: $(form, "#kb-body"), message: t("propose.msg.section_required") });
 
-      data.last_verified = today();
+      // No last_verified: that date says a maintainer checked the facts, which only the review does.
       errors.forEach(function (error) { error.label = labelOf(error.target); });
       return { data: data, errors: errors };
     }
@@ -565,7 +591,6 @@
           first = false;
         });
       });
-      out.push("last_verified: " + quote(data.last_verified));
       out.push("status: " + quote(data.status));
       var contactKeys = ["organisation", "url", "email"].filter(function (key) { return key in data.contact; });
       if (contactKeys.length) {
@@ -573,6 +598,14 @@
         contactKeys.forEach(function (key) { out.push("  " + key + ": " + quote(data.contact[key])); });
       }
       if (data.language && data.language !== "en") out.push("language: " + quote(data.language));
+      if (data.new_organisations.length) {
+        out.push("new_organisations:");
+        data.new_organisations.forEach(function (entry) {
+          out.push("  - id: " + quote(entry.id), "    type: " + quote(entry.type), "    country: " + quote(entry.country),
+                   "    label: {en: " + quote(entry.label) + "}", "    description: {en: " + quote(entry.description) + "}");
+          if (entry.url) out.push("    url: " + quote(entry.url));
+        });
+      }
       out.push("---");
       data.sections.forEach(function (section) {
         out.push("", "## " + section.heading, "", section.text);
@@ -580,9 +613,24 @@
       return out.join("\n") + "\n";
     }
 
-    function gitHubAddress(name, text) {
-      return repoUrl + "/new/" + encodeURIComponent(branch) + "/practices?filename=" + encodeURIComponent(name) +
-        "&value=" + encodeURIComponent(text);
+    /* The issue form (.github/ISSUE_TEMPLATE/propose-practice.yml) with the file under "Practice file",
+     * or, when the address would be longer than GitHub answers, a short text asking for the file. */
+    function issueAddress(name, title, text) {
+      var start = issueUrl + "&title=" + encodeURIComponent("Practice: " + title) + "&slug=" + encodeURIComponent(name.replace(/\.md$/, ""));
+      var full = start + "&practice=" + encodeURIComponent(text);
+      if (full.length <= addressLimit) return { address: full, whole: true };
+      return { address: start + "&practice=" + encodeURIComponent(t("propose.msg.issue_paste", { name: name })), whole: false };
+    }
+
+    /* A mail to the maintainers with the file in the message, when the link stays within what mail
+     * programs take (mailLimit); else a short message asking to attach the downloaded file. */
+    function mailAddress(name, title, text) {
+      var subject = "?subject=" + encodeURIComponent(t("propose.msg.mail_subject", { title: title }));
+      var full = "mailto:" + encodeURIComponent(email).replace(/%40/g, "@") + subject + "&body=" +
+        encodeURIComponent(t("propose.msg.mail_body", { name: name }) + "\n\n" + text);
+      if (full.length <= mailLimit) return { address: full, whole: true };
+      return { address: "mailto:" + encodeURIComponent(email).replace(/%40/g, "@") + subject + "&body=" +
+        encodeURIComponent(t("propose.msg.mail_attach", { title: title, name: name })), whole: false };
     }
 
     form.addEventListener("submit", function (event) {
@@ -602,15 +650,21 @@
       made = { name: name, text: text };
       outputText.value = text;
       outputName.textContent = "practices/" + name;
-      download.textContent = "Download " + name;
-      if (repoUrl) {
-        github.href = gitHubAddress(name, text);
-        github.hidden = false;
-      } else {
-        github.hidden = true;
+      download.textContent = t("propose.msg.download", { name: name });
+      var notes = [];
+      if (mailLink) {
+        var mail = mailAddress(name, result.data.title, text);
+        mailLink.href = mail.address;
+        if (!mail.whole) notes.push(t("propose.msg.mail_too_long"));
       }
+      if (github) {
+        var issue = issueAddress(name, result.data.title, text);
+        github.href = issue.address;
+        if (!issue.whole) notes.push(t("propose.msg.issue_too_long"));
+      }
+      sendNote.textContent = notes.join(" ");
       output.hidden = false;
-      statusMessage.textContent = "The file " + name + " is ready below: download it or open it on GitHub.";
+      statusMessage.textContent = t("propose.msg.ready", { name: name });
       outputText.focus();
     });
 

@@ -22,6 +22,14 @@ from .site import SiteBuild
 from .partialcache import cached_partial
 
 
+class MaintainersConfig(base.Config):
+    """Who maintains the site and their public address: the About page names them in every language,
+    and the proposal form offers to send a practice there by e-mail."""
+
+    name = c.Type(str, default="")
+    email = c.Type(str, default="")
+
+
 class KnowledgeBaseConfig(base.Config):
     """The plugin's settings in mkdocs.yml (plugins: - practicekb:): the project's folders and
     languages, the pages that may render macros, and how generated pages' Markdown is converted."""
@@ -30,6 +38,7 @@ class KnowledgeBaseConfig(base.Config):
     vocabularies = c.Type(str, default="vocabularies")  # the folder of vocabulary files
     languages = c.Type(list, default=["en"])  # the site's languages, the default first (checked by kb check)
     macro_pages = c.Type(list, default=[])  # the only pages mkdocs-macros may render: the maintainers' own
+    maintainers = c.SubConfig(MaintainersConfig)  # who maintains the site, and their public contact address
     prerender = c.Type(bool, default=True)  # convert generated pages outside MkDocs' Markdown step
     markdown_workers = c.Optional(c.Type(int))  # worker processes; default: one where there are two cores
     markdown_parallel_from = c.Type(int, default=PARALLEL_FROM)  # fewer pages: converted in the build's process

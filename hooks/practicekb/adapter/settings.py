@@ -55,8 +55,15 @@ def site_settings(config: MkDocsConfig) -> SiteSettings:
     parts = [p for p in (config.edit_uri or "").split("/") if p]
     branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else "main"
     repo = config.repo_url or ""
+    maintainers = kb_settings(config).get("maintainers") or {}
     return SiteSettings(repo.rstrip("/") if urlsplit(repo).scheme else "", branch, config.use_directory_urls,
-                        **publication(config), site_root=site_languages_.site_root(config))
+                        **publication(config), site_root=site_languages_.site_root(config),
+                        maintainers=str(maintainers.get("name") or ""), maintainers_email=str(maintainers.get("email") or ""))
+
+
+def correction_texts(words: Catalogue) -> tuple[str, str, str, str]:
+    """"Suggest a correction"'s issue text in the build's language (SiteSettings.correction_url)."""
+    return tuple(words.text(f"correction.{key}") for key in ("title", "practice", "file", "question"))
 
 
 def compiled_templates(config: MkDocsConfig) -> BytecodeCache:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,10 +29,11 @@ from ..core.filebatch import FileBatch
 from ..exports.qrfiles import qr_batch
 from ..exports.redirects import redirects
 from ..exports.robots import ROBOTS_PATH, robots_txt
+from ..pages.propose import render_contributor_parts
 from ..pages.sanitize import clean_html, clean_text
 from ..pages.views import words_of
 from ..checks.translations import PAGE_FIELDS, valid_hide
-from .settings import (cache_folder, clean_toc, compiled_templates, project_paths, published_schema_text,
+from .settings import (cache_folder, clean_toc, compiled_templates, correction_texts, project_paths, published_schema_text,
                        register_macros_variables, site_settings, templates_folder)
 
 
@@ -55,6 +57,7 @@ class SiteBuild:
         self.cards = SocialCards()  # drawn while MkDocs writes the pages
         self.first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
         self.home_lists = ""  # the home page's counts and entry points (overrides/kb/home.html)
+        self.page_parts: dict[str, str] = {}  # hand-written page -> what follows its words (pages/propose.py)
 
     def start_build(self, config: MkDocsConfig, conversion: ConversionOptions) -> None:
         """Forget the last build; the default language's build also starts the search indexer
@@ -79,6 +82,7 @@ class SiteBuild:
         self.home_lists = ""
         if self.qr_codes is not None:
             self.qr_codes.cancel()
+        self.page_parts = {}
         self.qr_codes = None
         self.cards.cancel()
         self.conversion.stop()
@@ -129,7 +133,7 @@ class SiteBuild:
         self.cards.start(config, kb)
         self.untranslated = self.use_page_translations(files, config)
         templates = templates_folder(config)
-        settings = site_settings(config)
+        settings = replace(site_settings(config), correction_texts=correction_texts(self.interface_words(config)))
         schema = practice_validator_schema(kb.vocabularies)
         clashes = [path for path in (SCHEMA_PATH, INDEX_PATH) if files.get_file_from_path(path) is not None]
         files.append(File.generated(config, SCHEMA_PATH, content=published_schema_text(schema)))
@@ -141,6 +145,7 @@ class SiteBuild:
                        key=lambda page: page.listing)
         self.first_listing = next((page.src_uri for page in pages if page.listing), None)
         self.home_lists = render_home_lists(kb, templates, settings, compiled_templates(config))
+        self.page_parts = render_contributor_parts(kb, templates, settings, compiled_templates(config))
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 clashes.append(page.src_uri)
@@ -198,11 +203,14 @@ class SiteBuild:
         keeps); mark an untranslated hand-written page's text with the language it is in."""
         page = self.pages.get(src_uri)
         if src_uri in self.untranslated:
-            return f'<div lang="{self.untranslated[src_uri]}">\n{html}\n</div>'
+            html = f'<div lang="{self.untranslated[src_uri]}">\n{html}\n</div>'
+            return f"{html}\n{self.page_parts[src_uri]}" if src_uri in self.page_parts else html
         if self.contributor_page(src_uri):
             html = clean_html(html)
         if src_uri == HOME_PAGE:
             html = f"{html}\n{self.home_lists}"
+        if src_uri in self.page_parts:  # the proposal form, the maintainers: in the page's language, after its words
+            html = f"{html}\n{self.page_parts[src_uri]}"
         return page.with_fragments(html) if page is not None and page.fragments else html
 
     def guard_page_meta(self, page: Page, config: MkDocsConfig) -> None:

@@ -31,7 +31,7 @@ ROLES = ("lead", "partner", "funder", "documented", "evaluator", "host")
 EVALUATION_KINDS = ("internal", "external", "academic", "randomised")
 
 REQUIRED = ("title", "summary", "countries", "level", "themes", "practice_type",
-            "evidence", "sources", "last_verified", "status")
+            "evidence", "sources", "status")
 
 
 def _vocabulary(taxonomy: str, ids: list[str], description: str) -> dict[str, Any]:
@@ -143,7 +143,9 @@ def practice_schema(vocabulary_ids: dict[str, list[str]]) -> dict[str, Any]:
                          "description": "Publication date: YYYY, YYYY-MM or YYYY-MM-DD."},
             }}, "Where every fact comes from: at least one, each with title and address.", 1),
         "last_verified": {"type": "string", "pattern": DATE_PATTERN,
-                          "description": "Date (YYYY-MM-DD) someone last checked the facts against the sources."},
+                          "description": "Date (YYYY-MM-DD) a maintainer last checked the facts against the sources. A proposal "
+                                         "leaves it out; the maintainer who reviews it sets it, and the site publishes "
+                                         "only practices that have it."},
         "status": {"type": "string", "enum": list(STATUSES),
                    "description": "active (running), ended (finished, still worth reading) or archived (kept for the record)."},
         "contact": {"type": "object", "additionalProperties": False, "minProperties": 1,

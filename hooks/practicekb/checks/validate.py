@@ -18,6 +18,7 @@ from ..core.countries import country_code_hint
 from ..source.load import PracticeSource
 from ..core.problems import Problem, did_you_mean
 from .addresses import collection_problems
+from .proposals import NEW_ORGANISATIONS, new_organisation_problems
 from .safety import unsafe_html_problems
 from .textchecks import value_problems
 from ..core.taxonomies import BY_KEY
@@ -193,7 +194,8 @@ def practice_problems(source: PracticeSource, validator: SchemaValidator, today:
     """Problems of one practice on its own (schema, dates, body)."""
     shown, document = source.path, source.front_matter
     data = document.data
-    problems = schema_problems(document, validator, shown)
+    problems = [problem for problem in schema_problems(document, validator, shown)  # explained by proposals.py
+                if not (problem.field == NEW_ORGANISATIONS and problem.message == "unknown field")]
     if not re.match(schema_module.SLUG_PATTERN, source.slug):
         problems.append(Problem(shown, 1, "file name", f"'{source.slug}.md' is not a valid slug",
                                 "rename the file with lowercase letters, digits and hyphens, e.g. koper-advisory-body.md"))
@@ -233,6 +235,8 @@ def validate_practices(sources: list[PracticeSource], vocabularies: dict[str, Vo
     validator = SchemaValidator(practice_validator_schema(vocabularies))
     today = today or dt.date.today()
     problems: list[Problem] = []
+    known = set(vocabularies["organisations"].terms) if "organisations" in vocabularies else set()
     for source in sources:
         problems += practice_problems(source, validator, today)
+        problems += new_organisation_problems(source, known)
     return problems + collection_problems(sources)

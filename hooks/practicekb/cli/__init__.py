@@ -5,7 +5,9 @@ import argparse
 import datetime as dt
 import sys
 
+from ..checks.proposals import unverified_problems
 from ..model.pipeline import ProjectPaths, check as check_project, load_vocabularies
+from .propose_command import add_parser as add_propose_parser
 from .links import check_addresses, cited_addresses, report
 from ..source.load import load_practices
 from .scaffold import Answers, answer_problems, practice_text, slug_from_title
@@ -17,13 +19,19 @@ def _paths(args: argparse.Namespace) -> ProjectPaths:
 
 def command_check(args: argparse.Namespace) -> int:
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
-    kb, problems = check_project(_paths(args), today)
+    kb, problems = check_project(_paths(args), today, publishing=False)
     if problems:
         for problem in problems:
             print(problem.github() if args.format == "github" else problem.human())
         files = len({p.path for p in problems})
         print(f"kb check: {len(problems)} problem(s) in {files} file(s).")
         return 1
+    waiting = unverified_problems((p.path, p.data) for p in kb.practices.values())
+    for note in waiting:  # valid, but not published until a maintainer has verified it
+        print(note.github("notice") if args.format == "github" else "note: " + note.human())
+    if waiting:
+        print(f"kb check: {len(waiting)} proposed practice(s) waiting for a maintainer's review; the site "
+              "publishes each once its last_verified date is set.")
     translations = sum(len(by_language) for by_language in kb.translations.values())
     print(f"kb check: {len(kb.practices)} practices, {translations} translations and "
           f"{sum(len(v.terms) for k, v in kb.vocabularies.items() if k != 'countries')} vocabulary terms are valid.")
@@ -35,7 +43,7 @@ def command_check(args: argparse.Namespace) -> int:
 def _report_stale(kb, today: dt.date, months: int) -> int:
     limit = today.replace(year=today.year - months // 12) if months % 12 == 0 else today - dt.timedelta(days=months * 30)
     stale = sorted((p.last_verified, p.path) for p in kb.practices.values()
-                   if dt.date.fromisoformat(p.last_verified) < limit)
+                   if p.last_verified and dt.date.fromisoformat(p.last_verified) < limit)
     for verified, path in stale:
         print(f"{path}: last verified {verified}, more than {months} months ago")
     print(f"kb check --stale: {len(stale)} practice(s) not verified since {limit.isoformat()}.")
@@ -191,6 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--slug", help="file name without .md (default: from the title)")
     new.add_argument("--today", help=argparse.SUPPRESS)
     new.set_defaults(run=command_new)
+
+    add_propose_parser(commands)
 
     links = commands.add_parser("links", help="report source addresses that no longer answer (never fails on them)")
     links.add_argument("--timeout", type=float, default=15, help="seconds to wait for each address (default 15)")

@@ -154,7 +154,7 @@ def practice_text(answers: Answers, today: dt.date) -> str:
         f"    publisher: {_q(answers.source_publisher)}" if answers.source_publisher else "    # publisher: Who published it",
         f"    url: {_q(answers.source_url)}",
         "    # date: \"2022-03-24\"  # YYYY, YYYY-MM or YYYY-MM-DD",
-        f"last_verified: \"{today.isoformat()}\"",
+        "# last_verified: \"YYYY-MM-DD\"  # set by the maintainer who checks the facts against the sources",
         "status: active           # active, ended or archived",
         "# contact:               # an organisation, never a private person",
         "#   organisation: pina",

@@ -20,11 +20,11 @@ class Problem:
         text = f"{self.path}:{self.line}: {self.field}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
-    def github(self) -> str:
-        """A GitHub Actions workflow command, so the error shows on the PR diff line."""
+    def github(self, level: str = "error") -> str:
+        """A GitHub Actions workflow command (error, warning or notice), so it shows on the PR diff line."""
         text = f"{self.field}: {self.message}" + (f" ({self.hint})" if self.hint else "")
         escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},title=kb check::{escaped}"
+        return f"::{level} file={self.path},line={self.line},title=kb check::{escaped}"
 
 
 class ProblemsFound(Exception):

@@ -88,7 +88,9 @@ class Practice:
 
     @property
     def last_verified(self) -> str:
-        return str(self.data["last_verified"])
+        """The date a maintainer checked the facts; "" for a proposal not yet verified (never published:
+        the build refuses it, `kb check` lists it)."""
+        return str(self.data.get("last_verified") or "")
 
     @property
     def status(self) -> str:

@@ -15,6 +15,7 @@ from ..core.taxonomies import VOCABULARY_TAXONOMIES
 from ..checks.faithful import translation_number_problems
 from ..checks.translations import PracticeTranslation, page_translation_problems, practice_translation_problems
 from ..source.translation_files import read_catalogue_files, read_page_translations, read_practice_translations
+from ..checks.proposals import unverified_problems
 from ..checks.validate import validate_practices
 from ..checks.vocabulary_checks import validate_vocabulary, vocabulary_language_problems
 from ..checks.places import location_problems, places_problems
@@ -125,8 +126,11 @@ def link_problems(paths: ProjectPaths, sources: list[PracticeSource], translatio
             for problem in body_link_problems(item.path, item.body, item.body_line, files)]
 
 
-def check(paths: ProjectPaths, today: dt.date | None = None) -> tuple[KnowledgeBase | None, list[Problem]]:
-    """Every problem in the project's files, and the knowledge base if there are none."""
+def check(paths: ProjectPaths, today: dt.date | None = None,
+          publishing: bool = True) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """Every problem in the project's files, and the knowledge base if there are none. Publishing (the
+    build), a practice no maintainer has verified yet is one; `kb check` (publishing=False) lists those
+    as notes (proposals.unverified_problems)."""
     interface, problems = load_interface(paths)
     vocabularies, found = load_vocabularies(paths, interface.languages)
     problems += found
@@ -139,6 +143,8 @@ def check(paths: ProjectPaths, today: dt.date | None = None) -> tuple[KnowledgeB
     # everything is read: now every check, each on what was read
     problems += validate_practices(sources, vocabularies, today)
     problems += location_problems(sources, places, relative(paths.vocabularies / PLACES_FILE, paths.root))
+    if publishing:
+        problems += unverified_problems((source.path, source.front_matter.data) for source in sources)
     translations, found = practice_translation_problems(translation_files, interface.languages, sources)
     problems += found
     problems += translation_number_problems(translations, sources)

@@ -20,6 +20,11 @@ class SiteSettings:
     site_url: str = ""  # the published address, ending in "/": QR codes, citations, feed and data give it
     site_name: str = ""
     site_root: str = ""  # from this language's root to the site's root: "" for the default language, "../" for others
+    maintainers: str = ""  # who maintains the site (the practicekb plugin's maintainers.name in mkdocs.yml)
+    maintainers_email: str = ""  # their public address, where proposals may be sent (maintainers.email)
+    # "Suggest a correction"'s issue in the page's language: its title, and the body's practice, file and
+    # question lines, with {title} and {path} (translations/<lang>.yml, correction.*)
+    correction_texts: tuple[str, str, str, str] | None = None
 
     def new_file_url(self, folder: str, name: str, text: str = "") -> str:
         """GitHub's page for adding a file (a translation) to `folder`, with a first text to start from."""
@@ -39,11 +44,12 @@ class SiteSettings:
         return f"{self.repo_url.rstrip('/')}/blob/{self.branch}/{quote(path)}" if self.repo_url else ""
 
     def correction_url(self, practice: Practice) -> str:
-        if not self.repo_url:
+        """A new issue about the practice, its text in the page's language (correction_texts)."""
+        if not self.repo_url or self.correction_texts is None:
             return ""
-        body = (f"Practice: {practice.title}\nFile: {practice.path}\n\n"
-                "What is wrong or out of date, and where is the source for the correction?\n")
-        query = urlencode({"title": f"Correction: {practice.title}", "body": body, "labels": "correction"})
+        title, named, file, question = (text.replace("{title}", practice.title).replace("{path}", practice.path)
+                                        for text in self.correction_texts)
+        query = urlencode({"title": title, "body": f"{named}\n{file}\n\n{question}\n", "labels": "correction"})
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
 

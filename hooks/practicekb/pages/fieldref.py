@@ -8,6 +8,12 @@ from ..checks.schema import REQUIRED
 from ..core.taxonomies import BY_KEY
 
 SMALL_LIST = 12  # allowed values shown in full up to this many; longer lists link to their overview page
+# What a field holds, as the page says it in each language: translations/<lang>.yml, fields.kind.<id>
+KIND_IDS = {"text": "text", "whole number": "whole_number", "number": "number", "true or false": "boolean",
+            "the fields below": "fields_below", "id": "id", "year": "year", "web address": "web_address",
+            "date": "date", "year or the word 'ongoing'": "year_or_ongoing", "list of 2 numbers": "coordinates",
+            "list of country codes": "country_codes", "list of entries, each with the fields below": "entries",
+            "list of ids": "ids", "list of texts": "texts"}
 
 
 @dataclass
@@ -19,6 +25,11 @@ class FieldRow:
     allowed: list[str] = field(default_factory=list)
     vocabulary: str | None = None  # taxonomy key whose overview page lists the allowed ids
     parts: list["FieldRow"] = field(default_factory=list)
+
+    @property
+    def kind_message(self) -> str:
+        """The catalogue's id for what the field holds (fields.kind.*); a kind the schema gains needs one."""
+        return "fields.kind." + KIND_IDS[self.kind]
 
 
 def _kind(spec: dict[str, Any]) -> str:
