@@ -23,6 +23,8 @@ PAGES = {
     "term": "themes/intercultural-mediation/",
     "explore": "explore/",
     "form": "propose/",
+    "map": "map/",
+    "country with its map": "countries/si/",
 }
 SCHEMES = {"light": "default", "dark": "slate"}  # the colour scheme the reader's system asks for: Material's palette
 

@@ -241,11 +241,19 @@ def test_each_language_has_its_own_search_index_of_every_page(real_site):
         assert (real_site / "pagefind" / f"pagefind.{value['hash']}.pf_meta").is_file(), code
 
 
-def test_an_untranslated_page_keeps_its_navigation_title_and_invites_its_translation(real_site):
-    soup = page(real_site / "lt", "benchmark/")  # a maintainers' page, not translated
+def test_an_untranslated_page_keeps_its_navigation_title_and_invites_its_translation(tmp_path):
+    """Every hand-written page of the real site is translated: a project without the Lithuanian About page."""
+    from conftest import VALID_PRACTICE, build_site, make_project
+
+    project = make_project(tmp_path / "project", {"test-practice.md": VALID_PRACTICE}, REPO / "vocabularies",
+                           languages=("en", "lt"))
+    (project / "docs" / "about.lt.md").unlink()
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    soup = page(tmp_path / "site" / "lt", "about/")
     link = soup.find(attrs={"data-kb-notice": True}).find("a")["href"]
-    assert link == "https://github.com/integration-practices/knowledge-base/new/main/docs?filename=benchmark.lt.md"
-    assert soup.title.get_text().startswith(catalogue("lt")["mkdocs"]["Performance"])
+    assert link == "https://github.com/integration-practices/knowledge-base/new/main/docs?filename=about.lt.md"
+    assert soup.title.get_text().startswith(catalogue("lt")["mkdocs"]["About this site"])
     article = soup.find("article")
     assert article.find(attrs={"lang": "en"}).find("h1") is not None  # the English text, marked as English
 

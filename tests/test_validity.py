@@ -28,6 +28,8 @@ PAGES = {
     "data": "data/",
     "field reference": "contribute/fields/",
     "not found": "404.html",
+    "map": "map/",
+    "country with its map": "countries/si/",
 }
 # Material's own markup (material/templates, which the site extends and does not copy):
 ALLOWED = {
