@@ -74,6 +74,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        output = self.site.lighter_page(output, page, config)
         self.site.search.add_page(output, page, config)
         return output
 

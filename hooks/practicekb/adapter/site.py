@@ -21,6 +21,7 @@ from ..model.pipeline import knowledge_base
 from ..core.languages import kb_settings, language_name, language_prefix, translation_of
 from ..core.problems import ProblemsFound
 from .conversion import Conversion, ConversionOptions
+from .pageoutput import IconSprite, minified, to_site_root
 from .previews import SocialCards, practice_of
 from .search import SiteSearch
 from ..exports.qrfiles import write_qr_codes as publish_qr_codes
@@ -44,6 +45,7 @@ class SiteBuild:
         self.source_kb: KnowledgeBase | None = None  # as written, with every translation
         self.shared_source: KnowledgeBase | None = None  # given by the default language's build
         self.search = SiteSearch()  # the whole site's search index, fed by every language
+        self.icons = IconSprite()  # the whole site's icons, one file (pageoutput.py), fed by every language
         self.conversion = Conversion()  # generated pages' HTML, converted outside MkDocs
         self.conversion_options = ConversionOptions()
         self.pages: dict[str, GeneratedPage] = {}
@@ -65,6 +67,7 @@ class SiteBuild:
         """Give another language's build what is read and started once for all languages: the
         knowledge base as written (read and checked here) and the site's search indexer."""
         other.shared_source = self.source_kb
+        other.icons = self.icons
         self.search.share_with(other.search)
 
     def reset(self) -> None:
@@ -266,6 +269,11 @@ class SiteBuild:
         site_languages_.build_other_languages(config, self.source_kb.interface.catalogues,
                                               lambda other: self.hand_over(other.plugins[PLUGIN_NAME].site))
         self.search.write(config)
+        self.icons.write(Path(config.site_dir))
+
+    def lighter_page(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """A written page with Material's icons by reference and minified (pageoutput.py)."""
+        return minified(self.icons.by_reference(html, to_site_root(page.url or "", site_languages_.site_root(config))))
 
     def add_link_files(self, files: Files, config: MkDocsConfig) -> Files:
         """A redirect page at every former address of a practice, and robots.txt naming the sitemap."""
