@@ -66,3 +66,8 @@ def to_site_root(page_url: str, build_root: str) -> str:
     """From a page at `page_url` (MkDocs' url, relative to its build's root) to the whole site's
     root: up its folders, then `build_root` (from the build's root to the site's: '' or '../')."""
     return "../" * page_url.count("/") + build_root
+
+
+def lighter_page(html: str, icons: IconSprite, page_url: str, build_root: str) -> str:
+    """A written page with Material's icons by reference, minified."""
+    return minified(icons.by_reference(html, to_site_root(page_url, build_root)))

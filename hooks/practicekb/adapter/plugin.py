@@ -15,6 +15,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .conversion import ConversionOptions
+from .language_builds import site_root
+from .pageoutput import lighter_page
 from .prerender import PARALLEL_FROM
 from .previews import link_preview_tags
 from .settings import compiled_templates, escape_theme_texts
@@ -33,11 +35,18 @@ class KnowledgeBaseConfig(base.Config):
     prerender = c.Type(bool, default=True)  # convert generated pages outside MkDocs' Markdown step
     markdown_workers = c.Optional(c.Type(int))  # worker processes; default: one where there are two cores
     markdown_parallel_from = c.Type(int, default=PARALLEL_FROM)  # fewer pages: converted in the build's process
+    # `mkdocs serve` builds the default language only, so an edit shows in seconds; true: every language
+    serve_all_languages = c.Type(bool, default=False)
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.site = SiteBuild()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Only `mkdocs serve` calls this (and then keeps this plugin for every rebuild; start_build
+        resets the build's state): under it the other languages are built only if asked for."""
+        self.site.default_language_only = command == "serve" and not self.config.serve_all_languages
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         escape_theme_texts(config)
@@ -70,11 +79,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         self.site.search.start_writing(config, page, self.site.first_listing)
         self.site.conversion.fill(page, self.site.insert_fragments)
-        context["kb_link_preview"] = link_preview_tags(self.site.kb, page, config)
+        context["kb_link_preview"] = link_preview_tags(self.site.kb, page, config, self.site.cards)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        output = self.site.lighter_page(output, page, config)
+        output = lighter_page(output, self.site.icons, page.url or "", site_root(config))
         self.site.search.add_page(output, page, config)
         return output
 

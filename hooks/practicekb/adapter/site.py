@@ -21,7 +21,7 @@ from ..model.pipeline import knowledge_base
 from ..core.languages import kb_settings, language_name, language_prefix, translation_of
 from ..core.problems import ProblemsFound
 from .conversion import Conversion, ConversionOptions
-from .pageoutput import IconSprite, minified, to_site_root
+from .pageoutput import IconSprite
 from .previews import SocialCards, practice_of
 from .search import SiteSearch
 from ..exports.qrfiles import write_qr_codes as publish_qr_codes
@@ -55,6 +55,7 @@ class SiteBuild:
         self.cards = SocialCards()  # drawn while MkDocs writes the pages
         self.first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
         self.home_lists = ""  # the home page's counts and entry points (overrides/kb/home.html)
+        self.default_language_only = False  # `mkdocs serve` without serve_all_languages (plugin.py)
 
     def start_build(self, config: MkDocsConfig, conversion: ConversionOptions) -> None:
         """Forget the last build; the default language's build also starts the search indexer
@@ -63,14 +64,15 @@ class SiteBuild:
         self.conversion_options = conversion
         self.search.start(config)
 
-    def hand_over(self, other: SiteBuild) -> None:
+    def hand_over(self, other: SiteBuild, root_url: str) -> None:
         """Give another language's build what is read and started once for all languages: the
-        knowledge base as written (read and checked here) and the site's search indexer."""
+        knowledge base as written (read and checked here), the site's icons, search indexer and cards."""
         other.shared_source = self.source_kb
         other.icons = self.icons
+        self.cards.hand_over(other.cards, root_url)
         self.search.share_with(other.search)
 
-    def reset(self) -> None:
+    def reset(self) -> None:  # the handed-over parts (shared_source, icons, cards' default) stay
         self.kb = None
         self.source_kb = None
         self.pages = {}
@@ -155,10 +157,13 @@ class SiteBuild:
         return files
 
     def add_download_files(self, files: Files, config: MkDocsConfig, kb: KnowledgeBase, settings: SiteSettings) -> list[str]:
-        """Publish the feed and the open data, and give the QR codes their addresses; return the paths docs/ already has."""
+        """Publish the feed (and, in the default language's build, the site's open data), and give the QR
+        codes their addresses; return the paths docs/ already has."""
         qr_codes = qr_addresses(kb, settings)
         clashes = [path for path in qr_codes if files.get_file_from_path(path) is not None]
-        for path, content in download_files(kb, settings).items():
+        default = site_languages_.is_default_build(config)  # the open data: once, at the root
+        for path, content in download_files(kb, settings, self.source_kb if default else None,
+                                            site_languages_.site_languages(config)).items():
             if files.get_file_from_path(path) is not None:
                 clashes.append(path)
                 continue
@@ -167,8 +172,7 @@ class SiteBuild:
         return clashes
 
     def write_qr_codes(self, config: MkDocsConfig) -> None:
-        """Write the QR codes into the built site, once MkDocs has written the pages (it cleans the
-        site folder first): linked from .cache/qr/ like the social cards (qrfiles.py)."""
+        """Into the built site once it is written (and cleaned), from .cache/qr/ (qrfiles.py)."""
         wanted, self.qr_codes = self.qr_codes, None
         if wanted is not None:
             publish_qr_codes(wanted, Path(config.site_dir), cache_folder(config, "qr"))
@@ -184,8 +188,7 @@ class SiteBuild:
         return self.insert_fragments(html, page.file.src_uri)
 
     def contributor_page(self, src_uri: str) -> bool:
-        """A page made from files that contributors send: generated from practices and vocabularies, or
-        a translation of a hand-written page. Its HTML passes the sanitizer."""
+        """Made from contributors' files (practices, vocabularies, page translations): its HTML is sanitized."""
         return src_uri in self.pages or src_uri in self.translated
 
     def insert_fragments(self, html: str, src_uri: str) -> str:
@@ -261,19 +264,15 @@ class SiteBuild:
         }
 
     def index_site(self, config: MkDocsConfig) -> None:
-        """In the default language's build: build every other language, then write the site search index,
-        which every language's pages went into as they were written (mkdocs build and every serve
-        rebuild). Other languages' builds do neither."""
+        """In the default language's build: build every other language (not under `mkdocs serve` unless
+        asked), then write the search index every language's pages went into, and the icons."""
         if not site_languages_.is_default_build(config):
             return
-        site_languages_.build_other_languages(config, self.source_kb.interface.catalogues,
-                                              lambda other: self.hand_over(other.plugins[PLUGIN_NAME].site))
+        if not self.default_language_only:
+            site_languages_.build_other_languages(config, self.source_kb.interface.catalogues, lambda other: self.hand_over(
+                other.plugins[PLUGIN_NAME].site, config.site_url or ""))
         self.search.write(config)
         self.icons.write(Path(config.site_dir))
-
-    def lighter_page(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        """A written page with Material's icons by reference and minified (pageoutput.py)."""
-        return minified(self.icons.by_reference(html, to_site_root(page.url or "", site_languages_.site_root(config))))
 
     def add_link_files(self, files: Files, config: MkDocsConfig) -> Files:
         """A redirect page at every former address of a practice, and robots.txt naming the sitemap."""
