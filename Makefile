@@ -6,14 +6,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check bench bench-search clean chromium
+.PHONY: serve serve-all build test test-fast check bench bench-search clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 	touch $(STAMP)
 
-serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on every change
+serve: $(STAMP)  ## serve the default language at http://127.0.0.1:8000, rebuilding on every change (in seconds)
+	KB_DEFAULT_LANGUAGE_ONLY=true $(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+
+serve-all: $(STAMP)  ## the same with every language (each rebuild builds them all: slower)
 	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## build the site into site/, failing on any problem

@@ -3,8 +3,12 @@
 Registered as the entry point `practicekb` (pyproject.toml) and named in mkdocs.yml's plugins
 after `macros`. MkDocs makes a plugin instance per configuration it loads, so every language's
 build, and every rebuild of `mkdocs serve`, has its own SiteBuild and nothing is kept in modules.
+(It has no on_startup on purpose: MkDocs keeps one instance of such a plugin for every configuration
+it loads, which would give every language's build the same SiteBuild.)
 """
 from __future__ import annotations
+
+import os
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +28,9 @@ from .site import SiteBuild
 from .partialcache import cached_partial
 
 
+DEFAULT_LANGUAGE_ONLY = "KB_DEFAULT_LANGUAGE_ONLY"  # the environment's switch (make serve)
+
+
 class KnowledgeBaseConfig(base.Config):
     """The plugin's settings in mkdocs.yml (plugins: - practicekb:): the project's folders and
     languages, the pages that may render macros, and how generated pages' Markdown is converted."""
@@ -35,24 +42,22 @@ class KnowledgeBaseConfig(base.Config):
     prerender = c.Type(bool, default=True)  # convert generated pages outside MkDocs' Markdown step
     markdown_workers = c.Optional(c.Type(int))  # worker processes; default: one where there are two cores
     markdown_parallel_from = c.Type(int, default=PARALLEL_FROM)  # fewer pages: converted in the build's process
-    # `mkdocs serve` builds the default language only, so an edit shows in seconds; true: every language
-    serve_all_languages = c.Type(bool, default=False)
+    # Build the default language only, so an edit shows in seconds; also when the environment has
+    # KB_DEFAULT_LANGUAGE_ONLY=true, as `make serve` sets it (`make serve-all` and `make build` do not).
+    default_language_only = c.Type(bool, default=False)
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.site = SiteBuild()
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Only `mkdocs serve` calls this (and then keeps this plugin for every rebuild; start_build
-        resets the build's state): under it the other languages are built only if asked for."""
-        self.site.default_language_only = command == "serve" and not self.config.serve_all_languages
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         escape_theme_texts(config)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.site.default_language_only = (self.config.default_language_only
+                                           or os.environ.get(DEFAULT_LANGUAGE_ONLY, "").lower() == "true")
         self.site.start_build(config, ConversionOptions(self.config.prerender, self.config.markdown_workers,
                                                         self.config.markdown_parallel_from))
 

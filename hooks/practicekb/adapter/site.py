@@ -55,7 +55,7 @@ class SiteBuild:
         self.cards = SocialCards()  # drawn while MkDocs writes the pages
         self.first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
         self.home_lists = ""  # the home page's counts and entry points (overrides/kb/home.html)
-        self.default_language_only = False  # `mkdocs serve` without serve_all_languages (plugin.py)
+        self.default_language_only = False  # the plugin's setting: no other language built (make serve)
 
     def start_build(self, config: MkDocsConfig, conversion: ConversionOptions) -> None:
         """Forget the last build; the default language's build also starts the search indexer
@@ -264,8 +264,8 @@ class SiteBuild:
         }
 
     def index_site(self, config: MkDocsConfig) -> None:
-        """In the default language's build: build every other language (not under `mkdocs serve` unless
-        asked), then write the search index every language's pages went into, and the icons."""
+        """In the default language's build: build every other language (unless default_language_only),
+        then write the search index every language's pages went into, and the icons."""
         if not site_languages_.is_default_build(config):
             return
         if not self.default_language_only:
