@@ -135,7 +135,7 @@ def test_navigation_marks_the_page_it_lists_and_nothing_on_pages_it_does_not(rea
     assert str(first) == str(second)
     deeper = page(real_site, f"sk/practices/{SLUGS[0]}/").find(attrs={"data-kb-search": True})  # another build, depth
     assert resolve(real_site, f"sk/practices/{SLUGS[0]}/", deeper.find("form")["action"]) == real_site / "sk" / "explore" / "index.html"
-    assert resolve(real_site, f"sk/practices/{SLUGS[0]}/", deeper["data-kb-pagefind"]) == real_site / "pagefind" / "pagefind.js"
+    assert resolve(real_site, f"sk/practices/{SLUGS[0]}/", deeper["data-kb-pagefind"]) == real_site / "sk" / "pagefind" / "pagefind.js"
 
 
 def test_site_search_is_pagefind_over_practices_and_written_pages_not_lists(real_site):

@@ -92,5 +92,5 @@ def test_make_serve_switch_builds_the_default_language_only(tmp_path):
                                 env=dict(os.environ, NO_MKDOCS_2_WARNING="1", KB_DEFAULT_LANGUAGE_ONLY=switch))
         assert result.returncode == 0, result.stderr
         assert (site / "practices" / "testtown" / "index.html").is_file()
-        assert (site / "pagefind" / "pagefind.js").is_file() and (site / "assets" / "kb-icons.svg").is_file()
+        assert (site / "pagefind" / "pagefind.js").is_file() and (site / "assets" / "kb-icons.css").is_file()
         assert (site / "sl" / "practices" / "testtown" / "index.html").is_file() == (switch == "")

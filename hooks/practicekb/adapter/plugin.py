@@ -19,7 +19,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .conversion import ConversionOptions
-from .language_builds import site_root
 from .pageoutput import lighter_page
 from .prerender import PARALLEL_FROM
 from .previews import link_preview_tags
@@ -88,7 +87,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        output = lighter_page(output, self.site.icons, page.url or "", site_root(config))
+        output = lighter_page(output, self.site.icons)
         self.site.search.add_page(output, page, config)
         return output
 

@@ -38,13 +38,13 @@ PLUGIN_NAME = "practicekb"  # its entry point (pyproject.toml) and its name in m
 class SiteBuild:
     """What one language's build knows and does: every MkDocs event of the plugin (plugin.py)
     delegates here. A build of another language has its own SiteBuild, handed the knowledge base as
-    written and the search indexer by the default language's (hand_over)."""
+    written, the icons and the default language's cards by the default language's (hand_over)."""
 
     def __init__(self) -> None:
         self.kb: KnowledgeBase | None = None  # in this build's language (KnowledgeBase.in_language)
         self.source_kb: KnowledgeBase | None = None  # as written, with every translation
         self.shared_source: KnowledgeBase | None = None  # given by the default language's build
-        self.search = SiteSearch()  # the whole site's search index, fed by every language
+        self.search = SiteSearch()  # this language's search index (Pagefind)
         self.icons = IconSprite()  # the whole site's icons, one file (pageoutput.py), fed by every language
         self.conversion = Conversion()  # generated pages' HTML, converted outside MkDocs
         self.conversion_options = ConversionOptions()
@@ -58,19 +58,17 @@ class SiteBuild:
         self.default_language_only = False  # the plugin's setting: no other language built (make serve)
 
     def start_build(self, config: MkDocsConfig, conversion: ConversionOptions) -> None:
-        """Forget the last build; the default language's build also starts the search indexer
-        (Pagefind), which the other languages' builds are handed (hand_over)."""
+        """Forget the last build; start this language's search indexer (Pagefind)."""
         self.reset()
         self.conversion_options = conversion
         self.search.start(config)
 
     def hand_over(self, other: SiteBuild, root_url: str) -> None:
         """Give another language's build what is read and started once for all languages: the
-        knowledge base as written (read and checked here), the site's icons, search indexer and cards."""
+        knowledge base as written (read and checked here), the site's icons and the cards drawn."""
         other.shared_source = self.source_kb
         other.icons = self.icons
         self.cards.hand_over(other.cards, root_url)
-        self.search.share_with(other.search)
 
     def reset(self) -> None:  # the handed-over parts (shared_source, icons, cards' default) stay
         self.kb = None
@@ -264,14 +262,14 @@ class SiteBuild:
         }
 
     def index_site(self, config: MkDocsConfig) -> None:
-        """In the default language's build: build every other language (unless default_language_only),
-        then write the search index every language's pages went into, and the icons."""
+        """Write this language's search index and stop its Pagefind; in the default language's build,
+        then build every other language (unless default_language_only) and write the site's icons."""
+        self.search.write(config)
         if not site_languages_.is_default_build(config):
             return
         if not self.default_language_only:
             site_languages_.build_other_languages(config, self.source_kb.interface.catalogues, lambda other: self.hand_over(
                 other.plugins[PLUGIN_NAME].site, config.site_url or ""))
-        self.search.write(config)
         self.icons.write(Path(config.site_dir))
 
     def add_link_files(self, files: Files, config: MkDocsConfig) -> Files:
