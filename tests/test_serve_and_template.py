@@ -32,7 +32,7 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(predicate, seconds: float = 30) -> bool:
+def wait_for(predicate, seconds: float = 120) -> bool:  # a rebuild on a busy shared machine
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
