@@ -169,8 +169,9 @@ def main(argv: list[str] | None = None) -> int:
                     figures[name] = build_figures(config, site, is_plain, languages_of(hooked))
                     shutil.rmtree(site)
                 rounds[count].append(figures)
-                print(f"round {round_number + 1}, N={count}: hooked {figures['hooked']['seconds']:.1f} s, "
-                      f"plain {figures['plain']['seconds']:.1f} s", flush=True)
+                print(f"round {round_number + 1}, N={count}:", flush=True)
+                for name in ("hooked", "plain"):
+                    print("  " + describe(name, figures[name]), flush=True)
         languages = languages_of(next(iter(configs.values()))[0])
         print(f"\nCold builds in {len(languages)} language(s) ({', '.join(languages)}), fastest of "
               f"{max(1, args.repeat)} round(s):")
