@@ -28,11 +28,26 @@ ICON = re.compile(r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="([0-9. ]+
                   r'((?:<path(?: [a-z-]+="[^"<>]*")+/>)+)</svg>')
 
 
+# minify-html writes every character reference as briefly as HTML allows: &lt; and &gt; become
+# < and > inside attribute values and <title>, which browsers read as text but which the site never
+# publishes for contributor text (escaped where shown). They are kept through the minifier as two
+# private-use characters, written back as &lt; and &gt; after it.
+KEPT = {"&lt;": "\ue000", "&gt;": "\ue001"}
+
+
 def minified(html: str) -> str:
-    """The page without blank indentation and what HTML does not need; closing tags and the
-    <html> and <head> tags are kept."""
-    return minify_html.minify(html, keep_closing_tags=True, keep_html_and_head_opening_tags=True,
+    """The page without blank indentation and what HTML does not need; closing tags, the <html>
+    and <head> tags and every &lt; and &gt; are kept. A page that holds one of the stand-in
+    characters itself is left as it is."""
+    if any(stand_in in html for stand_in in KEPT.values()):
+        return html
+    for entity, stand_in in KEPT.items():
+        html = html.replace(entity, stand_in)
+    html = minify_html.minify(html, keep_closing_tags=True, keep_html_and_head_opening_tags=True,
                               minify_css=False, minify_js=False)
+    for entity, stand_in in KEPT.items():
+        html = html.replace(stand_in, entity)
+    return html
 
 
 class IconSprite:
