@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 MAPDATA := node_modules/world-atlas/countries-50m.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast check bench bench-search clean chromium vnu
+.PHONY: serve serve-all build test test-fast check bench bench-search clean chromium vnu
 
 # The Nu HTML Checker (vnu), which tests/test_validity.py runs over the built pages: the npm
 # package vnu-jar (the checker's own release as a jar), run with Java 17 or later.
@@ -27,7 +27,10 @@ $(MAPDATA): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(MAPDATA)
 
-serve: $(STAMP) $(MAPDATA)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on every change
+serve: $(STAMP) $(MAPDATA)  ## serve the default language at http://127.0.0.1:8000, rebuilding on every change (in seconds)
+	KB_DEFAULT_LANGUAGE_ONLY=true $(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+
+serve-all: $(STAMP) $(MAPDATA)  ## the same with every language (each rebuild builds them all: slower)
 	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) $(MAPDATA)  ## build the site into site/, failing on any problem

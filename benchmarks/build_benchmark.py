@@ -1,9 +1,13 @@
-"""Build benchmark: N synthetic practices with the hooks, against a plain Material build of the same pages.
+"""Build benchmark: what users feel, for N synthetic practices in every language of mkdocs.yml,
+in paired rounds against plain Material building the same practice pages in the same languages.
 
-Prints, for each N: build seconds, seconds per practice, peak memory, site size,
-and the ratio to the plain build; the hooked build twice, cold (empty .cache/, as in a fresh
-clone) and warm (the .cache/ the first build left, as in `mkdocs serve` or CI keeping .cache/). Each build runs in its own process so memory
-figures are that build's own.
+Prints, for each N (default 1,000 and 5,000): the cold build's time (empty .cache/, as in a fresh
+clone or CI), its CPU seconds (user and system, the build and every process it waited for:
+workers and Pagefind), the peak memory of the whole process tree (sampled, benchmarks/measure.py),
+the site's size and number of files and where the bytes go, and the practice pages' bytes (raw and
+gzipped); the same for plain Material, and each round's ratio. Then the scaling from 1,000 to
+5,000, and, at 1,000, edit to served under `properdocs serve` (benchmarks/edit_loop.py) for both.
+Each build runs in its own process. Record the figures in notes/benchmark.md.
 """
 from __future__ import annotations
 
@@ -20,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.edit_loop import edit_to_served
+from benchmarks.measure import page_bytes, python_runner, run_measured, site_figures
 from benchmarks.synthetic import write_practices
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,30 +39,26 @@ start = time.perf_counter()
 config = load_config(sys.argv[1], site_dir=sys.argv[2])
 build(config)
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "main_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
-# The hooks of issue 2 alone: the same cold build with the search index (issue 4), the social
-# cards and the QR codes (issue 6) left out, to show what the foundation itself costs (its target
-# was set for term pages and related links). Timing only: the site it writes lacks those files.
-CORE_RUNNER = """
-import sys
-from pathlib import Path
-sys.path.insert(0, str(Path(sys.argv[1]).parent / "hooks"))  # the project's hooks, as MkDocs loads them
-from practicekb.adapter import previews, search, site as mkdocs_site
-
-class Skipped:  # stands in for the search indexer: every method does nothing
-    def __init__(self, *args, **kwargs):
-        pass
-    def __getattr__(self, name):
-        return lambda *args, **kwargs: {}
-
-assert hasattr(mkdocs_site, "qr_batch") and hasattr(search, "SearchIndexer"), "benchmarks: update CORE_RUNNER"
-assert hasattr(previews.SocialCards, "start"), "benchmarks: update CORE_RUNNER"
-mkdocs_site.qr_batch = lambda *args, **kwargs: None
-previews.SocialCards.start = lambda self, config, kb: None
-search.SearchIndexer = Skipped
-""" + RUNNER
+# Plain Material in every language, as the hooked site has them: one build per language, the first at
+# the root and each other under <site>/<code>/ with Material's interface in that language.
+PLAIN_RUNNER = """
+import json, sys, logging
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.disable(logging.WARNING)
+site, languages = sys.argv[2], sys.argv[3].split(",")
+base = load_config(sys.argv[1]).site_url or ""
+for n, language in enumerate(languages):
+    other = {} if n == 0 else {"site_dir": f"{site}/{language}", "site_url": f"{base}{language}/"}
+    config = load_config(sys.argv[1], **({"site_dir": site} | other))
+    config.theme["language"] = language
+    build(config)
+print(json.dumps({}))
+"""
 
 
 def folder_size(folder: Path) -> int:
@@ -87,12 +89,10 @@ LANGUAGES_SETTING = re.compile(r"^(      languages: )\[.*\]$", re.MULTILINE)  # 
 
 
 def hooked_project(root: Path, count: int, all_languages: bool = False) -> Path:
-    """The real project with `count` synthetic practices. English only unless `all_languages`: every
-    other language is one more build of every page (about as long as the English one each), which
-    would make the larger sizes take minutes; the English figures stay comparable over time."""
+    """The real project with `count` synthetic practices, in every language if `all_languages`, else
+    in English only (the search and cards benchmarks)."""
     for folder in ("docs", "overrides", "hooks", "vocabularies", "translations"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (root / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)  # the map's boundaries
     config = root / "mkdocs.yml"
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config.write_text(text if all_languages else LANGUAGES_SETTING.sub(r"\1[en]", text), encoding="utf-8")
@@ -122,85 +122,83 @@ def plain_project(root: Path, hooked: Path) -> Path:
     return path
 
 
-NAMES = {"cold": "cold", "warm": "warm", "core": "without search, cards, QR"}
+def languages_of(config: Path) -> list[str]:
+    match = LANGUAGES_SETTING.search(config.read_text(encoding="utf-8"))
+    return [code.strip() for code in match[0].split("[", 1)[1].rstrip("]").split(",")] if match else ["en"]
 
 
-def print_row(count: int, cold: dict, warm: dict, core: dict, plain: dict) -> None:
-    print(f"N={count:>5}  hooks cold {cold['seconds']:6.1f} s  warm {warm['seconds']:6.1f} s  "
-          f"(cpu {cold['cpu']:5.1f} / {warm['cpu']:5.1f} s)  "
-          f"{NAMES['core']} {core['seconds']:6.1f} s (cpu {core['cpu']:5.1f} s)  "
-          f"{1000 * cold['seconds'] / count:5.1f} / {1000 * warm['seconds'] / count:5.1f} ms/practice  "
-          f"peak {max(cold['peak_mb'], warm['peak_mb']):5.0f} MB  site {cold['site_mb']:6.1f} MB  |  "
-          f"plain {plain['seconds']:6.1f} s (cpu {plain['cpu']:5.1f} s)  peak {plain['peak_mb']:5.0f} MB  "
-          f"site {plain['site_mb']:6.1f} MB  |  "
-          f"ratio cold {cold['seconds'] / plain['seconds']:.2f}  warm {warm['seconds'] / plain['seconds']:.2f}  "
-          f"{NAMES['core']} {core['seconds'] / plain['seconds']:.2f}", flush=True)
+def build_figures(config: Path, site: Path, plain: bool, languages: list[str]) -> dict:
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": ""}
+    runner = python_runner(PLAIN_RUNNER, str(config), str(site), ",".join(languages)) if plain \
+        else python_runner(RUNNER, str(config), str(site))
+    figures = run_measured(runner, env)
+    figures.update(site_figures(site))
+    figures["pages"] = page_bytes(site / "practices")
+    return figures
 
 
-def paired_ratios(rounds: list[dict[str, float]]) -> str:
-    """Each round's hooked builds against its own plain build, built minutes apart: steadier than
-    the fastest of each when the machine's speed drifts between rounds."""
-    parts = []
-    for variant in ("cold", "warm", "core"):
-        ratios = [figures[variant] / figures["plain"] for figures in rounds]
-        parts.append(f"{NAMES[variant]} " + " ".join(f"{ratio:.2f}" for ratio in ratios) + f" (median {statistics.median(ratios):.2f})")
-    return "paired by round: " + ";  ".join(parts)
-
-
-def fastest(best: dict | None, figures: dict) -> dict:
-    return figures if best is None or figures["seconds"] < best["seconds"] else best
+def describe(name: str, f: dict) -> str:
+    pages = f["pages"]
+    return (f"{name:>6}: {f['seconds']:6.1f} s, CPU {f['cpu']:6.1f} s ({f['system']:5.1f} s system), "
+            f"peak memory of the process tree {f['peak_mb']:6.0f} MB, site {f['site_mb']:7.1f} MB in {f['files']:,} files, "
+            f"practice page {pages.get('raw_median', 0) / 1024:4.1f} KB (largest {pages.get('raw_max', 0) / 1024:4.1f}), "
+            f"gzipped {pages.get('gzip_median', 0) / 1024:3.1f} KB (largest {pages.get('gzip_max', 0) / 1024:3.1f})")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 5000])
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="build each variant this many times and keep the fastest (shared machines are noisy)")
-    parser.add_argument("--all-languages", action="store_true",
-                        help="build every language of mkdocs.yml (default: English only)")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 5000])
+    parser.add_argument("--repeat", type=int, default=1, help="paired rounds (hooked, then plain, for every size)")
+    parser.add_argument("--english-only", action="store_true", help="build English only (default: every language)")
+    parser.add_argument("--edit-size", type=int, default=1000, help="practices for edit to served (0: skip)")
     args = parser.parse_args(argv)
-    best: dict[int, dict[str, dict | None]] = {count: {"cold": None, "warm": None, "core": None, "plain": None}
-                                               for count in args.sizes}
-    rounds: dict[int, list[dict[str, float]]] = {count: [] for count in args.sizes}  # seconds per variant, per round
+    rounds: dict[int, list[dict[str, dict]]] = {count: [] for count in args.sizes}
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as temp:
         configs = {}
-        for count in args.sizes:
-            hooked_config = hooked_project(Path(temp) / str(count) / "hooked", count, args.all_languages)
-            configs[count] = (hooked_config, plain_project(Path(temp) / str(count) / "plain", hooked_config))
-        # Rounds go over every size in turn, so a machine that slows down for a while slows all sizes
-        # alike (the ratios and the scaling stay fair); each figure is the fastest of its rounds.
+        for count in sorted(set(args.sizes) | ({args.edit_size} if args.edit_size else set())):
+            hooked = hooked_project(Path(temp) / str(count) / "hooked", count, not args.english_only)
+            configs[count] = (hooked, plain_project(Path(temp) / str(count) / "plain", hooked))
         for round_number in range(max(1, args.repeat)):
-            for count, (hooked_config, plain_config) in configs.items():
-                base = hooked_config.parent.parent
-                # cold: an empty .cache/ (a fresh clone); warm: the .cache/ the cold build left (mkdocs
-                # serve, a second build, CI that keeps .cache/): the same practices, no card or QR code made;
-                # core: cold again, without the search index, cards and QR codes (CORE_RUNNER).
-                rounds[count].append({})
-                for variant, config, site in (("cold", hooked_config, "hooked-site"), ("warm", hooked_config, "hooked-site-warm"),
-                                              ("core", hooked_config, "hooked-site-core"), ("plain", plain_config, "plain-site")):
-                    if variant in ("cold", "core"):
-                        shutil.rmtree(hooked_config.parent / ".cache", ignore_errors=True)
-                    figures = timed_build(config, base / site, CORE_RUNNER if variant == "core" else RUNNER)
-                    best[count][variant] = fastest(best[count][variant], figures)
-                    rounds[count][-1][variant] = figures["seconds"]
-                    shutil.rmtree(base / site)
-                if round_number == max(1, args.repeat) - 1:
-                    print_row(count, **best[count])
-    rows = [(count, figures["cold"], figures["warm"], figures["core"], figures["plain"]) for count, figures in best.items()]
-    if 1000 in best and 5000 in best:
-        ratio = {variant: best[5000][variant]["seconds"] / best[1000][variant]["seconds"] for variant in ("cold", "warm", "plain")}
-        print(f"scaling: time(5000) / time(1000) = {ratio['cold']:.2f} cold, {ratio['warm']:.2f} warm (target ≤ 5.5); "
-              f"Material alone: {ratio['plain']:.2f} (well above 5 means the machine slowed down meanwhile)")
-    for count, cold, warm, core, plain in rows:
-        if len(rounds[count]) > 1:
-            print(f"N={count:>5}  " + paired_ratios(rounds[count]))
-        if count == 1000:
-            print(f"hook overhead at N=1000: {cold['seconds'] / plain['seconds']:.2f}× the plain build cold, "
-                  f"{warm['seconds'] / plain['seconds']:.2f}× warm; the foundation's hooks alone (cold, without "
-                  f"the search index, social cards and QR codes of issues 4 and 6) {core['seconds'] / plain['seconds']:.2f}× "
-                  f"(target ≤ 1.2)")
-        if count == 5000:
-            print(f"peak memory at N=5000: {max(cold['peak_mb'], warm['peak_mb']):.0f} MB (target < 1024)")
+            for count in args.sizes:  # every size in turn: a slow spell of the machine slows all alike
+                hooked, plain = configs[count]
+                base = hooked.parent.parent
+                shutil.rmtree(hooked.parent / ".cache", ignore_errors=True)  # cold: a fresh clone, CI
+                figures = {}
+                for name, config, is_plain in (("hooked", hooked, False), ("plain", plain, True)):
+                    site = base / f"{name}-site"
+                    figures[name] = build_figures(config, site, is_plain, languages_of(hooked))
+                    shutil.rmtree(site)
+                rounds[count].append(figures)
+                print(f"round {round_number + 1}, N={count}:", flush=True)
+                for name in ("hooked", "plain"):
+                    print("  " + describe(name, figures[name]), flush=True)
+        languages = languages_of(next(iter(configs.values()))[0])
+        print(f"\nCold builds in {len(languages)} language(s) ({', '.join(languages)}), fastest of "
+              f"{max(1, args.repeat)} round(s):")
+        best = {}
+        for count, runs in rounds.items():
+            best[count] = {name: min((run[name] for run in runs), key=lambda f: f["seconds"]) for name in ("hooked", "plain")}
+            print(f"N={count}")
+            for name in ("hooked", "plain"):
+                print("  " + describe(name, best[count][name]))
+            ratios = [run["hooked"]["seconds"] / run["plain"]["seconds"] for run in runs]
+            print(f"  time, hooked / plain, by round: {' '.join(f'{r:.2f}' for r in ratios)} (median {statistics.median(ratios):.2f})")
+            top = sorted(best[count]["hooked"]["folders_mb"].items(), key=lambda item: -item[1])[:8]
+            print("  where the hooked site's bytes go: " + ", ".join(f"{name} {mb:.1f} MB" for name, mb in top))
+        if 1000 in best and 5000 in best:
+            ratio = {name: best[5000][name]["seconds"] / best[1000][name]["seconds"] for name in ("hooked", "plain")}
+            print(f"scaling: time(5000) / time(1000) = {ratio['hooked']:.2f} (target ≤ 5.5); plain Material {ratio['plain']:.2f}")
+        if args.edit_size:
+            hooked, plain = configs[args.edit_size]
+            page = "practices/synthetic-practice-00001/"
+            print(f"\nEdit to served, N={args.edit_size} (properdocs serve, a practice edited, its page polled):", flush=True)
+            # the hooked project as `make serve` serves it (the default language only), plain Material as it comes
+            for name, config, practice, env in (
+                    ("hooked", hooked, hooked.parent / "practices" / "synthetic-practice-00001.md", {"KB_DEFAULT_LANGUAGE_ONLY": "true"}),
+                    ("plain", plain, plain.parent / "docs" / "practices" / "synthetic-practice-00001.md", {})):
+                run = edit_to_served(config, practice, page, env=env)
+                print(f"  {name:>6}: median {run['median']:.2f} s (edits: {', '.join(f'{s:.2f}' for s in run['edits'])} s; "
+                      f"first build under serve {run['first_build']:.0f} s)", flush=True)
     return 0
 
 

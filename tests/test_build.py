@@ -135,7 +135,7 @@ def test_navigation_marks_the_page_it_lists_and_nothing_on_pages_it_does_not(rea
     assert str(first) == str(second)
     deeper = page(real_site, f"sk/practices/{SLUGS[0]}/").find(attrs={"data-kb-search": True})  # another build, depth
     assert resolve(real_site, f"sk/practices/{SLUGS[0]}/", deeper.find("form")["action"]) == real_site / "sk" / "explore" / "index.html"
-    assert resolve(real_site, f"sk/practices/{SLUGS[0]}/", deeper["data-kb-pagefind"]) == real_site / "pagefind" / "pagefind.js"
+    assert resolve(real_site, f"sk/practices/{SLUGS[0]}/", deeper["data-kb-pagefind"]) == real_site / "sk" / "pagefind" / "pagefind.js"
 
 
 def test_site_search_is_pagefind_over_practices_and_written_pages_not_lists(real_site):
@@ -221,3 +221,15 @@ def test_a_place_that_names_its_country_is_not_followed_by_it_again(real_site):
     assert any(line.startswith("Vollsmose (Odense) and other towns in Denmark") for line in lines)
     assert not any("Denmark, Denmark" in line for line in lines)
     assert any(line.startswith("Jammerbugt, Denmark") for line in lines)  # a place that does not name it
+
+
+def test_pages_are_minified_and_draw_material_icons_from_one_file(real_site):
+    """No page repeats Material's icons inline or carries the templates' indentation; every icon a
+    page names is in the one icon file at the site's root, also in another language's pages."""
+    sheet = (real_site / "assets" / "kb-icons.css").read_text(encoding="utf-8")
+    for relative in (f"practices/{SLUGS[0]}/index.html", f"sk/practices/{SLUGS[0]}/index.html", "about/index.html"):
+        html = (real_site / relative).read_text(encoding="utf-8")
+        assert "<path" not in html and "\n  " not in html, relative
+        icons = page(real_site, relative.removesuffix("index.html")).select("svg.kb-icon[data-kb-icon]")
+        assert icons, relative
+        assert all(f"[data-kb-icon={icon['data-kb-icon']}]" in sheet for icon in icons), relative

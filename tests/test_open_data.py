@@ -16,7 +16,8 @@ from published import SITE_URL, practice_address
 from sitepages import front_matter, page, resolve
 from test_build import PRACTICE_FILES
 
-ADDED = {"slug", "body", "url", "source_url"}
+ADDED = {"slug", "body", "url", "source_url", "urls", "translations"}
+LANGUAGES = ("en", "sk", "sl", "lt", "nb")
 REPOSITORY = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["repo_url"]
 
 
@@ -60,6 +61,24 @@ def test_practices_json_holds_every_practice_valid_against_the_published_schema(
         assert record["body"].strip() == body.strip()
         assert record["url"] == practice_address(path.stem)
         assert record["source_url"] == f"{REPOSITORY}/blob/main/practices/{path.name}"
+        assert record["urls"] == {code: practice_address(path.stem).replace(SITE_URL, SITE_URL + (f"{code}/" if code != "en" else ""))
+                                  for code in LANGUAGES}
+        # each translation file's words, read independently of the project's loader
+        translations = {t.name.split(".")[1]: t for t in (REPO / "practices").glob(f"{path.stem}.*.md")}
+        assert set(record["translations"]) == set(translations), path.stem
+        for code, translation in translations.items():
+            _, front, text = translation.read_text(encoding="utf-8").split("---\n", 2)
+            words = yaml.safe_load(front)
+            assert record["translations"][code]["title"] == words["title"]
+            assert record["translations"][code]["summary"].split() == words["summary"].split()
+            assert record["translations"][code]["body"].strip() == text.strip()
+    assert document["languages"] == list(LANGUAGES)
+
+
+def test_open_data_is_published_once_for_every_language(real_site):
+    """One practices.json, .csv and vocabularies.json at the root; no language has copies of its own."""
+    for code in LANGUAGES[1:]:
+        assert [p.name for p in (real_site / code / "data").iterdir()] == ["index.html"], code  # the Data page only
 
 
 def test_practices_csv_has_one_row_per_practice_with_lists_joined(real_site):
@@ -75,6 +94,10 @@ def test_practices_csv_has_one_row_per_practice_with_lists_joined(real_site):
         assert row["sources"].split("; ") == [s["url"] for s in data["sources"]]
         assert row["last_verified"] == data["last_verified"]
         assert row["url"] == practice_address(row["slug"])
+        for code in LANGUAGES[1:]:
+            assert row[f"url_{code}"] == practice_address(row["slug"]).replace(SITE_URL, f"{SITE_URL}{code}/")
+        translated = {t.name.split(".")[1] for t in (REPO / "practices").glob(f"{row['slug']}.*.md")}
+        assert {code for code in LANGUAGES[1:] if row[f"title_{code}"]} == translated, row["slug"]
     schema = load_json(real_site, "schema/practice.schema.json")
     header = rows[0].keys()
     assert all(any(column.startswith(field) or field.startswith(column) for column in header)
@@ -103,17 +126,21 @@ def test_vocabularies_json_holds_every_vocabulary_and_term(real_site):
 
 
 def test_data_page_links_the_files_the_schema_the_feed_and_the_licence(real_site):
-    soup = page(real_site, "data/")
-    article = soup.find("article")
-    targets = {}
-    for link in article.find_all("a", href=True):
-        target = resolve(real_site, "data/", link["href"])
-        targets[link["href"] if target is None else target.relative_to(real_site).as_posix()] = link
-    for path in ("data/practices.json", "data/practices.csv", "data/vocabularies.json",
-                 "schema/practice.schema.json", "feed.xml"):
-        assert path in targets, path
-        assert (real_site / path).is_file()
-    assert "https://creativecommons.org/licenses/by/4.0/" in targets
+    for code in LANGUAGES:
+        prefix = "" if code == "en" else f"{code}/"
+        soup = page(real_site, f"{prefix}data/")
+        article = soup.find("article")
+        targets = {}
+        for link in article.find_all("a", href=True):
+            target = resolve(real_site, f"{prefix}data/", link["href"])
+            targets[link["href"] if target is None else target.relative_to(real_site).as_posix()] = link
+        for name in ("practices.json", "practices.csv", "vocabularies.json"):  # one address, whatever the language
+            assert SITE_URL + "data/" + name in targets, (code, name)
+            assert (real_site / "data" / name).is_file()
+        for path in ("schema/practice.schema.json", "feed.xml"):
+            assert prefix + path in targets, (code, path)
+            assert (real_site / prefix / path).is_file()
+        assert "https://creativecommons.org/licenses/by/4.0/" in targets
     nav = page(real_site, "about/").find("nav", class_="md-nav--primary")  # under About in the navigation
     entry = next(a for a in nav.find_all("a", href=True) if a.get_text(strip=True) == "Open data")
     assert resolve(real_site, "about/", entry["href"]) == real_site / "data" / "index.html"

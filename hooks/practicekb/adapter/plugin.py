@@ -3,8 +3,12 @@
 Registered as the entry point `practicekb` (pyproject.toml) and named in mkdocs.yml's plugins
 after `macros`. MkDocs makes a plugin instance per configuration it loads, so every language's
 build, and every rebuild of `mkdocs serve`, has its own SiteBuild and nothing is kept in modules.
+(It has no on_startup on purpose: MkDocs keeps one instance of such a plugin for every configuration
+it loads, which would give every language's build the same SiteBuild.)
 """
 from __future__ import annotations
+
+import os
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,10 +19,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .conversion import ConversionOptions
+from .pageoutput import lighter_page
 from .prerender import PARALLEL_FROM
 from .settings import compiled_templates, escape_theme_texts
 from .language_builds import LanguageBuild
 from .site import SiteBuild
+from .templatedata import page_context, template_globals
 from .partialcache import cached_partial
 
 
@@ -28,6 +34,8 @@ class MaintainersConfig(base.Config):
 
     name = c.Type(str, default="")
     email = c.Type(str, default="")
+
+DEFAULT_LANGUAGE_ONLY = "KB_DEFAULT_LANGUAGE_ONLY"  # the environment's switch (make serve)
 
 
 class KnowledgeBaseConfig(base.Config):
@@ -42,6 +50,9 @@ class KnowledgeBaseConfig(base.Config):
     prerender = c.Type(bool, default=True)  # convert generated pages outside MkDocs' Markdown step
     markdown_workers = c.Optional(c.Type(int))  # worker processes; default: one where there are two cores
     markdown_parallel_from = c.Type(int, default=PARALLEL_FROM)  # fewer pages: converted in the build's process
+    # Build the default language only, so an edit shows in seconds; also when the environment has
+    # KB_DEFAULT_LANGUAGE_ONLY=true, as `make serve` sets it (`make serve-all` and `make build` do not).
+    default_language_only = c.Type(bool, default=False)
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -55,6 +66,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.site.default_language_only = (self.config.default_language_only
+                                           or os.environ.get(DEFAULT_LANGUAGE_ONLY, "").lower() == "true")
         self.site.start_build(config, ConversionOptions(self.config.prerender, self.config.markdown_workers,
                                                         self.config.markdown_parallel_from))
 
@@ -70,7 +83,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = compiled_templates(config)
-        env.globals.update(self.site.template_globals(config))
+        env.globals.update(template_globals(self.site, config))
         env.globals["kb_partial"] = cached_partial(env)
         return env
 
@@ -81,10 +94,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         self.site.search.start_writing(config, page, self.site.first_listing)
         self.site.conversion.fill(page, self.site.insert_fragments)
-        self.site.page_context(context, page, config)
+        page_context(self.site, context, page, config)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        output = lighter_page(output, self.site.icons)
         self.site.search.add_page(output, page, config)
         return output
 

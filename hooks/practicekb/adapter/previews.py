@@ -13,7 +13,9 @@ from mkdocs.structure.pages import Page
 from . import language_builds as site_languages_
 from ..core.filebatch import FileBatch
 from ..exports.cardfiles import card_batch
-from ..exports.linkpreview import card_jobs, meta_tags, page_preview, places, practice_preview
+from ..exports.cards import CardText
+from ..exports.linkpreview import (SITE_CARD, card_jobs, meta_tags, page_preview, places, practice_card_path,
+                                      practice_preview)
 from ..model.model import KnowledgeBase, Practice
 from .language_builds import plain_text_of
 from .settings import cache_folder, plain_text
@@ -27,28 +29,52 @@ def practice_of(kb: KnowledgeBase | None, page: Page) -> Practice | None:
     return kb.practices.get(str(page.meta.get("kb_slug")))
 
 
-def link_preview_tags(kb: KnowledgeBase | None, page: Page, config: MkDocsConfig) -> str:
+def link_preview_tags(kb: KnowledgeBase | None, page: Page, config: MkDocsConfig, cards: SocialCards) -> str:
     """The Open Graph and Twitter card tags of a page, for overrides/partials/kb-link-preview.html."""
     site_url, url = config.site_url or "", page.canonical_url or ""
     practice = practice_of(kb, page)
     if practice is not None:
-        preview = practice_preview(practice, places(kb, practice), url, site_url, plain_text_of(config, "site_name"))
+        card_site = cards.site_of(practice_card_path(practice.slug), site_url)
+        preview = practice_preview(practice, places(kb, practice), url, card_site, plain_text_of(config, "site_name"))
     else:
         # A page's title and description are HTML to MkDocs and Material (generated pages escape them).
         description = plain_text(page.meta.get("description") or plain_text_of(config, "site_description"))
-        preview = page_preview(plain_text(page.title or ""), description, url, site_url, plain_text_of(config, "site_name"),
-                               site_languages_.build_language(config))
+        preview = page_preview(plain_text(page.title or ""), description, url, cards.site_of(SITE_CARD, site_url),
+                               plain_text_of(config, "site_name"), site_languages_.build_language(config))
     return meta_tags(preview)
 
 
 class SocialCards:
+    """The cards of one language's build. A card whose words (title, place, themes) are the default
+    language's is not drawn again: the page links the default language's card (same_as_default)."""
+
     def __init__(self) -> None:
         self.batch: FileBatch | None = None
+        self.drawn: dict[str, CardText] = {}  # card path (from the build's root) -> what it shows
+        self.default: dict[str, CardText] = {}  # the default language's cards, handed over (hand_over)
+        self.at_root: set[str] = set()  # cards this build links from the default language's
+        self.root_url = ""
+
+    def hand_over(self, other: SocialCards, root_url: str) -> None:
+        other.default, other.root_url = self.drawn, root_url
+
+    def site_of(self, card: str, site_url: str) -> str:
+        """The address of the site whose `card` (a path from its root) the page shows."""
+        return self.root_url if card in self.at_root else site_url
 
     def start(self, config: MkDocsConfig, kb: KnowledgeBase) -> None:
         """Start drawing the social cards that .cache/cards/<language>/ does not have."""
-        jobs = card_jobs(kb, Path(config.site_dir), plain_text_of(config, "site_name"),
-                         plain_text_of(config, "site_description"))
+        site = Path(config.site_dir)
+        jobs = []
+        for job in card_jobs(kb, site, plain_text_of(config, "site_name"), plain_text_of(config, "site_description")):
+            path = job.target.relative_to(site).as_posix()
+            shown = self.default.get(path)
+            if shown is not None and (shown.title, shown.place, shown.themes) == (job.text.title, job.text.place,
+                                                                                  job.text.themes):
+                self.at_root.add(path)
+                continue
+            self.drawn[path] = job.text
+            jobs.append(job)
         try:
             self.batch = card_batch(jobs, cache_folder(config, "cards"))
         except OSError as error:

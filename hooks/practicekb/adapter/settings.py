@@ -124,4 +124,5 @@ def register_macros_variables(config: MkDocsConfig, kb: KnowledgeBase, words: Ca
         macros.variables["kb"] = kb
         macros.variables["language"] = site_languages_.build_language(config)
         macros.variables["t"] = words.t
+        macros.variables["data_url"] = site_languages_.root_url(config) + "data/"  # one open data for all languages
         macros.env.filters["md"] = markdown_text  # practice titles and term labels shown as text

@@ -1,7 +1,6 @@
 """SiteBuild: one language's build, as the plugin (plugin.py) drives it: generated pages become MkDocs files."""
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -14,7 +13,7 @@ from . import language_builds as site_languages_
 from .language_builds import PLUGIN_NAME
 from ..exports.downloads import download_files, qr_addresses
 from ..source.boundaries import MISSING as BOUNDARIES_MISSING
-from ..model.explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
+from ..model.explore import INDEX_PATH, explore_index, explore_index_text
 from ..model.model import KnowledgeBase
 from ..pages.addresses import SiteSettings
 from ..pages.pages import HOME_PAGE, SCHEMA_PATH, GeneratedPage, render_home_lists, render_pages
@@ -23,7 +22,8 @@ from ..model.pipeline import knowledge_base
 from ..core.languages import kb_settings, language_name, language_prefix, translation_of
 from ..core.problems import ProblemsFound
 from .conversion import Conversion, ConversionOptions
-from .previews import SocialCards, link_preview_tags, practice_of
+from .pageoutput import IconSprite
+from .previews import SocialCards, practice_of
 from .search import SiteSearch
 from ..core.filebatch import FileBatch
 from ..exports.qrfiles import qr_batch
@@ -31,23 +31,22 @@ from ..exports.redirects import redirects
 from ..exports.robots import ROBOTS_PATH, robots_txt
 from ..pages.propose import render_contributor_parts
 from ..pages.sanitize import clean_html, clean_text
-from ..pages.views import words_of
 from ..checks.translations import PAGE_FIELDS, valid_hide
 from .settings import (cache_folder, clean_toc, compiled_templates, correction_texts, project_paths, published_schema_text,
                        register_macros_variables, site_settings, templates_folder)
 
 
-
 class SiteBuild:
     """What one language's build knows and does: every MkDocs event of the plugin (plugin.py)
     delegates here. A build of another language has its own SiteBuild, handed the knowledge base as
-    written and the search indexer by the default language's (hand_over)."""
+    written, the icons and the default language's cards by the default language's (hand_over)."""
 
     def __init__(self) -> None:
         self.kb: KnowledgeBase | None = None  # in this build's language (KnowledgeBase.in_language)
         self.source_kb: KnowledgeBase | None = None  # as written, with every translation
         self.shared_source: KnowledgeBase | None = None  # given by the default language's build
-        self.search = SiteSearch()  # the whole site's search index, fed by every language
+        self.search = SiteSearch()  # this language's search index (Pagefind)
+        self.icons = IconSprite()  # the whole site's icons, one file (pageoutput.py), fed by every language
         self.conversion = Conversion()  # generated pages' HTML, converted outside MkDocs
         self.conversion_options = ConversionOptions()
         self.pages: dict[str, GeneratedPage] = {}
@@ -58,21 +57,22 @@ class SiteBuild:
         self.first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
         self.home_lists = ""  # the home page's counts and entry points (overrides/kb/home.html)
         self.page_parts: dict[str, str] = {}  # hand-written page -> what follows its words (pages/propose.py)
+        self.default_language_only = False  # the plugin's setting: no other language built (make serve)
 
     def start_build(self, config: MkDocsConfig, conversion: ConversionOptions) -> None:
-        """Forget the last build; the default language's build also starts the search indexer
-        (Pagefind), which the other languages' builds are handed (hand_over)."""
+        """Forget the last build; start this language's search indexer (Pagefind)."""
         self.reset()
         self.conversion_options = conversion
         self.search.start(config)
 
-    def hand_over(self, other: SiteBuild) -> None:
+    def hand_over(self, other: SiteBuild, root_url: str) -> None:
         """Give another language's build what is read and started once for all languages: the
-        knowledge base as written (read and checked here) and the site's search indexer."""
+        knowledge base as written (read and checked here), the site's icons and the cards drawn."""
         other.shared_source = self.source_kb
-        self.search.share_with(other.search)
+        other.icons = self.icons
+        self.cards.hand_over(other.cards, root_url)
 
-    def reset(self) -> None:
+    def reset(self) -> None:  # the handed-over parts (shared_source, icons, cards' default) stay
         self.kb = None
         self.source_kb = None
         self.pages = {}
@@ -163,10 +163,13 @@ class SiteBuild:
         return files
 
     def add_download_files(self, files: Files, config: MkDocsConfig, kb: KnowledgeBase, settings: SiteSettings) -> list[str]:
-        """Publish the feed and the open data, and give the QR codes their addresses; return the paths docs/ already has."""
+        """Publish the feed (and, in the default language's build, the site's open data), and give the QR
+        codes their addresses; return the paths docs/ already has."""
         qr_codes = qr_addresses(kb, settings)
         clashes = [path for path in qr_codes if files.get_file_from_path(path) is not None]
-        for path, content in download_files(kb, settings).items():
+        default = site_languages_.is_default_build(config)  # the open data: once, at the root
+        for path, content in download_files(kb, settings, self.source_kb if default else None,
+                                            site_languages_.site_languages(config)).items():
             if files.get_file_from_path(path) is not None:
                 clashes.append(path)
                 continue
@@ -193,8 +196,7 @@ class SiteBuild:
         return self.insert_fragments(html, page.file.src_uri)
 
     def contributor_page(self, src_uri: str) -> bool:
-        """A page made from files that contributors send: generated from practices and vocabularies, or
-        a translation of a hand-written page. Its HTML passes the sanitizer."""
+        """Made from contributors' files (practices, vocabularies, page translations): its HTML is sanitized."""
         return src_uri in self.pages or src_uri in self.translated
 
     def insert_fragments(self, html: str, src_uri: str) -> str:
@@ -250,33 +252,16 @@ class SiteBuild:
         name = f"{source.stem}.{site_languages_.build_language(config)}.md"
         page.meta["kb_translate_url"] = site_settings(config).new_file_url(str(source.parent), name)
 
-    def template_globals(self, config: MkDocsConfig) -> dict:
-        """What Material's templates and the overrides are given to speak this build's language: data,
-        no functions (the page's own alternates come with its context, page_context)."""
-        words = self.interface_words(config)
-        return {
-            "kb_words": words_of(words),
-            "kb_language": site_languages_.build_language(config),
-            "kb_site_root": site_languages_.site_root(config),
-            "kb_alternates": site_languages_.alternates(config, None),  # for a page without a place (404)
-            "kb_search_messages": json.dumps(words.for_script("search."), ensure_ascii=False, sort_keys=True),
-            "kb_facet_legends": json.dumps(facet_legends(self.kb), ensure_ascii=False),
-        }
-
-    def page_context(self, context: dict, page: Page, config: MkDocsConfig) -> None:
-        """The page's versions in every language (switcher and hreflang links) and its link preview tags."""
-        context["kb_alternates"] = site_languages_.alternates(config, page)
-        context["kb_link_preview"] = link_preview_tags(self.kb, page, config)
-
     def index_site(self, config: MkDocsConfig) -> None:
-        """In the default language's build: build every other language, then write the site search index,
-        which every language's pages went into as they were written (mkdocs build and every serve
-        rebuild). Other languages' builds do neither."""
+        """Write this language's search index and stop its Pagefind; in the default language's build,
+        then build every other language (unless default_language_only) and write the site's icons."""
+        self.search.write(config)
         if not site_languages_.is_default_build(config):
             return
-        site_languages_.build_other_languages(config, self.source_kb.interface.catalogues,
-                                              lambda other: self.hand_over(other.plugins[PLUGIN_NAME].site))
-        self.search.write(config)
+        if not self.default_language_only:
+            site_languages_.build_other_languages(config, self.source_kb.interface.catalogues, lambda other: self.hand_over(
+                other.plugins[PLUGIN_NAME].site, config.site_url or ""))
+        self.icons.write(Path(config.site_dir))
 
     def add_link_files(self, files: Files, config: MkDocsConfig) -> Files:
         """A redirect page at every former address of a practice, and robots.txt naming the sitemap."""

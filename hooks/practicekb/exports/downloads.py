@@ -1,5 +1,6 @@
 """Files the build publishes beside the pages, for people and programs: every practice's QR
-code, the Atom feed and the open data. Paths are from the site root."""
+code, the Atom feed (one per language) and the open data (once, at the whole site's root). Paths
+are from the build's root."""
 from __future__ import annotations
 
 from .feed import FEED_PATH, feed_xml
@@ -14,8 +15,11 @@ def qr_addresses(kb: KnowledgeBase, settings: SiteSettings) -> dict[str, str]:
     return {qr_path(slug): settings.page_address(practice_src_uri(slug)) for slug in kb.practices}
 
 
-def download_files(kb: KnowledgeBase, settings: SiteSettings) -> dict[str, str]:
-    """The feed and the open data, made at once: they take milliseconds."""
+def download_files(kb: KnowledgeBase, settings: SiteSettings, source: KnowledgeBase | None = None,
+                   languages: tuple[str, ...] = ()) -> dict[str, str]:
+    """The feed of `kb` (a language's copy), and, given the knowledge base as written (`source`, in the
+    default language's build only) and the site's languages, the open data of the whole site."""
     files = {FEED_PATH: feed_xml(kb, settings)}
-    files.update(data_files(kb, settings))
+    if source is not None:
+        files.update(data_files(source, settings, languages))
     return files

@@ -1,6 +1,8 @@
 """Open data: every practice and every vocabulary as JSON, and the practices as CSV.
 
-A JSON record is the practice's front matter exactly as written (so it validates against
+Published once for the whole site, at the root (data/), whatever the number of languages: a
+record holds the practice as written plus its address and its translation in every language, and
+vocabularies.json holds every label in every language. A JSON record is the practice's front matter exactly as written (so it validates against
 the published JSON Schema) plus the fields in ADDED_FIELDS, which the schema does not have:
 strip them and the record is the front matter again.
 """
@@ -13,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..model.model import KnowledgeBase, Practice
-from ..pages.addresses import SiteSettings
+from ..pages.addresses import SiteSettings, page_url
 from ..pages.pages import SCHEMA_PATH
 from ..checks.schema import practice_schema
 from ..core.taxonomies import TAXONOMIES
@@ -32,14 +34,24 @@ ADDED_FIELDS = {
     "body": "The text of the practice page, in Markdown, as written in the file.",
     "url": "The address of the practice's page on the site.",
     "source_url": "The address of the practice's file in the repository (empty when the site has no repository).",
+    "urls": "The address of the practice's page in each language of the site, by language code.",
+    "translations": "The practice's translations, by language code: title, summary and body (Markdown) of each.",
 }
 FIELD_ORDER = tuple(practice_schema({})["properties"])
 if set(ADDED_FIELDS) & set(FIELD_ORDER):  # a schema field must never be shadowed by an added one
     raise RuntimeError(f"open data: added fields {sorted(set(ADDED_FIELDS) & set(FIELD_ORDER))} are also schema fields")
 
 
-def practice_record(practice: Practice, settings: SiteSettings) -> dict[str, Any]:
-    """The front matter in schema order, then the added fields."""
+def page_addresses(practice: Practice, settings: SiteSettings, languages: tuple[str, ...]) -> dict[str, str]:
+    """The practice's page in every language: <site>/<code>/practices/<slug>/, the default at the root."""
+    path = page_url(practice.src_uri, settings.directory_urls)
+    return {code: settings.site_url + (f"{code}/" if n else "") + path for n, code in enumerate(languages)}
+
+
+def practice_record(practice: Practice, settings: SiteSettings, kb: KnowledgeBase,
+                    languages: tuple[str, ...]) -> dict[str, Any]:
+    """The front matter in schema order, then the added fields; `kb` is the knowledge base as
+    written (with every translation), `languages` the site's, the default first."""
     data = practice.data
     record: dict[str, Any] = {"slug": practice.slug}
     record.update((key, data[key]) for key in FIELD_ORDER if key in data)
@@ -47,6 +59,11 @@ def practice_record(practice: Practice, settings: SiteSettings) -> dict[str, Any
     record["body"] = practice.body.strip() + "\n"
     record["url"] = settings.page_address(practice.src_uri)
     record["source_url"] = settings.source_url(practice.path)
+    record["urls"] = page_addresses(practice, settings, languages)
+    translations = kb.translations.get(practice.slug, {})
+    record["translations"] = {code: {"title": translations[code].title, "summary": translations[code].summary,
+                                     "body": translations[code].body.strip() + "\n"}
+                              for code in languages if code in translations}
     return record
 
 
@@ -70,13 +87,14 @@ def _json_item_per_line(document: dict[str, Any], items_key: str) -> str:
     return "{\n" + ",\n".join(field(key, value) for key, value in document.items()) + "\n}\n"
 
 
-def practices_json(kb: KnowledgeBase, settings: SiteSettings) -> str:
+def practices_json(kb: KnowledgeBase, settings: SiteSettings, languages: tuple[str, ...]) -> str:
     document = _about(settings, "practices")
     document.update({
         "schema": settings.site_url + SCHEMA_PATH,
         "added_fields": ADDED_FIELDS,
         "count": len(kb.practices),
-        "practices": [practice_record(p, settings) for p in kb.practices.values()],
+        "languages": list(languages),
+        "practices": [practice_record(p, settings, kb, languages) for p in kb.practices.values()],
     })
     return _json_item_per_line(document, "practices")
 
@@ -174,16 +192,27 @@ def csv_columns(kb: KnowledgeBase) -> list[tuple[str, Callable[[dict[str, Any]],
     return [column for name, value in CSV_COLUMNS for column in ((name, value), *([labels[name]] if name in labels else []))]
 
 
-def practices_csv(kb: KnowledgeBase, settings: SiteSettings) -> str:
+def language_columns(languages: tuple[str, ...]) -> tuple[tuple[str, Callable[[dict[str, Any]], str]], ...]:
+    """After the columns of the practice as written: for each other language its page's address and
+    the translated title and summary (empty where the practice has no translation)."""
+    def text(code: str, key: str) -> Callable[[dict[str, Any]], str]:
+        return lambda r: r["translations"].get(code, {}).get(key, "")
+    return tuple(column for code in languages[1:] for column in (
+        (f"url_{code}", lambda r, code=code: r["urls"][code]), (f"title_{code}", text(code, "title")),
+        (f"summary_{code}", text(code, "summary"))))
+
+
+def practices_csv(kb: KnowledgeBase, settings: SiteSettings, languages: tuple[str, ...]) -> str:
     """One row per practice; the body is left out (it is in the JSON), so every row is one line of
-    text. UTF-8 with a byte-order mark, comma-separated (docs/data.md says how to open it)."""
-    columns = csv_columns(kb)
+    text. UTF-8 with a byte-order mark, comma-separated (docs/data.md says how to open it); the
+    labels in the default language, then each other language's address, title and summary."""
+    columns = csv_columns(kb) + list(language_columns(languages))
     out = io.StringIO()
     out.write(BYTE_ORDER_MARK)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([name for name, _ in columns])
     for practice in kb.practices.values():
-        record = practice_record(practice, settings)
+        record = practice_record(practice, settings, kb, languages)
         writer.writerow([inert_cell(value(record)) for _, value in columns])
     return out.getvalue()
 
@@ -236,6 +265,8 @@ def vocabularies_json(kb: KnowledgeBase, settings: SiteSettings) -> str:
     return _json(document)
 
 
-def data_files(kb: KnowledgeBase, settings: SiteSettings) -> dict[str, str]:
-    return {PRACTICES_JSON: practices_json(kb, settings), PRACTICES_CSV: practices_csv(kb, settings),
+def data_files(kb: KnowledgeBase, settings: SiteSettings, languages: tuple[str, ...]) -> dict[str, str]:
+    """The open data of the whole site: `kb` as written (not a language's copy), `settings` of the
+    default language's build (the site's root), `languages` the site's, the default first."""
+    return {PRACTICES_JSON: practices_json(kb, settings, languages), PRACTICES_CSV: practices_csv(kb, settings, languages),
             VOCABULARIES_JSON: vocabularies_json(kb, settings)}

@@ -62,9 +62,9 @@ def pagefind_executable() -> str:
 
 
 class SearchIndexer:
-    """One Pagefind index of a whole site (every language: Pagefind splits it by each page's
-    <html lang>, so a page in Slovak searches the Slovak pages). Pages go in with add_page while
-    the site is built; write() puts the index into the site and stops Pagefind."""
+    """One Pagefind index: the site builds one per language (adapter/search.py), so one language's
+    pages are held at a time. Pages go in with add_page while the site is built; write() puts the
+    index into the site and stops Pagefind."""
 
     def __init__(self, keep_index_url: bool = False):
         try:

@@ -1,0 +1,125 @@
+"""What the build benchmark measures of one build: time, CPU of the whole process tree, peak memory
+of the whole process tree (every worker and Pagefind, sampled from /proc), the site's size and
+files, and the bytes of its practice pages. Linux only (/proc), like the machines it runs on."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+SAMPLE_SECONDS = 0.1
+
+
+def _children() -> dict[int, list[int]]:
+    """Every process's children, from /proc/<pid>/stat (its parent is the 4th field)."""
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                parent = int(stat.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        tree.setdefault(parent, []).append(int(entry.name))
+    return tree
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss(root: int) -> int:
+    """The resident memory of `root` and all its descendants, summed (pages two processes share
+    are counted in each: an upper bound)."""
+    tree, total, todo = _children(), 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += _rss(pid)
+        todo.extend(tree.get(pid, []))
+    return total
+
+
+class PeakMemory:
+    """Samples a process tree's memory in a thread until stopped; `peak` is the largest sum seen."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak = pid, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(SAMPLE_SECONDS):
+            self.peak = max(self.peak, tree_rss(self.pid))
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run_measured(command: list[str], env: dict[str, str]) -> dict:
+    """Run `command`; its wall time, the CPU seconds of it and every process it waited for (workers,
+    Pagefind), and the peak memory of its whole process tree. Its last line of output is JSON,
+    merged into the figures."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err, env=env)
+        memory = PeakMemory(process.pid)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        peak = memory.stop()
+        out.seek(0), err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command[:3])} … failed:\n{stderr[-3000:]}")
+    lines = stdout.strip().splitlines()
+    figures = json.loads(lines[-1]) if lines else {}
+    figures.update(seconds=seconds, cpu=usage.ru_utime + usage.ru_stime, system=usage.ru_stime, peak_mb=peak / 1e6)
+    return figures
+
+
+def python_runner(code: str, *args: str) -> list[str]:
+    return [sys.executable, "-c", code, *args]
+
+
+def site_figures(site: Path) -> dict:
+    """Size and number of files of a built site, and where the bytes go (its top folders)."""
+    sizes: dict[str, int] = {}
+    files = 0
+    for path in site.rglob("*"):
+        if path.is_file():
+            files += 1
+            parts = path.relative_to(site).parts
+            top = parts[0] if len(parts) > 1 else "(root files)"
+            sizes[top] = sizes.get(top, 0) + path.stat().st_size
+    return {"site_mb": sum(sizes.values()) / 1e6, "files": files, "folders_mb": {k: v / 1e6 for k, v in sizes.items()}}
+
+
+def page_bytes(folder: Path) -> dict:
+    """Raw and gzipped bytes of every index.html under `folder` (one language's practice pages):
+    the median and the largest."""
+    raw, zipped = [], []
+    for page in folder.glob("*/index.html"):
+        data = page.read_bytes()
+        raw.append(len(data))
+        zipped.append(len(gzip.compress(data, 6)))
+    if not raw:
+        return {}
+    return {"raw_median": statistics.median(raw), "raw_max": max(raw),
+            "gzip_median": statistics.median(zipped), "gzip_max": max(zipped), "pages": len(raw)}

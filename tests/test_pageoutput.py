@@ -1,0 +1,59 @@
+"""Written pages made light (hooks/practicekb/adapter/pageoutput.py): Material's icons by reference
+into one style sheet, the HTML minified, contributor text still escaped."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from practicekb.adapter.pageoutput import IconSprite, lighter_page, minified
+
+pytestmark = pytest.mark.unit
+
+MATERIAL_ICONS = Path(__import__("material").__file__).parent / "templates" / ".icons"
+MAGNIFY = (MATERIAL_ICONS / "material" / "magnify.svg").read_text(encoding="utf-8").strip()
+
+
+class Texts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.texts, self.attributes = [], []
+
+    def handle_data(self, data):
+        self.texts.append(data)
+
+    def handle_starttag(self, tag, attrs):
+        self.attributes += [value for _, value in attrs if value]
+
+
+def test_material_icons_become_references_into_one_style_sheet():
+    icons = IconSprite()
+    page = f'<label>{MAGNIFY}</label><button>{MAGNIFY}</button><svg viewBox="0 0 1 1"><circle r="1"/></svg>'
+    light = icons.by_reference(page)
+    assert "<path" not in light.split("<circle")[0]  # both copies of Material's icon are references
+    assert light.count('class="kb-icon" data-kb-icon="') == 2 and '<circle r="1"/>' in light  # other SVG kept
+    key = light.split('data-kb-icon="')[1].split('"')[0]
+    sheet = icons.text()
+    assert sheet.count("[data-kb-icon=") == 1 and f"[data-kb-icon={key}]" in sheet
+    assert 'url("data:image/svg+xml;charset=utf-8,' in sheet and "%3Cpath" in sheet
+
+
+def test_minified_page_keeps_its_text_escaped_and_loses_its_indentation():
+    page = ('<!doctype html>\n<html lang="en">\n  <head>\n    <title>A &amp; &lt;script&gt;</title>\n'
+            '    <meta property="og:title" content="A &lt;b&gt; &quot;x&quot;">\n  </head>\n'
+            '  <body>\n    <p title="&lt;i&gt;">\n      One &lt;b&gt;two&lt;/b&gt;\n    </p>\n  </body>\n</html>\n')
+    light = minified(page)
+    assert "\n  " not in light and len(light) < len(page)
+    for raw in ("<script>", "<b>", "<i>"):
+        assert raw not in light
+    before, after = Texts(), Texts()
+    before.feed(page), after.feed(light)
+    assert " ".join(" ".join(after.texts).split()) == " ".join(" ".join(before.texts).split())
+    assert sorted(after.attributes) == sorted(before.attributes)
+    assert "</p>" in light and "<head>" in light  # closing tags kept
+
+
+def test_a_page_with_the_stand_in_characters_is_left_whole():
+    page = "<p>\n  private use \ue000 character\n</p>"
+    assert lighter_page(page, IconSprite()) == page
