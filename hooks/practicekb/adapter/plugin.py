@@ -79,6 +79,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.site.guard_page_meta(page, config)
         self.site.date_practice_page(page)
+        markdown = self.site.link_open_data(markdown, page, config)
         return self.site.conversion.skip_markdown(markdown, page)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -285,3 +285,12 @@ class SiteBuild:
         practice = practice_of(self.kb, page)
         if practice is not None:
             page.update_date = practice.last_verified
+
+    def link_open_data(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """The open data is published once, at the root (exports/downloads.py): in another language's
+        build, a page's links to data/… (a translation of data.md writes them as the original does)
+        lead there."""
+        root = site_languages_.root_url(config)
+        if site_languages_.is_default_build(config) or not root or page.file.src_uri != "data.md":
+            return markdown
+        return markdown.replace("](data/", f"]({root}data/")
