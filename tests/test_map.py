@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import re
 import json
-import shutil
 
 import pytest
 import yaml

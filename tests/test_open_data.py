@@ -8,7 +8,6 @@ import io
 import json
 
 import jsonschema
-import pytest
 import yaml
 
 from conftest import REPO
