@@ -55,10 +55,10 @@ $(VNU_JAR):
 vnu: $(VNU_JAR)  ## the Nu HTML Checker for the validity tests (npm's vnu-jar, into .venv/vnu)
 
 test: $(STAMP) $(MAPDATA) chromium $(VNU_JAR)  ## the whole test suite
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 test-fast: $(STAMP) $(MAPDATA)  ## the fast inner loop: unit and check tests, no site built, no browser (under 30 s)
-	$(BIN)/python -m pytest -m unit
+	$(BIN)/python -m pytest -m unit -n auto
 
 check: $(STAMP) $(MAPDATA)  ## validate practices and vocabularies, as CI does for a pull request
 	$(BIN)/kb check

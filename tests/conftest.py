@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
 import os
 import re
@@ -99,14 +100,15 @@ def set_languages(config: Path, languages: tuple[str, ...]) -> None:
 
 def make_project(root: Path, practices: dict[str, str | bytes], vocabularies: Path = FIXTURE_VOCABULARIES,
                  languages: tuple[str, ...] = ("en",)) -> Path:
-    """A buildable project: the real configuration, templates, hooks and interface strings, with the given
+    """A buildable project: the real configuration, templates and interface strings, with the given
     practice files. It builds only English unless `languages` says otherwise: the real site's test
     (real_site) builds every language once; other tests need not pay for four more builds each."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     set_languages(root / "mkdocs.yml", languages)
-    for folder in ("docs", "overrides", "hooks", "translations"):
+    for folder in ("docs", "overrides", "translations"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (root / "hooks").mkdir()  # mkdocs.yml watches it; the code that runs is the installed practicekb package
     for page in (root / "docs").rglob("*.*.md"):  # translations of pages into languages not built
         if page.name.split(".")[-2] not in languages:
             page.unlink()
@@ -125,10 +127,19 @@ def make_project(root: Path, practices: dict[str, str | bytes], vocabularies: Pa
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real repository's site, built once into a temporary folder."""
-    site = tmp_path_factory.mktemp("real-site")
-    result = build_site(REPO, site)
-    assert result.returncode == 0, result.stderr
+    """The real repository's site, built once into a temporary folder: once for the whole run, when
+    `make test` runs the tests in several processes (pytest-xdist), the first to ask builds it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each process's own
+    site, outcome = shared / "real-site", shared / "real-site.failed"
+    with open(shared / "real-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not site.is_dir() and not outcome.exists():
+            result = build_site(REPO, site)
+            if result.returncode != 0:
+                outcome.write_text(result.stderr, encoding="utf-8")
+    assert not outcome.exists(), outcome.read_text(encoding="utf-8")
     return site
 
 

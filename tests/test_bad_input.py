@@ -1,10 +1,10 @@
-"""Every kind of broken practice file gets a precise message from the real CLI and the real build."""
+"""Every kind of broken practice file gets a precise message from the checks (in process, as `kb check`
+runs them) and from the real CLI for exit codes and annotations; tests/test_strict_build.py builds."""
 from __future__ import annotations
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import VALID_PRACTICE, build_site, check_reports, make_project, run_kb
+from conftest import VALID_PRACTICE, check_in_process, check_reports, make_project, run_kb
 
 pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
 
@@ -156,25 +156,10 @@ def test_every_problem_in_every_file_is_reported_in_one_run(tmp_path):
     files = {f"case-{i:02d}.md": content for i, (case_files, _, _) in enumerate(CASES.values())
              for name, content in case_files.items() if name == "p.md"}
     project = make_project(tmp_path / "project", files)
-    result = run_kb(project, "check")
+    result = check_in_process(project)
     assert result.returncode == 1
     reported = {line.split(":")[0] for line in result.stdout.splitlines() if line.startswith("practices/")}
     assert reported == {f"practices/{name}" for name in files}
-
-
-def test_strict_build_fails_with_the_same_messages(tmp_path):
-    files = {"a.md": CASES["unknown vocabulary id"][0]["p.md"], "b.md": CASES["end before start"][0]["p.md"],
-             "c.md": CASES["no front matter"][0]["p.md"]}
-    project = make_project(tmp_path / "project", files)
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0
-    check = run_kb(project, "check")
-    problem_lines = [line for line in check.stdout.splitlines() if line.startswith("practices/")]
-    assert len(problem_lines) == 3
-    for line in problem_lines:
-        assert line in result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (tmp_path / "site" / "practices").exists()
 
 
 def test_github_annotations(tmp_path):
@@ -189,19 +174,3 @@ def test_valid_project_passes(tmp_path):
     result = run_kb(project, "check")
     assert result.returncode == 0, result.stdout
     assert "1 practices" in result.stdout
-
-
-def test_links_to_pages_of_the_site_pass_check_and_the_strict_build(tmp_path):
-    body = ("\nLinks: [a practice in another folder](testtown.md), [its facts](testtown.md#context), "
-            "[a theme](../themes/coordination-bodies.md), [a country](../countries/si.md), "
-            "[a page](../contribute.md), [an address](../themes/), [the top](#context), "
-            '<a href="#context">up</a>, <a href="https://example.org/">a site</a>, [a site](https://example.org/).\n')
-    project = make_project(tmp_path / "project", {"norway/testtown.md": VALID_PRACTICE,
-                                                  "other.md": VALID_PRACTICE + body})
-    result = run_kb(project, "check")
-    assert result.returncode == 0, result.stdout
-    build = build_site(project, tmp_path / "site")
-    assert build.returncode == 0, build.stdout + build.stderr
-    page = (tmp_path / "site" / "practices" / "other" / "index.html").read_text(encoding="utf-8")
-    hrefs = {a["href"] for a in BeautifulSoup(page, "html.parser").find_all("a", href=True)}  # minified: quotes may go
-    assert "../testtown/" in hrefs and "../../themes/coordination-bodies/" in hrefs

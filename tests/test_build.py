@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -172,6 +171,7 @@ def test_pages_are_built_with_the_lists_of_practices_last(real_site):
     assert sum(searched) > 30  # the practices and the written pages
 
 
+@pytest.mark.xdist_group("every-page")  # reads every page: parsed once, in one process (sitepages.page)
 def test_no_third_party_requests_when_viewing(real_site):
     offenders = []
     for html in real_site.rglob("*.html"):
@@ -194,6 +194,7 @@ def test_home_page_shows_live_counts(real_site):
     assert f"{len(countries)} countries" in text
 
 
+@pytest.mark.xdist_group("every-page")  # reads every page: parsed once, in one process (sitepages.page)
 def test_every_internal_link_on_every_page_resolves(real_site):
     broken = []
     for html in real_site.rglob("*.html"):

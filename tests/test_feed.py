@@ -5,8 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import feedparser
+import pytest
 
-from conftest import REPO, VALID_PRACTICE, build_site, make_project
+from conftest import VALID_PRACTICE, build_site, make_project
 from published import SITE_NAME, SITE_URL, practice_address
 from sitepages import front_matter, page, resolve
 from test_build import PRACTICE_FILES
@@ -48,6 +49,7 @@ def test_feed_is_atom_by_namespace(real_site):
             assert entry.find(f"{ATOM}{required}") is not None, required
 
 
+@pytest.mark.xdist_group("every-page")  # reads every page: parsed once, in one process (sitepages.page)
 def test_every_page_names_the_feed_in_its_head(real_site):
     missing = []
     languages = {path.name for path in real_site.iterdir() if (path / "feed.xml").is_file()}

@@ -4,7 +4,6 @@ appear (lists, related practices, links, the header), their places, organisation
 a place that already names its country, in the reader's language or its own, is not followed by it."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import yaml
@@ -35,6 +34,7 @@ def marked(element, language: str) -> bool:
     return False
 
 
+@pytest.mark.xdist_group("every-page")  # reads every page: parsed once, in one process (sitepages.page)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_untranslated_titles_are_marked_english_on_every_page(real_site, language):
     titles = untranslated_titles(language)

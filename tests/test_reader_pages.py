@@ -41,6 +41,7 @@ def test_the_benchmark_is_not_published_in_any_language_nor_in_the_search_index(
     assert "/practices/koper-coordination-body-for-migrant-inclusion/" in urls
 
 
+@pytest.mark.xdist_group("every-page")  # reads every page: parsed once, in one process (sitepages.page)
 def test_every_title_names_the_site_once(real_site):
     names = site_names()
     for prefix, name in names.items():

@@ -10,7 +10,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-import yaml
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
@@ -40,14 +39,33 @@ def decode(png: bytes) -> list[str]:
             if result.format == zxingcpp.BarcodeFormat.QRCode]
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_the_qr_code_as_chromium_draws_it_decodes_to_the_page_address(page, real_site_url, offsite_requests, slug):
-    page.goto(real_site_url + f"practices/{slug}/")
+def test_the_qr_code_as_chromium_draws_it_on_the_page_decodes_to_the_page_address(page, real_site_url, offsite_requests):
+    page.goto(real_site_url + f"practices/{KOPER}/")
     image = page.locator(".kb-share__qr img")
     image.scroll_into_view_if_needed()
     page.wait_for_function("() => document.querySelector('.kb-share__qr img').naturalWidth > 0")
-    assert decode(image.screenshot()) == [address(slug)]
+    assert decode(image.screenshot()) == [address(KOPER)]
     assert offsite_requests == []
+
+
+def test_every_practices_qr_code_as_chromium_draws_it_decodes_to_its_address(page, real_site_url, real_site):
+    """Each practice page's image is its qr/<slug>.svg (test_download_link_… checks the page's src): all of
+    them drawn side by side in one page, at the size the practice page shows them."""
+    page.goto(real_site_url + f"practices/{KOPER}/")
+    size = page.locator(".kb-share__qr img").bounding_box()
+    page.evaluate("""([slugs, width, height]) => {
+        document.body.replaceChildren(...slugs.map(slug => {
+            const image = new Image(width, height);
+            image.src = `../../qr/${slug}.svg`;
+            image.dataset.slug = slug;
+            image.style.cssText = 'display: block; margin: 16px; background: #fff';
+            return image;
+        }));
+    }""", [SLUGS, round(size["width"]), round(size["height"])])
+    page.wait_for_function("() => [...document.images].every(image => image.complete && image.naturalWidth > 0)")
+    assert {(real_site / "qr" / f"{slug}.svg").is_file() for slug in SLUGS} == {True}
+    decoded = {slug: decode(page.locator(f'img[data-slug="{slug}"]').screenshot()) for slug in SLUGS}
+    assert decoded == {slug: [address(slug)] for slug in SLUGS}
 
 
 def test_download_link_serves_the_same_qr_svg_under_the_practice_name(real_site):

@@ -1,12 +1,11 @@
-"""Broken translations and interface strings get a precise message from the real CLI and the real build:
+"""Broken translations and interface strings get a precise message from the checks (tests/test_strict_build.py
+builds):
 translation files of practices and pages, the catalogues in translations/, the languages setting."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from conftest import REPO, VALID_PRACTICE, build_site, check_reports, make_project, run_kb
+from conftest import REPO, VALID_PRACTICE, check_in_process, check_reports, make_project
 
 pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
 
@@ -92,28 +91,8 @@ def test_a_file_name_of_no_known_shape_gets_one_message(tmp_path, name):
 
 
 def test_a_valid_translation_passes(tmp_path):
-    result = run_kb(practice_project(tmp_path, {"p.sl.md": TRANSLATION}), "check")
+    result = check_in_process(practice_project(tmp_path, {"p.sl.md": TRANSLATION}))
     assert result.returncode == 0, result.stdout
-
-
-def test_every_broken_translation_is_reported_in_one_run_and_the_build_fails_with_the_same(tmp_path):
-    files = {"p.sl.md": CASES["a fact in a translation"][0]["p.sl.md"], "q.sl.md": TRANSLATION,
-             "p.xx.md": TRANSLATION}
-    project = practice_project(tmp_path, files)
-    (project / "docs" / "nowhere.sl.md").write_text("# Nikjer\n", encoding="utf-8")
-    (project / "docs" / "about.xx.md").write_text("# About\n", encoding="utf-8")
-    check = run_kb(project, "check")
-    assert check.returncode == 1
-    lines = [line for line in check.stdout.splitlines() if ": " in line and not line.startswith("kb check")]
-    assert {line.split(":")[0] for line in lines} == {
-        "practices/p.sl.md", "practices/q.sl.md", "practices/p.xx.md", "docs/nowhere.sl.md", "docs/about.xx.md"}
-    assert any(line.startswith("docs/nowhere.sl.md:1: file name: there is no page docs/nowhere.md to translate")
-               for line in lines)
-    build = build_site(project, tmp_path / "site")
-    assert build.returncode != 0
-    assert "Traceback" not in build.stderr
-    for line in lines:
-        assert line in build.stderr
 
 
 # --- interface strings (translations/<code>.yml) and the languages setting ----------------------
@@ -187,11 +166,9 @@ def test_check_reports_a_broken_catalogue_precisely(tmp_path, name):
     check_reports(project, expected, hint)
 
 
-def test_the_real_catalogues_are_complete(tmp_path):
-    """Every language of the real site has every message and every text of mkdocs.yml."""
-    project = tmp_path / "project"
-    shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", ".bench"))
-    result = run_kb(project, "check")
+def test_the_real_catalogues_are_complete():
+    """Every language of the real site has every message and every text of mkdocs.yml (kb check only reads)."""
+    result = check_in_process(REPO)
     assert result.returncode == 0, result.stdout
 
 

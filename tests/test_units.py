@@ -7,7 +7,6 @@ import datetime as dt
 
 from conftest import FIXTURE_VOCABULARIES, VALID_PRACTICE, make_project
 from practicekb.source.load import load_practice, split_front_matter
-from practicekb.model.model import Practice, build_knowledge_base
 from practicekb.model.pipeline import ProjectPaths, check, load_vocabularies
 from practicekb.source.yamlsource import parse_yaml
 
@@ -96,10 +95,10 @@ def test_broken_vocabulary_is_reported_with_line(tmp_path):
 
 
 def test_stale_report(tmp_path):
-    from conftest import run_kb
+    from conftest import check_in_process
     old = VALID_PRACTICE.replace('last_verified: "2025-01-15"', 'last_verified: "2024-01-15"')
     project = make_project(tmp_path / "p", {"old.md": old, "new.md": VALID_PRACTICE})
-    result = run_kb(project, "check", "--stale", "--today", "2025-06-01")
+    result = check_in_process(project, "--stale", "--today", "2025-06-01")
     assert result.returncode == 0
     assert "practices/old.md: last verified 2024-01-15" in result.stdout
     assert "new.md" not in result.stdout.split("valid.")[1]
@@ -114,7 +113,7 @@ def test_related_practices_are_the_same_in_every_process(tmp_path):
     from benchmarks.synthetic import write_practices
     from conftest import REPO
 
-    write_practices(tmp_path / "practices", 300, REPO / "vocabularies")
+    write_practices(tmp_path / "practices", 150, REPO / "vocabularies")
     script = ("import json, sys; from pathlib import Path; from practicekb.model.pipeline import ProjectPaths, knowledge_base; "
               f"p = ProjectPaths.at(Path({str(REPO)!r}), Path({str(tmp_path / 'practices')!r}), "
               f"Path({str(REPO / 'vocabularies')!r})); print(json.dumps(knowledge_base(p).related))")
@@ -125,11 +124,11 @@ def test_related_practices_are_the_same_in_every_process(tmp_path):
 
 
 def test_stale_report_lists_active_practices_whose_newest_source_is_over_five_years_old(tmp_path):
-    from conftest import run_kb
+    from conftest import check_in_process
     dated = VALID_PRACTICE.replace('    date: "2022"', '    date: "2019-05-01"')
     ended = dated.replace("status: active", "status: ended")
     project = make_project(tmp_path / "p", {"old-source.md": dated, "ended.md": ended, "recent.md": VALID_PRACTICE})
-    result = run_kb(project, "check", "--stale", "--today", "2025-06-01")
+    result = check_in_process(project, "--stale", "--today", "2025-06-01")
     assert result.returncode == 0
     listed = result.stdout.split("valid.")[1]
     assert "practices/old-source.md: active, but its newest dated source is from 2019-05-01" in listed

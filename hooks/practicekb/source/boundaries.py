@@ -20,12 +20,35 @@ Ring = tuple[int, ...]  # arc numbers; a negative number ~n is arc n backwards
 Polygon = tuple[Ring, ...]  # the outer ring, then holes
 
 
+class Arcs:
+    """The file's arcs, decoded into (longitude, latitude) points when first asked for: a check or a
+    map of Europe needs a few hundred of the file's ten thousand, so reading stays cheap."""
+
+    def __init__(self, encoded: list, scale: tuple[float, float], translate: tuple[float, float]) -> None:
+        self.encoded, self.scale, self.translate = encoded, scale, translate
+        self.decoded: dict[int, tuple[tuple[float, float], ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.encoded)
+
+    def __getitem__(self, number: int) -> tuple[tuple[float, float], ...]:
+        if number not in self.decoded:
+            (sx, sy), (tx, ty) = self.scale, self.translate
+            x = y = 0
+            points = []
+            for dx, dy in self.encoded[number]:  # quantized and delta-encoded (TopoJSON's transform)
+                x, y = x + dx, y + dy
+                points.append((round(x * sx + tx, 5), round(y * sy + ty, 5)))
+            self.decoded[number] = tuple(points)
+        return self.decoded[number]
+
+
 @dataclass(frozen=True)
 class Boundaries:
     """Arcs as (longitude, latitude) points and each country's polygons as rings of arcs. `countries` is
     keyed by ISO 3166-1 alpha-2 code; `others` is land without a code (Kosovo, Northern Cyprus, …)."""
 
-    arcs: tuple[tuple[tuple[float, float], ...], ...]
+    arcs: Arcs
     countries: dict[str, tuple[Polygon, ...]]
     others: tuple[tuple[Polygon, ...], ...]
     source: str  # the file it was read from, relative to the project
@@ -59,15 +82,10 @@ def read_boundaries(path: Path, shown: str = BOUNDARIES_FILE) -> Boundaries:
         raise BoundariesMissing(f"{shown}: is over {MAX_BYTES:,} bytes, not the world-atlas file package.json pins ({fetch})")
     try:
         topology = json.loads(path.read_text(encoding="utf-8"))
-        scale, translate = topology["transform"]["scale"], topology["transform"]["translate"]
-        arcs = []
-        for arc in topology["arcs"]:
-            x = y = 0
-            points = []
-            for dx, dy in arc:
-                x, y = x + dx, y + dy
-                points.append((round(x * scale[0] + translate[0], 5), round(y * scale[1] + translate[1], 5)))
-            arcs.append(tuple(points))
+        transform = topology["transform"]
+        arcs = Arcs(topology["arcs"], tuple(transform["scale"]), tuple(transform["translate"]))
+        if not isinstance(arcs.encoded, list) or len(arcs.scale) != 2 or len(arcs.translate) != 2:
+            raise TypeError("arcs or transform of the wrong shape")
         countries: dict[str, tuple[Polygon, ...]] = {}
         others = []
         for geometry in topology["objects"]["countries"]["geometries"]:
@@ -75,6 +93,8 @@ def read_boundaries(path: Path, shown: str = BOUNDARIES_FILE) -> Boundaries:
                 continue
             parts = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
             polygons = tuple(tuple(tuple(int(n) for n in ring) for ring in polygon) for polygon in parts)
+            if any(not -len(arcs) <= n < len(arcs) for polygon in polygons for ring in polygon for n in ring):
+                raise IndexError("a ring names an arc the file does not have")
             country = pycountry.countries.get(numeric=str(geometry.get("id") or "").zfill(3)) if geometry.get("id") else None
             if country is None:
                 others.append(polygons)
@@ -82,4 +102,4 @@ def read_boundaries(path: Path, shown: str = BOUNDARIES_FILE) -> Boundaries:
                 countries[country.alpha_2] = countries.get(country.alpha_2, ()) + polygons
     except (ValueError, KeyError, TypeError, IndexError) as error:
         raise BoundariesMissing(f"{shown}: is not world-atlas's TopoJSON ({error}; {fetch})") from None
-    return Boundaries(tuple(arcs), countries, tuple(others), shown)
+    return Boundaries(arcs, countries, tuple(others), shown)
