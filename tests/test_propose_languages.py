@@ -36,9 +36,10 @@ def project_with_maintainers(root: Path) -> Path:
 
 
 def fill(page, label: str, text: str, scope=None) -> None:
+    """As pasting would (one input event); the names below are typed key by key."""
     field = (scope or page).get_by_label(label, exact=True)
     field.click()
-    field.press_sequentially(text)
+    field.fill(text)
 
 
 def fill_in_slovak(page) -> None:

@@ -84,13 +84,11 @@ def meta_tags(preview: Preview) -> list[tuple[str, str, str]]:
             ("property", "og:image:height", str(CARD_HEIGHT)),
             ("property", "og:image:alt", preview.image_alt),
         ]
-    tags += [
-        ("name", "twitter:card", "summary_large_image" if preview.image else "summary"),
-        ("name", "twitter:title", preview.title),
-        ("name", "twitter:description", preview.description),
-    ]
+    # X reads og:title, og:description and og:image where its own twitter: tags are missing: only the
+    # card's kind and the image's text (which has no og: equivalent it reads) are said again.
+    tags.append(("name", "twitter:card", "summary_large_image" if preview.image else "summary"))
     if preview.image:
-        tags += [("name", "twitter:image", preview.image), ("name", "twitter:image:alt", preview.image_alt)]
+        tags.append(("name", "twitter:image:alt", preview.image_alt))
     return [(attribute, name, " ".join(content.split())) for attribute, name, content in tags if content]
 
 
