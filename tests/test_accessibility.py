@@ -18,7 +18,8 @@ CONFIG = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replac
 LANGUAGES = next(p["practicekb"] for p in CONFIG["plugins"] if isinstance(p, dict) and "practicekb" in p)["languages"]
 PAGES = {
     "home": "",
-    # untranslated in every language but English: the notice, text marked lang="en", the switcher
+    # translated into Slovak and Slovenian, not into Lithuanian or Norwegian: both kinds of practice page
+    # (an untranslated one has the notice and its text marked lang="en")
     "practice": "practices/koper-coordination-body-for-migrant-inclusion/",
     "term": "themes/intercultural-mediation/",
     "explore": "explore/",

@@ -42,6 +42,14 @@ def test_slovak_page_searches_slovak_pages_and_switches_to_the_same_page(
     assert results and all(path.startswith("/sk/") for path in results), results
     assert "/sk/" + KOPER in results
     assert re.search(r"výsled", page.locator("#kb-search-meta").inner_text())
+    assert page.locator(f'#kb-search-results a[href$="/sk/{KOPER}"] h1').first.get_attribute("lang") is None  # translated
+    # Åre and Inderøy's practice has no Slovak translation: its English title and excerpt are marked
+    # English, its place line (in the page's language) is not
+    search(page, "Inderøy")
+    untranslated = page.locator('#kb-search-results a[href$="/sk/practices/are-inderoy-labour-supply-border-region/"] article').first
+    assert untranslated.locator("h1").get_attribute("lang") == "en"
+    assert untranslated.locator("p:not(.kb-where)").first.get_attribute("lang") == "en"
+    assert untranslated.locator(".kb-where").get_attribute("lang") is None
     pagefind = [url for url in requested if "/pagefind/" in url]
     assert any(re.search(r"/pagefind/pagefind\.sk_\w+\.pf_meta$", url) for url in pagefind), pagefind
     assert not any(re.search(r"\.(en|sl|lt|nb)_\w+\.pf_meta$", url) for url in pagefind)  # only Slovak's index
@@ -60,6 +68,8 @@ def test_slovenian_search_finds_the_slovenian_translation(
     results = search(page, "mediatorki")
     assert "/sl/practices/skofja-loka-council-for-inclusion/" in results
     assert "Svet za vključevanje" in page.locator("#kb-search-results").inner_text()
+    translated = page.locator('#kb-search-results a[href$="/sl/practices/skofja-loka-council-for-inclusion/"] h1').first
+    assert translated.get_attribute("lang") is None  # in the page's language: nothing to mark
     assert failed_responses == [] and offsite_requests == [] and page_errors == []
 
 

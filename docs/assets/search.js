@@ -237,6 +237,10 @@
     var excerpt = element("p", "");
     appendMarked(excerpt, page.excerpt || "");
     article.appendChild(excerpt);
+    if (page.meta && page.meta.text_lang) {  // a practice shown untranslated: its title and text are in its own language
+      title.lang = page.meta.text_lang;
+      excerpt.lang = page.meta.text_lang;
+    }
     link.appendChild(article);
     link.addEventListener("click", close);
     item.appendChild(link);
