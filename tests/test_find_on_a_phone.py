@@ -226,6 +226,24 @@ def test_on_a_phone_a_ticked_filter_offers_show_n_results_which_leads_to_them(pa
     assert not button.is_visible()
 
 
+@pytest.mark.parametrize("width, height", SIZES)
+def test_explores_results_stay_in_place_when_its_script_starts(page, real_site_url, width, height):
+    """The filters and columns are laid out before explore.js runs (Lighthouse measured a layout shift of
+    0.52 on a phone when the script showed the filters above the results)."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.add_init_script("""
+        window.kbShifts = [];
+        new PerformanceObserver(list => list.getEntries().forEach(entry => {
+            if (!entry.hadRecentInput) { window.kbShifts.push(entry.value); }
+        })).observe({type: "layout-shift", buffered: true});
+    """)
+    page.goto(real_site_url + "explore/")
+    page.wait_for_selector("#kb-explore[data-kb-ready='true']")
+    page.wait_for_timeout(300)  # shifts are reported after the frame that made them
+    shift = page.evaluate("() => window.kbShifts.reduce((sum, value) => sum + value, 0)")
+    assert shift < 0.1, shift  # "good" by Web Vitals' measure (what Lighthouse scores)
+
+
 def test_on_a_desktop_there_is_no_show_results_button(page, real_site_url):
     page.set_viewport_size({"width": 1366, "height": 900})
     open_explore(page, real_site_url + "explore/")
