@@ -152,3 +152,25 @@ def test_explore_filtered_by_a_country_shows_only_that_countrys_points(page, rea
     page.wait_for_function(f"() => document.getElementById('kb-explore-map').dataset.kbPoints === "
                            f"'{page.locator('#kb-explore-map a.kb-map__point').count()}'")
     assert offsite_requests == [] and page_errors == []
+
+
+SVG_LINKS = """() => Array.from(document.querySelectorAll('.kb-map__svg a')).map(a =>
+    [a.getAttribute('href'), a.hasAttributeNS('http://www.w3.org/1999/xlink', 'href')])"""
+
+
+@pytest.mark.parametrize("path", ["map/", "explore/", "countries/si/"])
+def test_a_maps_links_are_href_in_the_page_shown_also_after_instant_navigation(page, real_site_url, page_errors, path):
+    # In the HTML they are xlink:href (Material's instant navigation fails on an SVG href in a page it
+    # fetches); map.js makes them href, the attribute crawlers and Lighthouse read as a link.
+    page.goto(real_site_url + "about/")
+    page.wait_for_function("typeof window.location$ !== 'undefined'")
+    page.evaluate("window.kbSameDocument = true")  # lost if the browser loads a new document
+    page.evaluate(f"window.location$.next(new URL({real_site_url + path!r}))")  # as test_share_print does
+    page.wait_for_function("() => document.querySelector('.kb-map__svg a[href]') !== null")
+    links = page.evaluate(SVG_LINKS)
+    assert page.evaluate("window.kbSameDocument") is True
+    assert links and all(href and not xlink for href, xlink in links), links
+    page.goto(real_site_url + path)
+    page.wait_for_load_state("load")
+    assert page.evaluate(SVG_LINKS) == links
+    assert page_errors == []

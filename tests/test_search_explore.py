@@ -50,12 +50,13 @@ Volunteers also run shared allotment gardens where newcomers and long-standing r
 
 @pytest.fixture(scope="session")
 def explore_project(tmp_path_factory) -> Path:
-    """The real practices, 40 synthetic ones and one whose body alone has BODY_WORD."""
+    """The real practices, 60 synthetic ones and one whose body alone has BODY_WORD: over 100, so
+    Explore's first page (elements in the page) and the rest (in <noscript>) are both there."""
     practices = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "practices").glob("*.md")
                  if not p.name.startswith("_") and p.name.count(".") == 1}  # English only: no translations
     practices["test-welcome-desk-in-testville.md"] = BODY_ONLY
     project = make_project(tmp_path_factory.mktemp("explore") / "project", practices, REPO / "vocabularies")
-    write_practices(project / "practices", 40, project / "vocabularies", seed=7)
+    write_practices(project / "practices", 60, project / "vocabularies", seed=7)
     return project
 
 
@@ -113,6 +114,9 @@ def test_filtering_by_country_and_theme_gives_exactly_the_expected_practices(pag
     expected = [s for s in title_order(facts) if "SI" in facts[s]["countries"] and theme in facts[s]["themes"]]
     assert 0 < len(expected) < len([s for s in facts if "SI" in facts[s]["countries"]])
     open_explore(page, site_url)
+    assert shown_slugs(page) == title_order(facts)[:100]  # a page at a time
+    page.click("#kb-more")
+    page.wait_for_function(f"() => document.querySelectorAll('#kb-results > li').length === {len(facts)}")
     assert shown_slugs(page) == title_order(facts)
     page.check("input[name=country][value=SI]")
     page.check(f"input[name=theme][value={theme}]")
@@ -281,8 +285,11 @@ def test_explore_lists_every_practice_linked_without_javascript(browser, site_ur
         page = context.new_page()
         page.goto(site_url + "explore/")
         assert not page.locator("#kb-explore-form").is_visible()
-        hrefs = page.eval_on_selector_all("#kb-all li a", "links => links.map(a => a.getAttribute('href'))")
-        assert page.locator("#kb-all li a").first.is_visible()
+        first_page = page.locator("#kb-results > li").count()
+        assert first_page == 100 and page.locator("#kb-all li").count() == len(facts) - first_page > 0
+        hrefs = page.eval_on_selector_all("#kb-results > li > a, #kb-all li > a",
+                                          "links => links.map(a => a.getAttribute('href'))")
+        assert page.locator("#kb-all li a").first.is_visible() and page.locator("#kb-results a").first.is_visible()
         assert [h.rstrip("/").split("/")[-1] for h in hrefs] == title_order(facts)
         assert page.locator("#kb-count").inner_text() == f"{len(facts)} practices, A to Z."
     finally:

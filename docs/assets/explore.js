@@ -1,8 +1,8 @@
 /* Explore (/explore/): filters, counts, sorts and searches every practice, in the browser.
  *
- * The page lists every practice, A to Z, linked, in <noscript>: that list is the page
- * without JavaScript. This script takes the list's entries as the results (showing a page of
- * them at a time), reads the compact facet index that
+ * The page lists every practice, A to Z, linked (the first page of them as elements, the rest
+ * in <noscript>): that list is the page without JavaScript. This script takes the list's
+ * entries as the results (showing a page of them at a time), reads the compact facet index that
  * the build writes (hooks/practicekb/explore.py: one row per entry, in the same order), and
  * shows the filter form. Words are searched with the site's Pagefind index, the same one as
  * the header search (only the part of the index the words need is downloaded).
@@ -12,7 +12,8 @@
  * alternatives (SI or SK); across facets, all must hold. Each value shows how many practices
  * there would be with it chosen, given the other choices.
  *
- * Its texts come from the page (data-kb-messages), in the page's language.
+ * Its texts come from the page (data-kb-messages), in the page's language. Deferred: it runs
+ * once the page has been read, after Material's bundle and assets/messages.js.
  *
  * Material's instant navigation runs this script again whenever the page is shown again;
  * it sets up only a page it has not set up yet. No inline handlers: everything is bound here.
@@ -20,16 +21,16 @@
 (function () {
   "use strict";
 
-  var PAGE = 100;          // entries shown at once; "Show more" adds as many again
   var TYPING_DELAY = 200;  // ms of quiet typing before the words are searched
   var SORTS = { title: "explore.sorted.title", newest: "explore.sorted.newest", place: "explore.sorted.place" };
 
   var root = document.getElementById("kb-explore");
   if (!root || root.getAttribute("data-kb-ready")) { return; }
   root.setAttribute("data-kb-ready", "loading");
+  var PAGE = Number(root.getAttribute("data-kb-page"));  // entries shown at once; "Show more" adds as many again
 
   var language = document.documentElement.lang || "en";
-  var t = window.kbMessages(root);  // assets/messages.js, loaded just before this script
+  var t = window.kbMessages(root);  // assets/messages.js, run before deferred scripts
 
   // The elements below this script: found once the page has been read (setUp).
   var form, list, countLine, moreButton, showButton, items = [], total = 0;
@@ -51,27 +52,10 @@
   var searchToken = 0;
   var pendingScroll = null; // where to scroll once the results are shown (Back to this view)
 
-  if (!window.kbExplorePopstate) {
-    // Bound once for the window (instant navigation may run this script again), and at once,
-    // before Material's bundle runs, so it comes before Material's instant navigation
-    // (listeners on the window run in the order they were added). When only the filters
-    // changed, the view is restored here and the event goes no further: Material would
-    // otherwise download the same page again on the first Back after a page load.
-    window.kbExplorePopstate = true;
-    window.addEventListener("popstate", function (event) {
-      // Back or Forward (instant navigation included): savedScroll() may take the place kept.
-      window.kbExploreReturn = location.pathname + location.search;
-      var page = document.getElementById("kb-explore");
-      if (page && page.kbRestore && page.kbPath === location.pathname) {
-        window.kbExploreReturn = null;  // only the filters changed: no page comes back
-        event.stopImmediatePropagation();
-        page.kbRestore();
-      }
-    });
-  }
+  // Back and Forward between views of this page: the popstate listener is in the page (explore.md).
   root.kbPath = location.pathname;
 
-  // The facet index downloads while the rest of the page is still being read.
+  // The facet index (preloaded by the page: this request is served from that download).
   var indexRequest = fetch(root.getAttribute("data-kb-index")).then(function (response) {
     if (!response.ok) { throw new Error("facet index: HTTP " + response.status); }
     return response.json();
@@ -100,14 +84,16 @@
     });
   }
 
-  /* The entries of the list in <noscript>: text while the page loads (cheap: no elements to
-   * build and lay out), elements when instant navigation brought the page in. */
+  /* Every entry, A to Z: the first page is in the list as the page came; the rest is in
+   * <noscript>, as text while the page loads (cheap: no elements to build and lay out), as
+   * elements when instant navigation brought the page in. */
   function allEntries() {
-    var all = document.getElementById("kb-all");
-    if (!all) { return []; }
-    var source = all.querySelector("li") ? all
-      : new DOMParser().parseFromString(all.textContent, "text/html").body;
-    return Array.prototype.slice.call(source.querySelectorAll("li"));
+    var entries = Array.prototype.slice.call(list.children);
+    var rest = document.getElementById("kb-all");
+    if (!rest) { return entries; }
+    var source = rest.querySelector("li") ? rest
+      : new DOMParser().parseFromString(rest.textContent, "text/html").body;
+    return entries.concat(Array.prototype.slice.call(source.querySelectorAll("li")));
   }
 
   function start(data) {
@@ -135,7 +121,6 @@
       });
     });
     form.hidden = false;
-    root.classList.add("kb-explore--ready");
     bind();
     var state = readAddress();
     pendingScroll = savedScroll();  // before the address is rewritten (it would clear history.state)
@@ -340,7 +325,7 @@
 
   /* Where to scroll once the results are on screen, when this is Back (or Forward) to this very
    * view: the place kept in sessionStorage when a result was opened or the page was left (Back
-   * is told by the popstate listener above under instant navigation, by the navigation's type
+   * is told by the popstate listener in the page (explore.md) under instant navigation, by the navigation's type
    * when the page is loaded again), else Material's offset in history.state (a reload). The
    * list is built after the page is shown, so the browser's own restoration comes too early:
    * render() scrolls there once the results are in. */

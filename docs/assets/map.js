@@ -1,12 +1,25 @@
-/* The map on Explore (/explore/): shows the points of the practices that Explore lists.
+/* The maps (overrides/kb/map.html): their links as SVG 2 writes them, and on Explore (/explore/)
+ * the points of the practices that Explore lists.
  *
- * explore.js tells which, by slug, with a "kb-results" event on #kb-explore each time it shows
- * results (and keeps the last list in its kbShownSlugs property, for a map set up later). The map
- * is drawn at build time (overrides/kb/map.html); without JavaScript it shows every practice.
- * Countries stay as they are: their shade says how many practices they have in all.
+ * The links come as xlink:href (see map.html: Material's instant navigation fails on an SVG link
+ * with href in a page it fetches); here, in the page shown, they become href, which every browser,
+ * crawler and checker reads as a link.
+ *
+ * On Explore, explore.js tells which practices it lists, by slug, with a "kb-results" event on
+ * #kb-explore each time it shows results (and keeps the last list in its kbShownSlugs property,
+ * for a map set up later). Without JavaScript the map shows every practice. Countries stay as they
+ * are: their shade says how many practices they have in all.
  */
 (function () {
   "use strict";
+
+  var XLINK = "http://www.w3.org/1999/xlink";
+  document.querySelectorAll(".kb-map__svg a").forEach(function (link) {
+    var address = link.getAttributeNS(XLINK, "href");
+    if (address === null) { return; }
+    link.setAttribute("href", address);
+    link.removeAttributeNS(XLINK, "href");
+  });
 
   var root = document.getElementById("kb-explore");
   var map = document.getElementById("kb-explore-map");
