@@ -19,6 +19,12 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
         pass
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):  # the browser went to another page mid-download
+            pass
+
 
 class SiteServer:
     """A stdlib HTTP server for one folder at a free port on 127.0.0.1, in a thread."""

@@ -143,10 +143,39 @@ def real_site(tmp_path_factory) -> Path:
     return site
 
 
+# Fixtures that build a site once for their module (or session): the tests using one run in one
+# process under `make test`, so the site is built once rather than once in each process.
+SHARED_SITES = {"hostile_site", "links_site", "explore_project", "site_url"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads the groups
 def pytest_collection_modifyitems(items) -> None:
     """Every test is one of: `unit` (its module says so: no site built, the fast inner loop),
     `browser` (drives Chromium through the `page` fixture) or `build` (builds a site or runs a generator)."""
     for item in items:
+        if SHARED_SITES & set(item.fixturenames):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
         if item.get_closest_marker("unit"):
             continue
         item.add_marker(pytest.mark.browser if "page" in item.fixturenames else pytest.mark.build)
+
+
+
+UNGROUPED = pytest.StashKey[set]()
+
+
+def pytest_collection_finish(session) -> None:
+    """`make test` sends the tests marked xdist_group (those reading every page, each parsed once per
+    process) to one process; pytest-xdist does it by renaming them `id@group`, which some pytest
+    releases silently undo (pytest-xdist#1386): such tests fail (pytest_runtest_setup) rather than
+    run apart unnoticed."""
+    grouping = session.config.getoption("loadgroup", False)  # set in pytest-xdist's processes under --dist loadgroup
+    session.config.stash[UNGROUPED] = {item.nodeid for item in session.items if grouping
+                                       and item.get_closest_marker("xdist_group") and "@" not in item.nodeid}
+
+
+def pytest_runtest_setup(item) -> None:
+    if item.nodeid in item.config.stash.get(UNGROUPED, set()):
+        pytest.fail("pytest-xdist did not send this test to its xdist_group's process: this pytest and "
+                    "pytest-xdist do not work together (pytest-xdist#1386); install the versions "
+                    "pyproject.toml pins: .venv/bin/pip install -e '.[test]'", pytrace=False)

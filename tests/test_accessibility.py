@@ -1,7 +1,13 @@
 """axe-core (vendored in tests/vendor/, so it runs offline) on every kind of page a reader meets
 (home, a practice, a term, Explore and the proposal form) of the real site, in every language
 and in Material's light and dark palette: no violations of any rule axe runs by default (WCAG
-2.0, 2.1 and 2.2 A and AA, and best practices)."""
+2.0, 2.1 and 2.2 A and AA, and best practices).
+
+The page matrix opens each page once, in the light palette, and runs every rule; then switches
+to the dark palette with Material's own toggle, as a reader does, and runs the rules that read
+colours (COLOUR_RULES): the palette changes colours only, so every other rule sees the same page.
+A page opened in the dark palette from the start (the reader's system asks for it) is checked
+whole too (test_a_translated_practice_has_no_axe_violations)."""
 from __future__ import annotations
 
 import json
@@ -28,20 +34,24 @@ PAGES = {
     "country with its map": "countries/si/",
 }
 SCHEMES = {"light": "default", "dark": "slate"}  # the colour scheme the reader's system asks for: Material's palette
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # axe's default rules that read colours
 
 
-def axe_violations(page) -> list[dict]:
-    """What axe finds on the page as it is now (added to the page unless its context adds it to every page)."""
+def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
+    """What axe finds on the page as it is now, by every default rule or by `rules` only (axe is added
+    to the page unless its context adds it to every page)."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
-    return page.evaluate("""async () => {
+    return page.evaluate("""async rules => {
         // colours are measured once transitions have ended (tabs fading out as a page scrolls, …)
         const ending = document.getAnimations().filter(a => a.effect.getComputedTiming().endTime !== Infinity);
         await Promise.all(ending.map(a => a.finished.catch(() => null)));
-        const outcome = await axe.run(document, {resultTypes: ['violations']});
+        const options = {resultTypes: ['violations']};
+        if (rules) { options.runOnly = {type: 'rule', values: rules}; }
+        const outcome = await axe.run(document, options);
         return outcome.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
             nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
-    }""")
+    }""", rules)
 
 
 def prefix(language: str) -> str:
@@ -57,30 +67,28 @@ def open_in_scheme(browser, url: str, scheme: str):
 
 
 @pytest.fixture(scope="module")
-def scheme_contexts(browser):
-    """One browser context per colour scheme for the page matrix (the palette Material keeps in local
-    storage is that scheme's), with axe in every page it opens."""
-    contexts = {}
-    for scheme in SCHEMES:
-        contexts[scheme] = browser.new_context(color_scheme=scheme, locale="en-GB")
-        contexts[scheme].add_init_script(path=str(AXE))
-    yield contexts
-    for context in contexts.values():
-        context.close()
+def matrix_page(browser):
+    """One page for the whole matrix, in a context whose system palette is light, with axe in every
+    document it opens. Each test opens its address in it: one renderer for the matrix, so axe and
+    Material's script are compiled once rather than for every test."""
+    context = browser.new_context(color_scheme="light", locale="en-GB")
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    yield page
+    context.close()
 
 
 def test_every_language_of_the_site_is_checked():
     assert LANGUAGES == ["en", "sk", "sl", "lt", "nb"]
 
 
-@pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", list(PAGES))
-def test_no_axe_violations(scheme_contexts, real_site_url, name, language, scheme):
-    page = scheme_contexts[scheme].new_page()
+def test_no_axe_violations(matrix_page, real_site_url, name, language):
+    page = matrix_page
     try:
         page.goto(real_site_url + prefix(language) + PAGES[name])
-        assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+        assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES["light"]
         assert page.locator("html").get_attribute("lang") == language
         if name == "explore":
             page.wait_for_selector("#kb-explore[data-kb-ready='true']")
@@ -92,8 +100,12 @@ def test_no_axe_violations(scheme_contexts, real_site_url, name, language, schem
             assert page.locator(".kb-remove:visible").count() >= 1
         violations = axe_violations(page)
         assert violations == [], json.dumps(violations, indent=2)
+        page.locator("label[for=__palette_1]").click()  # Material's toggle: "Switch to dark mode"
+        page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+        violations = axe_violations(page, COLOUR_RULES)
+        assert violations == [], "in the dark palette: " + json.dumps(violations, indent=2)
     finally:
-        page.close()
+        page.evaluate("() => localStorage.clear()")  # the palette chosen (and Explore's view) go with the test
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))

@@ -123,3 +123,37 @@ def test_a_practice_with_its_own_coordinates_and_no_locations_is_a_point_there(t
     x, y = frame.to_svg(project(14.30626, 46.16551))
     assert (drawn.points[0].x, drawn.points[0].y) == pytest.approx((x, y), abs=0.1)
     assert [(c.code, c.count) for c in drawn.countries] == [("SI", 2)]
+
+
+def test_shapes_kept_between_builds_draw_the_same_maps_and_a_damaged_file_is_not_used(tmp_path):
+    """.cache/maps/ (adapter/mapcache.py): a build given the shapes an earlier build drew draws the same
+    maps as one that draws them anew; a damaged or foreign file is not used."""
+    from practicekb.adapter.mapcache import MapShapes
+    from practicekb.model.pipeline import ProjectPaths, check
+    from practicekb.pages.maps import country_map, europe_map
+
+    def maps(kb):
+        return [europe_map(kb), country_map(kb, "SI"), country_map(kb, "NO")]
+
+    project = make_project(tmp_path / "p", {"si.md": VALID_PRACTICE,
+                                            "no.md": VALID_PRACTICE.replace("countries: [SI]", "countries: [NO]")},
+                           vocabularies=REPO / "vocabularies")
+    paths = ProjectPaths.at(project)
+    folder = tmp_path / "cache"
+    first, problems = check(paths)
+    assert problems == []
+    fresh = maps(first)
+    MapShapes(folder, paths.boundaries).keep(first.boundaries)
+    assert len(list(folder.glob("*.json"))) == 1
+
+    again, _ = check(paths)
+    shapes = MapShapes(folder, paths.boundaries)
+    shapes.restore(again.boundaries)
+    assert shapes.kept == 3  # every frame: nothing left to draw
+    assert maps(again) == fresh
+
+    next(folder.glob("*.json")).write_text('[[["not", "a"], "frame"]]', encoding="utf-8")
+    damaged, _ = check(paths)
+    shapes = MapShapes(folder, paths.boundaries)
+    shapes.restore(damaged.boundaries)
+    assert shapes.kept == 0 and maps(damaged) == fresh

@@ -22,6 +22,7 @@ from ..model.pipeline import knowledge_base
 from ..core.languages import kb_settings, language_name, language_prefix, translation_of
 from ..core.problems import ProblemsFound
 from .conversion import Conversion, ConversionOptions
+from .mapcache import MapShapes
 from .pageoutput import IconSprite
 from .previews import SocialCards, practice_of
 from .search import SiteSearch
@@ -139,6 +140,8 @@ class SiteBuild:
         files.append(File.generated(config, SCHEMA_PATH, content=published_schema_text(schema)))
         files.append(File.generated(config, INDEX_PATH, content=explore_index_text(explore_index(kb))))
         clashes += self.add_download_files(files, config, kb, settings)
+        shapes = MapShapes(Path(config.config_file_path).parent / ".cache" / "maps", project_paths(config).boundaries)
+        shapes.restore(kb.boundaries)
         # Lists of practices last: MkDocs builds pages in this order, and once it reaches them every
         # page the site search holds is in the index, so Pagefind writes it while they are built.
         pages = sorted(render_pages(kb, templates, settings, schema, compiled_templates(config)),
@@ -146,6 +149,7 @@ class SiteBuild:
         self.first_listing = next((page.src_uri for page in pages if page.listing), None)
         self.home_lists = render_home_lists(kb, templates, settings, compiled_templates(config))
         self.page_parts = render_contributor_parts(kb, templates, settings, compiled_templates(config))
+        shapes.keep(kb.boundaries)
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 clashes.append(page.src_uri)
