@@ -9,12 +9,14 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_VOCABULARIES = REPO / "tests" / "fixtures" / "vocabularies"
+SHARED_MAP_SHAPES = Path(tempfile.gettempdir()) / f"kb-test-map-shapes-{os.getuid()}"
 
 VALID_PRACTICE = """\
 ---
@@ -114,6 +116,11 @@ def make_project(root: Path, practices: dict[str, str | bytes], vocabularies: Pa
             page.unlink()
     shutil.copytree(vocabularies, root / "vocabularies")
     (root / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)  # the map's boundaries (make fetches them)
+    # The maps' shapes (.cache/maps/, adapter/mapcache.py) are the same for most projects: one folder for
+    # every project of the test run, so a frame is drawn once (test_map_data compares kept and fresh maps).
+    SHARED_MAP_SHAPES.mkdir(parents=True, exist_ok=True)
+    (root / ".cache").mkdir()
+    (root / ".cache" / "maps").symlink_to(SHARED_MAP_SHAPES, target_is_directory=True)
     (root / "practices").mkdir()
     for name, content in practices.items():
         path = root / "practices" / name

@@ -145,15 +145,31 @@ def test_shapes_kept_between_builds_draw_the_same_maps_and_a_damaged_file_is_not
     fresh = maps(first)
     MapShapes(folder, paths.boundaries).keep(first.boundaries)
     assert len(list(folder.glob("*.json"))) == 1
+    other_language = MapShapes(folder, paths.boundaries)  # another language's build, sharing the boundaries
+    other_language.restore(first.boundaries)
+    other_language.keep(first.boundaries)
+    assert len(list(folder.glob("*.json"))) == 1
 
     again, _ = check(paths)
     shapes = MapShapes(folder, paths.boundaries)
     shapes.restore(again.boundaries)
-    assert shapes.kept == 3  # every frame: nothing left to draw
+    assert len(shapes.found) == 3  # every frame: nothing left to draw
     assert maps(again) == fresh
 
     next(folder.glob("*.json")).write_text('[[["not", "a"], "frame"]]', encoding="utf-8")
     damaged, _ = check(paths)
     shapes = MapShapes(folder, paths.boundaries)
     shapes.restore(damaged.boundaries)
-    assert shapes.kept == 0 and maps(damaged) == fresh
+    assert shapes.found == set() and maps(damaged) == fresh
+
+    shapes.keep(damaged.boundaries)  # written anew
+    only_slovenia, _ = check(paths)  # a build that uses fewer frames keeps only those
+    shapes = MapShapes(folder, paths.boundaries)
+    shapes.restore(only_slovenia.boundaries)
+    assert len(shapes.found) == 3
+    assert country_map(only_slovenia, "SI") == fresh[1]
+    shapes.keep(only_slovenia.boundaries)
+    later, _ = check(paths)
+    shapes = MapShapes(folder, paths.boundaries)
+    shapes.restore(later.boundaries)
+    assert len(shapes.found) == 1 and maps(later) == fresh

@@ -7,30 +7,32 @@ from pathlib import Path
 
 from ..core.cachefiles import FileCache
 from ..source.boundaries import Boundaries
-from ..pages.mapshapes import drawn_shapes, restore_shapes, shapes_fingerprint
+from ..pages.mapshapes import drawn_shapes, restore_shapes, shapes_fingerprint, used_frames
 
 
 class MapShapes:
-    """One file of every frame drawn with these boundaries and this drawing code."""
+    """One file of the frames the last build used, for these boundaries and this drawing code."""
 
     def __init__(self, folder: Path, boundaries_file: Path):
         self.files = FileCache(folder, shapes_fingerprint(boundaries_file), ".json")
         self.key = self.files.key("shapes")
-        self.kept = 0
+        self.found: set = set()  # the frames the file holds
 
     def restore(self, boundaries: Boundaries) -> None:
-        """Before the pages are drawn (once: every language's build shares the boundaries)."""
-        if not drawn_shapes(boundaries):
-            data = self.files.get(self.key)
-            try:
-                self.kept = restore_shapes(boundaries, json.loads(data)) if data else 0
-            except ValueError:  # a damaged file costs a drawing, never the build
-                self.kept = 0
+        """Before the pages are drawn; once per process for all languages, whose builds share the boundaries
+        (another language's build finds the file as the first one left it)."""
+        if used_frames(boundaries):
+            self.found = set(used_frames(boundaries))
+            return
+        data = self.files.get(self.key)
+        try:
+            self.found = restore_shapes(boundaries, json.loads(data)) if data else set()
+        except ValueError:  # a damaged file costs a drawing, never the build
+            self.found = set()
 
     def keep(self, boundaries: Boundaries) -> None:
-        """After the pages are drawn: write the file again only when this build drew a new frame."""
-        shapes = drawn_shapes(boundaries)
-        if len(shapes) > self.kept:
-            self.files.put(self.key, json.dumps(shapes, separators=(",", ":")).encode("utf-8"))
-            self.kept = len(shapes)
-        self.files.prune()
+        """After the pages are drawn: write the file again unless this build used exactly the frames it holds."""
+        if used_frames(boundaries) != self.found:
+            self.files.put(self.key, json.dumps(drawn_shapes(boundaries), separators=(",", ":")).encode("utf-8"))
+            self.found = set(used_frames(boundaries))
+            self.files.prune()  # another fingerprint's file

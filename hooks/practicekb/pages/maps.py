@@ -279,6 +279,7 @@ def draw(kb: KnowledgeBase, frame: Frame, shown: Iterable[str], practices: Itera
         land = drawing.path(p for polygons in (*rest, *boundaries.others) if drawing.reaches_in(polygons) for p in polygons)
         boundaries.drawn[key] = (own, land)
     own, land = boundaries.drawn[key]
+    boundaries.drawn.setdefault("used", set()).add(key)  # what pages/mapshapes.py keeps for the next build
     counted = tuple(MapCountry(code, path, kb.count("countries", code.lower()),
                                step_of(kb.count("countries", code.lower()))) for code, path in own)
     return DrawnMap(frame.width, frame.height, counted, land, practice_points(kb, practices, frame, country))

@@ -17,21 +17,28 @@ def shapes_fingerprint(boundaries_file: Path) -> str:
     return digest.hexdigest()
 
 
+def used_frames(boundaries: Boundaries) -> set:
+    """The frames this process's maps have used (maps.draw records each)."""
+    return boundaries.drawn.get("used", set())
+
+
 def drawn_shapes(boundaries: Boundaries) -> list:
-    """Every frame drawn so far with its shapes: [[x0, y0, scale, width, height, [codes]], [[code, path]], land]."""
-    frames = [(key, shapes) for key, shapes in boundaries.drawn.items() if isinstance(key, tuple)]
+    """Every frame the maps used with its shapes: [[x0, y0, scale, width, height, [codes]], [[code, path]], land].
+    Frames restored but not used (a country no practice names any more) are left out."""
+    used = used_frames(boundaries)
+    frames = [(key, shapes) for key, shapes in boundaries.drawn.items() if isinstance(key, tuple) and key in used]
     return [[[*key[:5], list(key[5])], [list(shape) for shape in own], land] for key, (own, land) in frames]
 
 
-def restore_shapes(boundaries: Boundaries, kept: object) -> int:
+def restore_shapes(boundaries: Boundaries, kept: object) -> set:
     """Give the boundaries the shapes an earlier build drew (what drawn_shapes returned, read back);
-    returns how many frames it took, 0 for anything malformed."""
+    returns the frames it took, none for anything malformed."""
     restored = {}
     try:
         for (x0, y0, scale, width, height, codes), own, land in kept:
             key = (float(x0), float(y0), float(scale), float(width), float(height), tuple(str(c) for c in codes))
             restored[key] = (tuple((str(code), str(path)) for code, path in own), str(land))
     except (TypeError, ValueError):
-        return 0
+        return set()
     boundaries.drawn.update(restored)
-    return len(restored)
+    return set(restored)
