@@ -9,9 +9,10 @@ Load the fixtures in a test module with `pytest_plugins = ["browser"]`.
 - `real_site_url`: the real repository's site (conftest's `real_site`), served once.
 - `serve_site(folder)` / `build_and_serve(project)`: serve any built folder, or build a project
   made with conftest's make_project and serve it. Servers stop at the end of the session.
-- `page`: a fresh page (its own context); every request to a host other than 127.0.0.1 is
-  recorded in `offsite_requests` and aborted, so a test can assert the list is empty.
-  Uncaught script errors are recorded in `page_errors`.
+- `page`: a page as fresh as a new one (one page per process, reset between tests: see
+  `reused_page`); every request to a host other than 127.0.0.1 is recorded in
+  `offsite_requests` and aborted, so a test can assert the list is empty. Uncaught script
+  errors are recorded in `page_errors`.
 """
 from __future__ import annotations
 
@@ -95,22 +96,55 @@ def page_errors() -> list[str]:
     return []
 
 
-@pytest.fixture
-def page(browser, offsite_requests, page_errors):
-    """A fresh page in its own context; requests that would leave 127.0.0.1 are recorded and aborted."""
-    context = browser.new_context(locale="en-GB", accept_downloads=True)
+VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default, which each test starts from
+
+
+@pytest.fixture(scope="session")
+def reused_page(browser):
+    """The page every test of this process gets as `page`: a new page starts a renderer process and
+    compiles Material's scripts again, about half of a short test's time, so one page is reused and
+    reset between tests (`page`). Requests that would leave 127.0.0.1 are recorded and aborted; its
+    origins are remembered so that their storage can be cleared."""
+    recorded: dict[str, list] = {"offsite": [], "errors": []}
+    origins: set[str] = set()
+    context = browser.new_context(locale="en-GB", accept_downloads=True, viewport=VIEWPORT)
 
     def guard(route):
         parts = urlsplit(route.request.url)
         if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != LOCAL_HOST:
-            offsite_requests.append(route.request.url)
+            recorded["offsite"].append(route.request.url)
             route.abort()
         else:
+            if parts.scheme in ("http", "https"):
+                origins.add(f"{parts.scheme}://{parts.netloc}")
             route.continue_()
 
     context.route("**/*", guard)
-    new_page = context.new_page()
-    new_page.on("pageerror", lambda error: page_errors.append(str(error)))
-    new_page.set_default_timeout(15_000)
-    yield new_page
+    shared = context.new_page()
+    shared.on("pageerror", lambda error: recorded["errors"].append(str(error)))
+    shared.set_default_timeout(15_000)
+    yield shared, recorded, origins
     context.close()
+
+
+@pytest.fixture
+def page(reused_page, offsite_requests, page_errors):
+    """A page as a fresh one would be: the default viewport and media, no cookies and no local or
+    session storage on any origin it has opened, no other page open; this test's offsite requests
+    and script errors recorded in its own lists. (A test that adds an init script to every document
+    opens a context of its own.)"""
+    shared, recorded, origins = reused_page
+    recorded["offsite"], recorded["errors"] = offsite_requests, page_errors
+    shared.set_viewport_size(VIEWPORT)
+    shared.emulate_media(media="null", color_scheme="null", reduced_motion="null")
+    yield shared
+    recorded["offsite"], recorded["errors"] = [], []
+    for other in shared.context.pages:
+        if other is not shared:
+            other.close()
+    for origin in sorted(origins):
+        shared.goto(origin + "/kb-test-reset")  # a missing page of that origin: its storage is reachable
+        shared.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    origins.clear()
+    shared.context.clear_cookies()
+    shared.goto("about:blank")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from practicekb.adapter.pageoutput import IconSprite, lighter_page, minified
+from practicekb.adapter.pageoutput import IconSprite, minified
 
 pytestmark = pytest.mark.unit
 
@@ -56,4 +56,26 @@ def test_minified_page_keeps_its_text_escaped_and_loses_its_indentation():
 
 def test_a_page_with_the_stand_in_characters_is_left_whole():
     page = "<p>\n  private use \ue000 character\n</p>"
-    assert lighter_page(page, IconSprite()) == page
+    assert minified(IconSprite().by_reference(page)) == page
+
+
+def test_pages_minified_by_the_worker_are_the_pages_minified_here(tmp_path):
+    """adapter/minifier.py: with a worker, each page is written as MkDocs gives it and minified in place
+    once written (never before MkDocs writes it); the files end as the build's own minify makes them."""
+    from practicekb.adapter.minifier import PageMinifier
+
+    minifier = PageMinifier(60, 10, workers=1)
+    pages = []
+    for n in range(60):
+        html = f"<!doctype html>\n<html>\n  <head>\n    <title>Page {n}</title>\n  </head>\n  <body>\n    <p>\n      Text &lt;{n}&gt;\n    </p>\n  </body>\n</html>\n"
+        path = tmp_path / f"page-{n}.html"
+        written = minifier.page(html, str(path))
+        assert written == html  # the worker minifies it, after MkDocs has written it
+        path.write_text(written, encoding="utf-8")  # what MkDocs does with it
+        pages.append((path, html))
+    minifier.finish()
+    assert [path.read_text(encoding="utf-8") for path, _ in pages] == [minified(html) for _, html in pages]
+    assert all("&lt;" in path.read_text(encoding="utf-8") and "\n  " not in path.read_text(encoding="utf-8")
+               for path, _ in pages)
+    here = PageMinifier(5, 10, workers=1)  # fewer pages than parallel_from: minified at once
+    assert here.page(pages[0][1], str(tmp_path / "here.html")) == minified(pages[0][1])

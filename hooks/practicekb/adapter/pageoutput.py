@@ -80,7 +80,3 @@ class IconSprite:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(self.text(), encoding="utf-8")
 
-
-def lighter_page(html: str, icons: IconSprite) -> str:
-    """A written page with Material's icons by reference, minified."""
-    return minified(icons.by_reference(html))

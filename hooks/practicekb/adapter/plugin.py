@@ -19,7 +19,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .conversion import ConversionOptions
-from .pageoutput import lighter_page
 from .prerender import PARALLEL_FROM
 from .settings import compiled_templates, escape_theme_texts
 from .language_builds import LanguageBuild
@@ -48,7 +47,7 @@ class KnowledgeBaseConfig(base.Config):
     macro_pages = c.Type(list, default=[])  # the only pages mkdocs-macros may render: the maintainers' own
     maintainers = c.SubConfig(MaintainersConfig)  # who maintains the site, and their public contact address
     prerender = c.Type(bool, default=True)  # convert generated pages outside MkDocs' Markdown step
-    markdown_workers = c.Optional(c.Type(int))  # worker processes; default: one where there are two cores
+    markdown_workers = c.Optional(c.Type(int))  # worker processes (Markdown, minifying); default: one where there are two cores
     markdown_parallel_from = c.Type(int, default=PARALLEL_FROM)  # fewer pages: converted in the build's process
     # Build the default language only, so an edit shows in seconds; also when the environment has
     # KB_DEFAULT_LANGUAGE_ONLY=true, as `make serve` sets it (`make serve-all` and `make build` do not).
@@ -99,9 +98,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        output = lighter_page(output, self.site.icons)
+        output = self.site.icons.by_reference(output)
         self.site.search.add_page(output, page, config)
-        return output
+        return self.site.minifier.page(output, page.file.abs_dest_path)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.site.conversion.stop(keep=True)
@@ -109,6 +108,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.site.write_qr_codes(config)
         self.site.cards.write()
         self.site.index_site(config)
+        self.site.minifier.finish()
 
     def on_build_error(self, error: Exception) -> None:
         self.site.reset()  # stops the Markdown and card workers of a failed build

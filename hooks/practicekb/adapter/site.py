@@ -23,6 +23,7 @@ from ..core.languages import kb_settings, language_name, language_prefix, transl
 from ..core.problems import ProblemsFound
 from .conversion import Conversion, ConversionOptions
 from .mapcache import MapShapes
+from .minifier import PageMinifier
 from .pageoutput import IconSprite
 from .previews import SocialCards, practice_of
 from .search import SiteSearch
@@ -38,9 +39,8 @@ from .settings import (cache_folder, clean_toc, compiled_templates, correction_t
 
 
 class SiteBuild:
-    """What one language's build knows and does: every MkDocs event of the plugin (plugin.py)
-    delegates here. A build of another language has its own SiteBuild, handed the knowledge base as
-    written, the icons and the default language's cards by the default language's (hand_over)."""
+    """What one language's build knows and does: every MkDocs event of the plugin (plugin.py) delegates
+    here. Another language's build has its own, handed what is shared by the default's (hand_over)."""
 
     def __init__(self) -> None:
         self.kb: KnowledgeBase | None = None  # in this build's language (KnowledgeBase.in_language)
@@ -55,6 +55,7 @@ class SiteBuild:
         self.translated: set[str] = set()  # hand-written pages shown in a contributor's translation
         self.qr_codes: FileBatch | None = None  # made while MkDocs writes the pages, written after them
         self.cards = SocialCards()  # drawn while MkDocs writes the pages
+        self.minifier = PageMinifier(0, 1)  # the written pages minified (minifier.py): add_generated_files sets it
         self.first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
         self.home_lists = ""  # the home page's counts and entry points (overrides/kb/home.html)
         self.page_parts: dict[str, str] = {}  # hand-written page -> what follows its words (pages/propose.py)
@@ -67,8 +68,7 @@ class SiteBuild:
         self.search.start(config)
 
     def hand_over(self, other: SiteBuild, root_url: str) -> None:
-        """Give another language's build what is read and started once for all languages: the
-        knowledge base as written (read and checked here), the site's icons and the cards drawn."""
+        """What is read once for all languages: the knowledge base as written, the icons, the cards drawn."""
         other.shared_source = self.source_kb
         other.icons = self.icons
         self.cards.hand_over(other.cards, root_url)
@@ -87,6 +87,7 @@ class SiteBuild:
         self.qr_codes = None
         self.cards.cancel()
         self.conversion.stop()
+        self.minifier.cancel()
 
     def load_knowledge_base(self, config: MkDocsConfig) -> KnowledgeBase:
         """The knowledge base in this build's language (checked once, by the default language's build)."""
@@ -164,6 +165,7 @@ class SiteBuild:
                               "remove them from docs/: " + ", ".join(sorted(clashes)))
         register_macros_variables(config, kb, self.interface_words(config))
         self.conversion.start(self.pages, files, config, self.conversion_options)
+        self.minifier = PageMinifier(len(files.documentation_pages()), *self.conversion_options.parallelism)
         return files
 
     def add_download_files(self, files: Files, config: MkDocsConfig, kb: KnowledgeBase, settings: SiteSettings) -> list[str]:
@@ -183,15 +185,13 @@ class SiteBuild:
         return clashes
 
     def write_qr_codes(self, config: MkDocsConfig) -> None:
-        """Write the QR codes into the built site, once MkDocs has written the pages (it cleans the
-        site folder first): linked from .cache/qr/ like the social cards (qrfiles.py)."""
+        """Into the built site once MkDocs has written the pages (it cleans the site folder first): qrfiles.py."""
         batch, self.qr_codes = self.qr_codes, None
         if batch is not None:
             batch.finish()
 
     def insert_page_fragments(self, html: str, page: Page) -> str:
-        """After MkDocs' Markdown step: fragments back in (unless prerender.py converts the page: then
-        fill_converted_page does it)."""
+        """After MkDocs' Markdown step: fragments back in (unless prerender.py converts the page: then fill() does)."""
         if self.conversion.converts(page):
             return html
         if self.contributor_page(page.file.src_uri):

@@ -24,7 +24,13 @@ class BackgroundBatch:
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
             initializer=os.nice if niceness and hasattr(os, "nice") else None,
             initargs=(niceness,) if niceness and hasattr(os, "nice") else ())
+        self._function, self._arguments = function, arguments
         self._tasks: list[Future] = [self._pool.submit(function, chunk, *arguments) for chunk in chunks]
+
+    def add(self, chunk: list) -> int:
+        """One more chunk of work, after the first ones; returns its number."""
+        self._tasks.append(self._pool.submit(self._function, chunk, *self._arguments))
+        return len(self._tasks) - 1
 
     def result(self, chunk: int) -> list:
         """The chunk's results, waiting for its worker if they are not there yet."""

@@ -1,0 +1,69 @@
+"""Pages minified after MkDocs has written them (pageoutput.minified), in a worker process when a build
+writes many: minifying takes about 2.5 ms a page, a fifth of the main process's work in a warm build,
+and MkDocs writes its pages one by one on one core. Each page goes to the worker once MkDocs has
+written it (when the next page comes, or after the last), and the worker writes it again, minified,
+in place; the build waits for the worker after its last page. The pages are the same either way."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.cachefiles import write_atomically
+from ..core.workers import BackgroundBatch, available_cores
+from .pageoutput import minified
+
+CHUNK = 25  # pages sent to the worker at once
+
+
+def minify_files(pages: list[tuple[str, str]]) -> list[None]:
+    """Write each page (its path, its HTML) minified in place: what the worker runs."""
+    for path, html in pages:
+        write_atomically(Path(path), minified(html).encode("utf-8"))
+    return [None] * len(pages)
+
+
+class PageMinifier:
+    """For one build of `pages` pages: in this process below `parallel_from` pages or without a core
+    to spare, else in one worker process (`workers`: how many; it keeps up with MkDocs' page loop)."""
+
+    def __init__(self, pages: int, parallel_from: int, workers: int | None = None):
+        workers = workers if workers is not None else min(1, available_cores() - 1)
+        self.batch = BackgroundBatch(minify_files, [], workers=workers) if workers >= 1 and pages >= parallel_from else None
+        self.written: list[tuple[str, str]] = []  # pages MkDocs has written, for the next chunk
+        self.writing: tuple[str, str] | None = None  # the page MkDocs writes next
+        self.chunks = 0
+
+    def page(self, html: str, path: str) -> str:
+        """What MkDocs is to write at `path`: the page minified, or as it is when the worker minifies it."""
+        if self.batch is None:
+            return minified(html)
+        if self.writing is not None:
+            self.written.append(self.writing)  # MkDocs wrote it before asking for this page
+            if len(self.written) >= CHUNK:
+                self.send()
+        self.writing = (path, html)
+        return html
+
+    def send(self) -> None:
+        self.batch.add(self.written)
+        self.chunks += 1
+        self.written = []
+
+    def finish(self) -> None:
+        """Once MkDocs has written every page: wait until each is minified on disk."""
+        if self.batch is None:
+            return
+        if self.writing is not None:
+            self.written.append(self.writing)
+            self.writing = None
+        if self.written:
+            self.send()
+        try:
+            for chunk in range(self.chunks):
+                self.batch.result(chunk)
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        if self.batch is not None:
+            self.batch.cancel()
+            self.batch = None
