@@ -48,6 +48,14 @@ class FileCache:
     def path(self, key: str) -> Path:
         return self.folder / f"{key}{self.suffix}"
 
+    def ready(self) -> bool:
+        """Whether files can be written into the folder (made if need be)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return False
+        return True
+
     def get(self, key: str) -> bytes | None:
         try:
             data = self.path(key).read_bytes()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cachefiles import FileCache
+from .cachefiles import FileCache, write_atomically
 from .workers import BackgroundBatch, available_cores
 
 
@@ -17,6 +17,20 @@ class FileJob:
     key_parts: tuple[Hashable, ...]  # everything the file shows: its name in the cache
     source: Any  # what `make` is given for it (picklable: it may go to a worker)
     target: Path  # where it goes in the built site
+
+
+def made_into_cache(chunk: list[tuple[Any, str]], make: Callable[[list], list[bytes]]) -> list[bytes | None]:
+    """A worker's job: make each file and write it into the cache at its path itself, so that the build's
+    process only links it (creating thousands of files is a good part of a cold build); a file it could
+    not write comes back as bytes."""
+    made: list[bytes | None] = []
+    for (_, path), data in zip(chunk, make([source for source, _ in chunk])):
+        try:
+            write_atomically(Path(path), data)
+            made.append(None)
+        except OSError:
+            made.append(data)
+    return made
 
 
 @dataclass
@@ -38,8 +52,13 @@ class FileBatch:
         workers = workers if workers is not None else min(4, available_cores() - 1)  # a core for the build
         self._batch: BackgroundBatch | None = None
         if workers >= 1 and len(self._work) >= parallel_from:
-            chunks = [[job.source for job, _ in self._work[i:i + chunk]] for i in range(0, len(self._work), chunk)]
-            self._batch = BackgroundBatch(make, chunks, workers=workers, niceness=niceness)
+            parts = [self._work[i:i + chunk] for i in range(0, len(self._work), chunk)]
+            if cache is not None and cache.ready():  # the workers write the files into the cache
+                chunks = [[(job.source, str(cache.path(key))) for job, key in part] for part in parts]
+                self._batch = BackgroundBatch(made_into_cache, chunks, (make,), workers=workers, niceness=niceness)
+            else:
+                self._batch = BackgroundBatch(make, [[job.source for job, _ in part] for part in parts],
+                                              workers=workers, niceness=niceness)
 
     def finish(self) -> FileStats:
         """Every file in the site; cached files this site no longer uses are dropped."""
