@@ -1,6 +1,7 @@
 """Files the site needs, made from their inputs and kept in the file cache: social cards and QR
 codes. Only the files the cache lacks are made, in worker processes while the build writes its pages
-when there are many (BackgroundBatch), and every file is put into the site after the pages."""
+when there are many (BackgroundBatch: the workers write them into the cache themselves), and every
+file is put into the site after the pages."""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
