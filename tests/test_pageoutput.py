@@ -62,9 +62,10 @@ def test_a_page_with_the_stand_in_characters_is_left_whole():
 def test_pages_minified_by_the_worker_are_the_pages_minified_here(tmp_path):
     """adapter/minifier.py: with a worker, each page is written as MkDocs gives it and minified in place
     once written (never before MkDocs writes it); the files end as the build's own minify makes them."""
+    from practicekb.adapter.conversion import ConversionOptions
     from practicekb.adapter.minifier import PageMinifier
 
-    minifier = PageMinifier(60, 10, workers=1)
+    minifier = PageMinifier(60, ConversionOptions(workers=1, parallel_from=10))
     pages = []
     for n in range(60):
         html = f"<!doctype html>\n<html>\n  <head>\n    <title>Page {n}</title>\n  </head>\n  <body>\n    <p>\n      Text &lt;{n}&gt;\n    </p>\n  </body>\n</html>\n"
@@ -77,5 +78,5 @@ def test_pages_minified_by_the_worker_are_the_pages_minified_here(tmp_path):
     assert [path.read_text(encoding="utf-8") for path, _ in pages] == [minified(html) for _, html in pages]
     assert all("&lt;" in path.read_text(encoding="utf-8") and "\n  " not in path.read_text(encoding="utf-8")
                for path, _ in pages)
-    here = PageMinifier(5, 10, workers=1)  # fewer pages than parallel_from: minified at once
+    here = PageMinifier(5, ConversionOptions(workers=1, parallel_from=10))  # fewer pages than parallel_from: minified at once
     assert here.page(pages[0][1], str(tmp_path / "here.html")) == minified(pages[0][1])

@@ -31,11 +31,6 @@ class ConversionOptions:
     workers: int | None = None  # None: one worker where there are two cores or more
     parallel_from: int = PARALLEL_FROM  # fewer pages to convert than this: in this process, not a worker
 
-    @property
-    def parallelism(self) -> tuple[int, int | None]:
-        """(parallel_from, workers): what the page minifier (minifier.py) follows too."""
-        return self.parallel_from, self.workers
-
 
 class PrerenderedPage(Page):
     """A generated page whose HTML comes from prerender.py: MkDocs is given its Markdown empty

@@ -7,10 +7,14 @@ pages are the same either way."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.cachefiles import write_atomically
 from ..core.workers import BackgroundBatch, available_cores
 from .pageoutput import minified
+
+if TYPE_CHECKING:  # the worker imports this module: not MkDocs with it
+    from .conversion import ConversionOptions
 
 CHUNK = 25  # pages sent to the worker at once
 
@@ -24,12 +28,14 @@ def minify_files(paths: list[str]) -> list[None]:
 
 
 class PageMinifier:
-    """For one build of `pages` pages: in this process below `parallel_from` pages or without a core
-    to spare, else in one worker process (`workers`: how many; it keeps up with MkDocs' page loop)."""
+    """For one build of `pages` pages, as the Markdown conversion's settings say (its workers, from how
+    many pages): in this process below that or without a core to spare, else in one worker process
+    (`options.workers`: how many; one keeps up with MkDocs' page loop)."""
 
-    def __init__(self, pages: int, parallel_from: int, workers: int | None = None):
-        workers = workers if workers is not None else min(1, available_cores() - 1)
-        self.batch = BackgroundBatch(minify_files, [], workers=workers) if workers >= 1 and pages >= parallel_from else None
+    def __init__(self, pages: int, options: ConversionOptions):
+        workers = options.workers if options.workers is not None else min(1, available_cores() - 1)
+        self.batch = BackgroundBatch(minify_files, [], workers=workers) \
+            if workers >= 1 and pages >= options.parallel_from else None
         self.written: list[str] = []  # pages MkDocs has written, for the next chunk
         self.writing: str | None = None  # the page MkDocs writes next
         self.chunks = 0

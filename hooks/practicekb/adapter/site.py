@@ -55,7 +55,7 @@ class SiteBuild:
         self.translated: set[str] = set()  # hand-written pages shown in a contributor's translation
         self.qr_codes: FileBatch | None = None  # made while MkDocs writes the pages, written after them
         self.cards = SocialCards()  # drawn while MkDocs writes the pages
-        self.minifier = PageMinifier(0, 1)  # the written pages minified (minifier.py): add_generated_files sets it
+        self.minifier = PageMinifier(0, ConversionOptions())  # the written pages minified (minifier.py): add_generated_files sets it
         self.first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
         self.home_lists = ""  # the home page's counts and entry points (overrides/kb/home.html)
         self.page_parts: dict[str, str] = {}  # hand-written page -> what follows its words (pages/propose.py)
@@ -165,7 +165,7 @@ class SiteBuild:
                               "remove them from docs/: " + ", ".join(sorted(clashes)))
         register_macros_variables(config, kb, self.interface_words(config))
         self.conversion.start(self.pages, files, config, self.conversion_options)
-        self.minifier = PageMinifier(len(files.documentation_pages()), *self.conversion_options.parallelism)
+        self.minifier = PageMinifier(len(files.documentation_pages()), self.conversion_options)
         return files
 
     def add_download_files(self, files: Files, config: MkDocsConfig, kb: KnowledgeBase, settings: SiteSettings) -> list[str]:

@@ -73,8 +73,9 @@ class FileCache:
     def put(self, key: str, data: bytes) -> bool:
         """Keep `data` under `key`; False if the cache cannot be written."""
         self._used.add(key)
+        if not self.ready():
+            return False
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
             write_atomically(self.path(key), data)
         except OSError:
             return False

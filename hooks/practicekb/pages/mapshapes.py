@@ -4,6 +4,7 @@ and drawing them is most of a small site's build (about a second), so a build dr
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 from . import maps
@@ -11,7 +12,14 @@ from ..source.boundaries import Boundaries
 
 
 def shapes_fingerprint(boundaries_file: Path) -> str:
-    """Changes with the drawing code or the boundary data, so kept shapes are always what draw() makes now."""
+    """Changes with the drawing code or the boundary data, so kept shapes are always what draw() makes now;
+    worked out once per version of the files (every language's build and every `mkdocs serve` rebuild asks)."""
+    code, data = Path(maps.__file__).stat(), boundaries_file.stat()
+    return _fingerprint(boundaries_file, (code.st_mtime_ns, code.st_size, data.st_mtime_ns, data.st_size))
+
+
+@lru_cache(maxsize=4)
+def _fingerprint(boundaries_file: Path, versions: tuple) -> str:
     digest = hashlib.sha256(Path(maps.__file__).read_bytes())
     digest.update(boundaries_file.read_bytes())
     return digest.hexdigest()
