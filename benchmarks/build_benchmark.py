@@ -93,6 +93,7 @@ def hooked_project(root: Path, count: int, all_languages: bool = False) -> Path:
     in English only (the search and cards benchmarks)."""
     for folder in ("docs", "overrides", "hooks", "vocabularies", "translations"):
         shutil.copytree(REPO / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (root / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)  # the map's boundaries
     config = root / "mkdocs.yml"
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config.write_text(text if all_languages else LANGUAGES_SETTING.sub(r"\1[en]", text), encoding="utf-8")

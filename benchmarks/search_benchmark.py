@@ -54,7 +54,7 @@ def material_search_project(hooked: Path, root: Path) -> Path:
     The plugin's prerender is off: with it, a generated page's HTML is put in after Material's
     search has read the page (on_page_context), so its index held titles only (0.1 MB at 5,000
     practices); without it every page has its HTML when the search reads it, as in a plain build."""
-    shutil.copytree(hooked.parent, root, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+    shutil.copytree(hooked.parent, root, symlinks=True, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
     config_path = root / "mkdocs.yml"
     config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=yaml.Loader)
     for plugin in config["plugins"]:

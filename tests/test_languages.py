@@ -171,12 +171,30 @@ def test_no_interface_string_is_left_in_english(real_site, pages, language):
 def test_scripts_get_their_texts_in_the_page_language(real_site, language):
     soup = page(real_site / language, "explore/")
     explore = json.loads(soup.find(id="kb-explore")["data-kb-messages"])
-    search = json.loads(soup.find(attrs={"data-kb-search": True})["data-kb-messages"])
     own = catalogue(language)["messages"]
     assert explore == {key: value for key, value in own.items() if key.startswith("explore.")}
-    assert search == {key: value for key, value in own.items() if key.startswith("search.")}
-    legends = dict(json.loads(soup.find(attrs={"data-kb-search": True})["data-kb-facets"]))
-    assert legends["country"] == own["taxonomy.countries.singular"]
+    # What every page's scripts need comes once per language, in a file the page loads before them.
+    shared = (real_site / language / "assets" / "kb-texts.js").read_text(encoding="utf-8")
+    texts = json.loads(shared.split("window.kbTexts = ", 1)[1].rstrip().removesuffix(";"))
+    assert texts["language"] == language
+    assert texts["messages"] == {key: value for key, value in own.items() if key.startswith(("search.", "share."))}
+    assert dict(texts["facets"])["country"] == own["taxonomy.countries.singular"]
+    scripts = [script["src"] for script in soup.find_all("script", src=True)]
+    assert scripts.index("../assets/kb-texts.js") < scripts.index("../assets/messages.js") < scripts.index("../assets/search.js")
+
+
+def test_a_practice_card_speaks_the_language_of_the_practice_text(real_site):
+    """A page showing a practice untranslated in the default language links that language's card
+    (drawn once); a translated practice's page its own card, in its language."""
+    def image(language: str, slug: str) -> str:
+        return next(tag["content"] for tag in tags((real_site / prefix(language) / "practices" / slug / "index.html")
+                                                  .read_text(encoding="utf-8"), "meta") if tag.get("property") == "og:image")
+    default_card = f"{SITE_URL}assets/cards/practices/{UNTRANSLATED_SK}.png"
+    assert image("sk", UNTRANSLATED_SK) == image(DEFAULT, UNTRANSLATED_SK) == default_card
+    assert not (real_site / "sk" / "assets" / "cards" / "practices" / f"{UNTRANSLATED_SK}.png").exists()
+    slug, language = TRANSLATED
+    assert image(language, slug) == f"{SITE_URL}{language}/assets/cards/practices/{slug}.png"
+    assert (real_site / language / "assets" / "cards" / "practices" / f"{slug}.png").is_file()
 
 
 # --- the notice, and a translation inheriting the facts ---------------------------------------

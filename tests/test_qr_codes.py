@@ -24,15 +24,23 @@ ADDRESSES = [
 
 
 def drawn_modules(svg: str) -> tuple[int, set[tuple[int, int]]]:
-    """The side of the drawing and the dark modules its path covers (each run is M x y h n v1 h-n z)."""
+    """The side of the drawing and the dark modules its stroked path covers: a stroke of width 1
+    along y + 0.5 from x to x + n covers the modules (x, y) to (x + n - 1, y). Each row starts with
+    an absolute move (M x y.5), each next run in it with a relative one (m gap 0)."""
     root = ET.fromstring(svg.split("\n", 1)[1])
     side = int(root.get("viewBox").split()[2])
     dark = root.findall(f"{SVG}path")[1]
-    modules = set()
-    for x, y, length, back in re.findall(r"M(\d+) (\d+)h(\d+)v1h-(\d+)z", dark.get("d")):
-        assert length == back
-        modules |= {(int(x) + step, int(y)) for step in range(int(length))}
-    assert re.sub(r"M\d+ \d+h\d+v1h-\d+z", "", dark.get("d")) == ""  # nothing else in the path
+    assert (dark.get("stroke"), dark.get("stroke-width"), dark.get("fill")) == ("#000", "1", None)
+    modules, x, y = set(), None, None
+    for command in re.findall(r"M\d+ \d+\.5|m\d+ 0|h\d+", dark.get("d")):
+        if command.startswith("M"):
+            x, y = int(command[1:].split()[0]), int(command.split()[1].split(".")[0])
+        elif command.startswith("m"):
+            x += int(command[1:].split()[0])
+        else:
+            modules |= {(x + step, y) for step in range(int(command[1:]))}
+            x += int(command[1:])
+    assert re.sub(r"M\d+ \d+\.5|m\d+ 0|h\d+", "", dark.get("d")) == ""  # nothing else in the path
     return side, modules
 
 

@@ -1,19 +1,25 @@
-/* Interface texts in the page's language, for the site's scripts (explore.js, search.js).
+/* Interface texts in the page's language, for the site's scripts (search.js, share.js,
+ * explore.js, propose.js).
  *
- * kbMessages(element) reads the messages the build wrote into the element's data-kb-messages
- * (from translations/<language>.yml) and returns t(id, values): the message with {name} filled
- * in from `values` (numbers written the language's way); a plural message picks its form by
- * values.count, as catalogue.py does. Loaded before each script that uses it; defined once even
- * when instant navigation runs it again.
+ * kbMessages(element) takes the messages every page's scripts need from assets/kb-texts.js
+ * (window.kbTexts, one cached file per language: hooks/practicekb/pages/scripttexts.py), and
+ * those of one page's script from the element's data-kb-messages (Explore, the proposal form),
+ * all from translations/<language>.yml, and returns t(id, values): the message with {name}
+ * filled in from `values` (numbers written the language's way); a plural message picks its form
+ * by values.count, as catalogue.py does. Loaded before each script that uses it; defined once
+ * even when instant navigation runs it again.
  */
 (function () {
   "use strict";
   if (window.kbMessages) { return; }
 
   window.kbMessages = function (element) {
-    var language = document.documentElement.lang || "en";
-    var messages = {};
-    try { messages = JSON.parse(element.getAttribute("data-kb-messages")) || {}; } catch (error) { messages = {}; }
+    var texts = window.kbTexts || {};
+    var language = texts.language || document.documentElement.lang;
+    var messages = Object.assign({}, texts.messages);
+    if (element && element.hasAttribute("data-kb-messages")) {
+      try { Object.assign(messages, JSON.parse(element.getAttribute("data-kb-messages"))); } catch (error) { /* the shared texts */ }
+    }
     var plurals = new Intl.PluralRules(language);
     var number = new Intl.NumberFormat(language);
 

@@ -8,8 +8,8 @@
  * value ids) and every other filter to choose from. Without JavaScript the form itself opens
  * Explore. The script lives in the header, which instant navigation keeps: it runs once.
  *
- * Its texts and the filter names come from the header, in the page's language
- * (data-kb-messages, data-kb-facets; translations/<language>.yml). Pagefind's index is the
+ * Its texts and the filter names are the page's language's (assets/kb-texts.js, read through
+ * assets/messages.js; translations/<language>.yml). Pagefind's index is the
  * whole site's, at its root (data-kb-pagefind), and Pagefind picks the part for the page's
  * <html lang>, so a search on a Slovak page searches the Slovak pages.
  */
@@ -24,10 +24,10 @@
   if (!dialog || !script || window.kbSearchBound) { return; }
   window.kbSearchBound = true;
 
-  var language = document.documentElement.lang || "en";
+  var language = document.documentElement.lang;
   var t = window.kbMessages(dialog);  // assets/messages.js, listed before this script in mkdocs.yml
   // Pagefind filters written on practice pages (overrides/kb/practice.md): [key, name] pairs.
-  var FACETS = readJSON("data-kb-facets", []);
+  var FACETS = (window.kbTexts && window.kbTexts.facets) || [];
   var siteRoot = new URL("../", script.src);  // the script is <language root>/assets/search.js
   // Resolved now: the header outlives the page it came with, so its relative addresses would go stale.
   var pagefindUrl = new URL(dialog.getAttribute("data-kb-pagefind") || "../pagefind/pagefind.js", location.href);
@@ -50,12 +50,6 @@
   var refocus = "";       // the facet select to focus again once the panel is rebuilt
 
   form.action = new URL("explore/", siteRoot).href;  // the header outlives the page it came with
-
-  /* ---- texts in the page's language ---- */
-
-  function readJSON(attribute, fallback) {
-    try { return JSON.parse(dialog.getAttribute(attribute)) || fallback; } catch (error) { return fallback; }
-  }
 
   /* ---- opening and closing, as Material's search does ---- */
 

@@ -57,15 +57,13 @@
     var source = button.hasAttribute("data-kb-copy-from") &&
       document.getElementById(button.getAttribute("data-kb-copy-from"));
     var text = source ? source.textContent.replace(/\s+/g, " ").trim() : button.getAttribute("data-kb-copy");
-    // The texts in the page's language come with the panel (data-kb-messages).
-    var messages = {};
-    try { messages = JSON.parse(button.closest(".kb-share").getAttribute("data-kb-messages")) || {}; } catch (e) { messages = {}; }
+    var t = window.kbMessages(null);  // the page's language's texts (assets/kb-texts.js, messages.js)
     var what = source ? "citation" : "link";
     copy(text).then(function () {
       button.setAttribute("data-kb-copied", "");
-      announce(button, messages["share." + what + "_copied"] || "Copied");
+      announce(button, t("share." + what + "_copied"));
     }, function () {
-      announce(button, messages["share." + what + "_not_copied"] || "Select the text and copy it");
+      announce(button, t("share." + what + "_not_copied"));
     });
   });
 

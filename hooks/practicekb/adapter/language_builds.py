@@ -174,3 +174,13 @@ def alternates(config: MkDocsConfig, page: Page | None) -> list[dict[str, Any]]:
         href = url if page is None and url else (up + language_prefix(code, languages) + path) or "./"
         result.append({"code": code, "name": autonym(code), "href": href, "url": url, "current": code == current})
     return result
+
+
+def link_open_data(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """The open data is published once, at the root (exports/downloads.py): in another language's
+    build, a page's links to data/… (a translation of data.md writes them as the original does)
+    lead there."""
+    root = root_url(config)
+    if is_default_build(config) or not root or page.file.src_uri != "data.md":
+        return markdown
+    return markdown.replace("](data/", f"]({root}data/")

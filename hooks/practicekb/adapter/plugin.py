@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from .conversion import ConversionOptions
 from .prerender import PARALLEL_FROM
 from .settings import compiled_templates, escape_theme_texts
-from .language_builds import LanguageBuild
+from .language_builds import LanguageBuild, link_open_data
 from .site import SiteBuild
 from .templatedata import page_context, template_globals
 from .partialcache import cached_partial
@@ -78,7 +78,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.site.guard_page_meta(page, config)
         self.site.date_practice_page(page)
-        markdown = self.site.link_open_data(markdown, page, config)
+        markdown = link_open_data(markdown, page, config)
         return self.site.conversion.skip_markdown(markdown, page)
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:

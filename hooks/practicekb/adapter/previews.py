@@ -45,8 +45,10 @@ def link_preview_tags(kb: KnowledgeBase | None, page: Page, config: MkDocsConfig
 
 
 class SocialCards:
-    """The cards of one language's build. A card whose words (title, place, themes) are the default
-    language's is not drawn again: the page links the default language's card (same_as_default)."""
+    """The cards of one language's build. A card speaks the language of the practice's text on the
+    page: where the page shows a practice untranslated, in the default language, it links the
+    default language's card, which is that text's card; so does a page whose card has the same words
+    (title, place, themes) as the default language's. Only the other cards are drawn again."""
 
     def __init__(self) -> None:
         self.batch: FileBatch | None = None
@@ -65,12 +67,15 @@ class SocialCards:
     def start(self, config: MkDocsConfig, kb: KnowledgeBase) -> None:
         """Start drawing the social cards that .cache/cards/<language>/ does not have."""
         site = Path(config.site_dir)
+        default_language = site_languages_.site_languages(config)[0]
+        in_default_language = {practice_card_path(practice.slug) for practice in kb.practices.values()
+                               if practice.text_language == default_language}
         jobs = []
         for job in card_jobs(kb, site, plain_text_of(config, "site_name"), plain_text_of(config, "site_description")):
             path = job.target.relative_to(site).as_posix()
             shown = self.default.get(path)
-            if shown is not None and (shown.title, shown.place, shown.themes) == (job.text.title, job.text.place,
-                                                                                  job.text.themes):
+            if shown is not None and (path in in_default_language or (shown.title, shown.place, shown.themes) == (
+                    job.text.title, job.text.place, job.text.themes)):
                 self.at_root.add(path)
                 continue
             self.drawn[path] = job.text

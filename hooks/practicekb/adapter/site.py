@@ -13,7 +13,7 @@ from . import language_builds as site_languages_
 from .language_builds import PLUGIN_NAME
 from ..exports.downloads import download_files, qr_addresses
 from ..source.boundaries import MISSING as BOUNDARIES_MISSING
-from ..model.explore import INDEX_PATH, explore_index, explore_index_text
+from ..model.explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
 from ..model.model import KnowledgeBase
 from ..pages.addresses import SiteSettings
 from ..pages.pages import HOME_PAGE, SCHEMA_PATH, GeneratedPage, render_home_lists, render_pages
@@ -32,6 +32,7 @@ from ..exports.qrfiles import qr_batch
 from ..exports.redirects import redirects
 from ..exports.robots import ROBOTS_PATH, robots_txt
 from ..pages.propose import render_contributor_parts
+from ..pages.scripttexts import SCRIPT_TEXTS_PATH, script_texts
 from ..pages.sanitize import clean_html, clean_text
 from ..checks.translations import PAGE_FIELDS, valid_hide
 from .settings import (cache_folder, clean_toc, compiled_templates, correction_texts, project_paths, published_schema_text,
@@ -137,9 +138,12 @@ class SiteBuild:
         templates = templates_folder(config)
         settings = replace(site_settings(config), correction_texts=correction_texts(self.interface_words(config)))
         schema = practice_validator_schema(kb.vocabularies)
-        clashes = [path for path in (SCHEMA_PATH, INDEX_PATH) if files.get_file_from_path(path) is not None]
-        files.append(File.generated(config, SCHEMA_PATH, content=published_schema_text(schema)))
-        files.append(File.generated(config, INDEX_PATH, content=explore_index_text(explore_index(kb))))
+        published = {SCHEMA_PATH: published_schema_text(schema), INDEX_PATH: explore_index_text(explore_index(kb)),
+                     SCRIPT_TEXTS_PATH: script_texts(self.interface_words(config), facet_legends(kb),
+                                                     site_languages_.build_language(config))}
+        clashes = [path for path in published if files.get_file_from_path(path) is not None]
+        for path, content in published.items():
+            files.append(File.generated(config, path, content=content))
         clashes += self.add_download_files(files, config, kb, settings)
         shapes = MapShapes(Path(config.config_file_path).parent / ".cache" / "maps", project_paths(config).boundaries)
         shapes.restore(kb.boundaries)
@@ -289,12 +293,3 @@ class SiteBuild:
         practice = practice_of(self.kb, page)
         if practice is not None:
             page.update_date = practice.last_verified
-
-    def link_open_data(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
-        """The open data is published once, at the root (exports/downloads.py): in another language's
-        build, a page's links to data/… (a translation of data.md writes them as the original does)
-        lead there."""
-        root = site_languages_.root_url(config)
-        if site_languages_.is_default_build(config) or not root or page.file.src_uri != "data.md":
-            return markdown
-        return markdown.replace("](data/", f"]({root}data/")

@@ -3,13 +3,10 @@ data in this build's language, no functions; a page's own versions in every lang
 preview tags come with the page's context."""
 from __future__ import annotations
 
-import json
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from . import language_builds as site_languages_
-from ..model.explore import facet_legends
 from ..pages.views import words_of
 from .previews import link_preview_tags
 from .site import SiteBuild
@@ -22,8 +19,6 @@ def template_globals(site: SiteBuild, config: MkDocsConfig) -> dict:
         "kb_language": site_languages_.build_language(config),
         "kb_site_root": site_languages_.site_root(config),
         "kb_alternates": site_languages_.alternates(config, None),  # for a page without a place (404)
-        "kb_search_messages": json.dumps(words.for_script("search."), ensure_ascii=False, sort_keys=True),
-        "kb_facet_legends": json.dumps(facet_legends(site.kb), ensure_ascii=False),
     }
 
 

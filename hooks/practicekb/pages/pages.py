@@ -149,7 +149,6 @@ def base_context(kb: KnowledgeBase, settings: SiteSettings, views: PageViews) ->
     """What every template may show: the language, its messages, where the site's root and the
     overview pages are."""
     return {"lang": views.lang, "t": views.words, "site_root": settings.site_root,
-            "share_messages": json.dumps(views.catalogue.for_script("share."), ensure_ascii=False, sort_keys=True),
             "overview_urls": {taxonomy.key: views.url(f"{taxonomy.key}/index.md") for taxonomy in TAXONOMIES}}
 
 
