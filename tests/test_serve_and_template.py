@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -30,6 +31,14 @@ def free_port() -> int:
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def wait_for(predicate, seconds: float = 120) -> bool:  # a rebuild on a busy shared machine
@@ -95,3 +104,45 @@ def test_make_serve_switch_builds_the_default_language_only(tmp_path):
     assert (site / "practices" / "testtown" / "index.html").is_file()
     assert (site / "pagefind" / "pagefind.js").is_file() and (site / "assets" / "kb-icons.css").is_file()
     assert not (site / "sl").exists()
+
+
+def test_make_serve_rebuilds_an_edited_practice_and_what_lists_it(tmp_path):
+    """`make serve` (the default language alone) rebuilds only what an edit of practice files changes
+    (adapter/serving.py): the edited page, the pages that list it, the search; a practice removed
+    leaves; a vocabulary edited afterwards rebuilds everything again."""
+    other = VALID_PRACTICE.replace("Test coordination body in Testtown", "Second body in Othertown") \
+        .replace("place: Testtown", "place: Othertown")
+    project = make_project(tmp_path / "p", {"testtown.md": VALID_PRACTICE, "othertown.md": other},
+                           REPO / "vocabularies", ("en", "sl"))
+    port = free_port()
+    properdocs = Path(sys.executable).with_name("properdocs")
+    server = subprocess.Popen([str(properdocs), "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1", KB_DEFAULT_LANGUAGE_ONLY="true"))
+    base = f"http://127.0.0.1:{port}/knowledge-base/"
+    try:
+        assert wait_for(lambda: "Second body in Othertown" in fetch(base + "practices/othertown/"), 60)
+        assert wait_for(lambda: "pagefind" in fetch(base + "pagefind/pagefind.js"))
+        path = project / "practices" / "testtown.md"
+        path.write_text(path.read_text().replace("Test coordination body", "Renamed coordination body")
+                        + "\nAn edited sentence.\n")
+        assert wait_for(lambda: "An edited sentence." in fetch(base + "practices/testtown/"))
+        assert "Renamed coordination body" in fetch(base + "practices/testtown/")
+        # the pages that list it, and the practice it did not touch
+        assert wait_for(lambda: "Renamed coordination body" in fetch(base + "themes/coordination-bodies/"))
+        assert "Renamed coordination body" in fetch(base + "explore/")
+        assert "Second body in Othertown" in fetch(base + "practices/othertown/")
+        assert "Renamed coordination body" in fetch(base + "data/practices.json")
+        # the search index, written again with every page: the unchanged one too
+        assert wait_for(lambda: "pagefind" in fetch(base + "pagefind/pagefind.js"))
+        assert not (project / "site").exists()
+        (project / "practices" / "othertown.md").unlink()
+        assert wait_for(lambda: "Second body in Othertown" not in fetch(base + "explore/"))
+        assert wait_for(lambda: status(base + "practices/othertown/") == 404)
+        themes = project / "vocabularies" / "themes.yml"
+        themes.write_text(themes.read_text().replace("Coordination and advisory bodies", "Coordination councils"))
+        assert wait_for(lambda: "Coordination councils" in fetch(base + "practices/testtown/"))
+        assert "Coordination councils" in fetch(base + "themes/coordination-bodies/")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -20,11 +20,13 @@ from mkdocs.structure.pages import Page
 
 from .conversion import ConversionOptions
 from .prerender import PARALLEL_FROM
-from .settings import compiled_templates, escape_theme_texts
-from .language_builds import LanguageBuild, link_open_data
+from .settings import compiled_templates, escape_theme_texts, project_paths
+from .language_builds import PLUGIN_NAME, LanguageBuild, link_open_data
 from .site import SiteBuild
 from .templatedata import page_context, template_globals
 from .partialcache import cached_partial
+from .serving import PreviewMemory, PreviewSession, input_files
+from .translatedpages import mark_untranslated
 
 
 class MaintainersConfig(base.Config):
@@ -59,6 +61,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.site = SiteBuild()
         # Which language this build is in, and what the default language's build handed it (language_builds).
         self.language_build = LanguageBuild()
+        # What a preview keeps between its builds (serving.py): made by the first build of the default
+        # language alone, handed to each later one by the preview's builder (on_serve).
+        self.memory: PreviewMemory | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.language_build = escape_theme_texts(config, self.language_build)
@@ -67,6 +72,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.site.default_language_only = (self.config.default_language_only
                                            or os.environ.get(DEFAULT_LANGUAGE_ONLY, "").lower() == "true")
+        if self.site.default_language_only and self.memory is None:
+            self.memory = PreviewMemory()
+            self.memory.start(input_files(config), incremental=False)
+        self.site.memory = self.memory
+        if self.memory is not None:
+            self.site.icons = self.memory.icons  # an incremental build sees only the pages it writes
         self.site.start_build(config, ConversionOptions(self.config.prerender, self.config.markdown_workers,
                                                         self.config.markdown_parallel_from))
 
@@ -88,7 +99,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.site.mark_untranslated(page, config)
+        mark_untranslated(page, config, self.site.untranslated)
         return self.site.insert_page_fragments(html, page)
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -100,16 +111,31 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         output = self.site.icons.by_reference(output)
         self.site.search.add_page(output, page, config)
+        if self.memory is not None and page.url is not None:
+            self.memory.searched["/" + page.url] = output
         return self.site.minifier.page(output, page.file.abs_dest_path)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.site.conversion.stop(keep=True)
+        if self.memory is not None:
+            self.site.search.add_kept(self.memory.kept_search())
         self.site.search.start_writing(config, None, self.site.first_listing)
         self.site.write_qr_codes(config)
         self.site.cards.write()
         self.site.index_site(config)
         self.site.minifier.finish()
+        if self.memory is not None:
+            self.memory.commit()
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """A preview of the default language alone: its rebuilds keep what they can (serving.py)."""
+        if self.memory is not None:
+            server.builder = PreviewSession(config, self.memory, PLUGIN_NAME, project_paths(config).practices,
+                                            builder).rebuild
+        return server
 
     def on_build_error(self, error: Exception) -> None:
         self.site.reset()  # stops the Markdown and card workers of a failed build
+        if self.memory is not None:
+            self.memory.forget()
         self.site.search.stop()

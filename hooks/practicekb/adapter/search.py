@@ -52,6 +52,16 @@ class SiteSearch:
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 
+    def add_kept(self, pages: dict[str, str]) -> None:
+        """Pages a preview's incremental build did not write, as they were when last written (serving.py)."""
+        if self.indexer is None:
+            return
+        try:
+            for url, html in pages.items():
+                self.indexer.add_page(url, html)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+
     def write(self, config: MkDocsConfig) -> None:
         """After the build's pages: the index into <build>/pagefind/, and Pagefind stopped."""
         indexer, self.indexer = self.indexer, None

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,7 +19,7 @@ from ..pages.addresses import SiteSettings
 from ..pages.pages import HOME_PAGE, SCHEMA_PATH, GeneratedPage, render_home_lists, render_pages
 from ..checks.validate import practice_validator_schema
 from ..model.pipeline import knowledge_base
-from ..core.languages import kb_settings, language_name, language_prefix, translation_of
+from ..core.languages import kb_settings, language_prefix
 from ..core.problems import ProblemsFound
 from .conversion import Conversion, ConversionOptions
 from .mapcache import MapShapes
@@ -27,6 +27,8 @@ from .minifier import PageMinifier
 from .pageoutput import IconSprite
 from .previews import SocialCards, practice_of
 from .search import SiteSearch
+from .serving import PreviewMemory
+from .translatedpages import use_page_translations
 from ..core.filebatch import FileBatch
 from ..exports.qrfiles import qr_batch
 from ..exports.redirects import redirects
@@ -61,6 +63,7 @@ class SiteBuild:
         self.home_lists = ""  # the home page's counts and entry points (overrides/kb/home.html)
         self.page_parts: dict[str, str] = {}  # hand-written page -> what follows its words (pages/propose.py)
         self.default_language_only = False  # the plugin's setting: no other language built (make serve)
+        self.memory: PreviewMemory | None = None  # what a preview (make serve) keeps between builds (serving.py)
 
     def start_build(self, config: MkDocsConfig, conversion: ConversionOptions) -> None:
         """Forget the last build; start this language's search indexer (Pagefind)."""
@@ -95,7 +98,7 @@ class SiteBuild:
         source = self.shared_source if not site_languages_.is_default_build(config) else None
         if source is None:
             try:
-                source = knowledge_base(project_paths(config))
+                source = knowledge_base(project_paths(config), kept=self.memory.reads if self.memory else None)
             except ProblemsFound as problems:
                 raise PluginError("The practices cannot be built:\n" + str(problems)) from None
             if source.boundaries is None:  # kb check runs without them; the site draws its map with them
@@ -104,37 +107,11 @@ class SiteBuild:
         self.kb = source.in_language(site_languages_.build_language(config))
         return self.kb
 
-    def use_page_translations(self, files: Files, config: MkDocsConfig) -> dict[str, str]:
-        """docs/<page>.<code>.md is never a page of its own: in its language's build it takes the place
-        of docs/<page>.md. Returns the hand-written pages this build shows untranslated, with their language."""
-        languages = site_languages_.site_languages(config)
-        language = site_languages_.build_language(config)
-        translations: dict[str, File] = {}
-        for file in list(files):
-            named = translation_of(PurePosixPath(file.src_uri).name) if file.src_uri.endswith(".md") else None
-            if named and named[1] in languages:
-                files.remove(file)
-                original = str(PurePosixPath(file.src_uri).with_name(named[0] + ".md"))
-                if named[1] == language:
-                    translations[original] = file
-        untranslated: dict[str, str] = {}
-        for file in list(files.documentation_pages()):
-            translation = translations.get(file.src_uri)
-            if translation is not None:
-                files.remove(file)
-                page = File.generated(config, file.src_uri, abs_src_path=translation.abs_src_path)
-                page.edit_uri = translation.src_uri
-                files.append(page)
-                self.translated.add(file.src_uri)
-            elif language != languages[0]:
-                untranslated[file.src_uri] = languages[0]
-        return untranslated
-
     def add_generated_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add every practice, term and overview page as an in-memory file."""
         kb = self.load_knowledge_base(config)
         self.cards.start(config, kb)
-        self.untranslated = self.use_page_translations(files, config)
+        self.untranslated, self.translated = use_page_translations(files, config)
         templates = templates_folder(config)
         settings = replace(site_settings(config), correction_texts=correction_texts(self.interface_words(config)))
         schema = practice_validator_schema(kb.vocabularies)
@@ -143,15 +120,16 @@ class SiteBuild:
                                                      site_languages_.build_language(config))}
         clashes = [path for path in published if files.get_file_from_path(path) is not None]
         for path, content in published.items():
-            files.append(File.generated(config, path, content=content))
+            files.append(self.generated_file(config, path, content))
         clashes += self.add_download_files(files, config, kb, settings)
         shapes = MapShapes(Path(config.config_file_path).parent / ".cache" / "maps", project_paths(config).boundaries)
         shapes.restore(kb.boundaries)
         # Lists of practices last: MkDocs builds pages in this order, and once it reaches them every
         # page the site search holds is in the index, so Pagefind writes it while they are built.
-        pages = sorted(render_pages(kb, templates, settings, schema, compiled_templates(config)),
-                       key=lambda page: page.listing)
-        self.first_listing = next((page.src_uri for page in pages if page.listing), None)
+        pages = sorted(render_pages(kb, templates, settings, schema, compiled_templates(config),
+                                    self.memory.pages if self.memory else None), key=lambda page: page.listing)
+        incremental = self.memory is not None and self.memory.incremental  # the search is written after the pages
+        self.first_listing = None if incremental else next((page.src_uri for page in pages if page.listing), None)
         self.home_lists = render_home_lists(kb, templates, settings, compiled_templates(config))
         self.page_parts = render_contributor_parts(kb, templates, settings, compiled_templates(config))
         shapes.keep(kb.boundaries)
@@ -160,7 +138,7 @@ class SiteBuild:
                 clashes.append(page.src_uri)
                 continue
             self.pages[page.src_uri] = page
-            file = File.generated(config, page.src_uri, content=page.content)
+            file = self.generated_file(config, page.src_uri, page.content, page)
             # Point "edit this page" at the practice file, not at a docs/ file that does not exist.
             file.edit_uri = f"../{page.source_path}" if page.source_path else None
             files.append(file)
@@ -168,9 +146,16 @@ class SiteBuild:
             raise PluginError("These pages are generated from practices/ and vocabularies/, but docs/ also has them; "
                               "remove them from docs/: " + ", ".join(sorted(clashes)))
         register_macros_variables(config, kb, self.interface_words(config))
-        self.conversion.start(self.pages, files, config, self.conversion_options)
-        self.minifier = PageMinifier(len(files.documentation_pages()), self.conversion_options)
+        written = {uri: page for uri, page in self.pages.items() if files.get_file_from_path(uri).is_modified()}
+        self.conversion.start(written, files, config, self.conversion_options)
+        self.minifier = PageMinifier(len(files.documentation_pages()) - len(self.pages) + len(written), self.conversion_options)
         return files
+
+    def generated_file(self, config: MkDocsConfig, path: str, content: str, page: GeneratedPage | None = None) -> File:
+        """A file made here; a preview's incremental build writes it only if it changed (serving.py)."""
+        if self.memory is None:
+            return File.generated(config, path, content=content)
+        return self.memory.file(config, path, content, page)
 
     def add_download_files(self, files: Files, config: MkDocsConfig, kb: KnowledgeBase, settings: SiteSettings) -> list[str]:
         """Publish the feed (and, in the default language's build, the site's open data), and give the QR
@@ -183,7 +168,7 @@ class SiteBuild:
             if files.get_file_from_path(path) is not None:
                 clashes.append(path)
                 continue
-            files.append(File.generated(config, path, content=content))
+            files.append(self.generated_file(config, path, content))
         if not clashes:  # with clashes, the build stops, naming them
             self.qr_codes = qr_batch(qr_codes, Path(config.site_dir), cache_folder(config, "qr"))
         return clashes
@@ -242,28 +227,14 @@ class SiteBuild:
         """This build's catalogue of interface strings."""
         return self.source_kb.interface.catalogues[site_languages_.build_language(config)]
 
-    def mark_untranslated(self, page: Page, config: MkDocsConfig) -> None:
-        """A hand-written page shown in another language than the build's: the notice (overrides/partials/
-        kb-notice.html) says so and links to the new translation file on GitHub."""
-        language = self.untranslated.get(page.file.src_uri)
-        if language is None:
-            return
-        page.meta["kb_text_language"] = language
-        page.meta["kb_text_language_name"] = language_name(language, site_languages_.build_language(config))
-        # Its title in the browser tab and header: the navigation's, which is in the build's language.
-        title = site_languages_.nav_titles(config.nav).get(page.file.src_uri)
-        if title:
-            page.title = page.meta["title"] = title
-        root, docs = Path(config.config_file_path).parent, Path(config.docs_dir)
-        folder = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else "docs"
-        source = PurePosixPath(folder) / page.file.src_uri
-        name = f"{source.stem}.{site_languages_.build_language(config)}.md"
-        page.meta["kb_translate_url"] = site_settings(config).new_file_url(str(source.parent), name)
-
     def index_site(self, config: MkDocsConfig) -> None:
         """Write this language's search index and stop its Pagefind; in the default language's build,
         then build every other language (unless default_language_only) and write the site's icons."""
-        self.search.write(config)
+        if self.memory is not None and self.memory.incremental:
+            self.memory.write_search_later(self.search, config)  # the page is served meanwhile
+            self.search = SiteSearch()
+        else:
+            self.search.write(config)
         if not site_languages_.is_default_build(config):
             return
         if not self.default_language_only:
@@ -285,7 +256,10 @@ class SiteBuild:
             raise PluginError("These files are generated (former addresses of practices, robots.txt), "
                               "but docs/ also has them; remove them from docs/: " + ", ".join(clashes))
         for path, content in generated.items():
-            files.append(File.generated(config, path, content=content))
+            files.append(self.generated_file(config, path, content))
+        if self.memory is not None:
+            self.memory.hand_written(files, config)
+            self.memory.page_urls = {"/" + file.url for file in files.documentation_pages()}
         return files
 
     def date_practice_page(self, page: Page) -> None:

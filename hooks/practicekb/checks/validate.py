@@ -6,6 +6,7 @@ everything wrong in one run.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any, Iterable
 
@@ -15,7 +16,7 @@ from jsonschema.exceptions import ValidationError
 
 from . import schema as schema_module
 from ..core.countries import country_code_hint
-from ..source.load import PracticeSource
+from ..source.load import KeptReads, PracticeSource
 from ..core.problems import Problem, did_you_mean
 from .addresses import collection_problems
 from .proposals import NEW_ORGANISATIONS, new_organisation_problems
@@ -231,12 +232,18 @@ def practice_validator_schema(vocabularies: dict[str, Vocabulary]) -> dict[str, 
 
 
 def validate_practices(sources: list[PracticeSource], vocabularies: dict[str, Vocabulary],
-                       today: dt.date | None = None) -> list[Problem]:
-    validator = SchemaValidator(practice_validator_schema(vocabularies))
+                       today: dt.date | None = None, kept: KeptReads | None = None) -> list[Problem]:
+    """Each practice's problems and those of the collection. `kept`: the files an earlier build of
+    this process read, with their problems (a preview checks again only the edited practices)."""
+    schema = practice_validator_schema(vocabularies)
+    validator = SchemaValidator(schema)
     today = today or dt.date.today()
     problems: list[Problem] = []
     known = set(vocabularies["organisations"].terms) if "organisations" in vocabularies else set()
+    depends = json.dumps([schema, sorted(known), today.isoformat()], sort_keys=True, default=str) if kept else ""
     for source in sources:
-        problems += practice_problems(source, validator, today)
-        problems += new_organisation_problems(source, known)
+        check = lambda source=source: practice_problems(source, validator, today) + new_organisation_problems(source, known)  # noqa: E731
+        problems += kept.checked(source, depends, check) if kept is not None else check()
+    if kept is not None:
+        kept.forget_unread()
     return problems + collection_problems(sources)

@@ -25,6 +25,11 @@ def write_atomically(target: Path, data: bytes) -> None:
 
 def link_or_copy(source: Path, target: Path) -> None:
     """A hard link where the file system allows one (no bytes copied), else a copy."""
+    try:
+        if os.path.samefile(source, target):  # linked by an earlier build into the same folder (make serve)
+            return
+    except OSError:
+        pass
     target.unlink(missing_ok=True)
     try:
         os.link(source, target)

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..checks.bodylinks import body_link_problems, site_files
 from ..checks.catalogue import Catalogue, check_catalogues
 from ..core.languages import language_problems, read_config, configured_languages, DEFAULT_LANGUAGES
-from ..source.load import PracticeSource, docs_files, load_practices, load_yaml_file, relative
+from ..source.load import KeptReads, PracticeSource, docs_files, load_practices, load_yaml_file, relative
 from .model import KnowledgeBase, Practice, build_knowledge_base
 from ..core.problems import Problem, ProblemsFound
 from ..core.taxonomies import VOCABULARY_TAXONOMIES
@@ -90,13 +90,14 @@ def load_vocabularies(paths: ProjectPaths, languages: tuple[str, ...] = DEFAULT_
     return vocabularies, problems
 
 
-def load_places(paths: ProjectPaths) -> tuple[dict[str, Place], Boundaries | None, list[Problem]]:
+def load_places(paths: ProjectPaths, kept: KeptReads | None = None) -> tuple[dict[str, Place], Boundaries | None, list[Problem]]:
     """The gazetteer (optional) and the boundaries when they are there: kb check runs without them, the
     build asks for them (adapter/site.py); a place is checked against its country's box when both are read."""
     boundaries, problems = None, []
     if paths.boundaries.is_file():
         try:
-            boundaries = read_boundaries(paths.boundaries, relative(paths.boundaries, paths.root))
+            read = lambda: read_boundaries(paths.boundaries, relative(paths.boundaries, paths.root))  # noqa: E731
+            boundaries = kept.value(paths.boundaries, "boundaries", read) if kept is not None else read()
         except BoundariesMissing as error:
             problems.append(Problem(relative(paths.boundaries, paths.root), 1, "boundaries", str(error).split(": ", 1)[-1],
                                     "fetch it again"))
@@ -126,22 +127,23 @@ def link_problems(paths: ProjectPaths, sources: list[PracticeSource], translatio
             for problem in body_link_problems(item.path, item.body, item.body_line, files)]
 
 
-def check(paths: ProjectPaths, today: dt.date | None = None,
-          publishing: bool = True) -> tuple[KnowledgeBase | None, list[Problem]]:
+def check(paths: ProjectPaths, today: dt.date | None = None, publishing: bool = True,
+          kept: KeptReads | None = None) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Every problem in the project's files, and the knowledge base if there are none. Publishing (the
     build), a practice no maintainer has verified yet is one; `kb check` (publishing=False) lists those
-    as notes (proposals.unverified_problems)."""
+    as notes (proposals.unverified_problems). `kept`: practice files an earlier build of this
+    process read (a preview's rebuild reads only the changed ones again)."""
     interface, problems = load_interface(paths)
     vocabularies, found = load_vocabularies(paths, interface.languages)
     problems += found
-    sources, found = load_practices(paths.practices, paths.root)
+    sources, found = load_practices(paths.practices, paths.root, kept)
     problems += found
-    places, boundaries, found = load_places(paths)
+    places, boundaries, found = load_places(paths, kept)
     problems += found
-    translation_files = read_practice_translations(paths.practices, paths.root)
+    translation_files = read_practice_translations(paths.practices, paths.root, kept)
     page_files, outside_docs = read_page_translations(paths.docs, paths.root)
     # everything is read: now every check, each on what was read
-    problems += validate_practices(sources, vocabularies, today)
+    problems += validate_practices(sources, vocabularies, today, kept)
     problems += location_problems(sources, places, relative(paths.vocabularies / PLACES_FILE, paths.root))
     if publishing:
         problems += unverified_problems((source.path, source.front_matter.data) for source in sources)
@@ -159,9 +161,9 @@ def check(paths: ProjectPaths, today: dt.date | None = None,
     return kb, []
 
 
-def knowledge_base(paths: ProjectPaths, today: dt.date | None = None) -> KnowledgeBase:
+def knowledge_base(paths: ProjectPaths, today: dt.date | None = None, kept: KeptReads | None = None) -> KnowledgeBase:
     """The knowledge base, or ProblemsFound listing everything wrong."""
-    kb, problems = check(paths, today)
+    kb, problems = check(paths, today, kept=kept)
     if problems:
         raise ProblemsFound(problems)
     return kb

@@ -6,6 +6,7 @@ to the templates as data: Jinja never evaluates it.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import secrets
@@ -96,15 +97,51 @@ class Fragments:
         return self.pattern.sub(keep, rendered), tuple(fragments)
 
 
-def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
-                 schema: dict | None = None, compiled: jinja2.BytecodeCache | None = None) -> list[GeneratedPage]:
+class KeptPages:
+    """The pages rendered by the earlier builds of one preview (`make serve`), each under a digest
+    of what its template was given: a rebuild renders again only the pages whose data an edit
+    changed. One nonce for the whole preview, so a kept page's placeholders stay its own. The
+    templates themselves must be the same (a preview rebuilds everything when they change: forget())."""
+
+    def __init__(self) -> None:
+        self.marks = Fragments()
+        self.rendered: dict[str, tuple[str, object]] = {}  # src_uri or list entry -> (digest, what was rendered)
+        self.common = ""  # the digest of what every template is given
+
+    def forget(self) -> None:
+        self.marks, self.rendered, self.common = Fragments(), {}, ""
+
+    def begin(self, common: dict) -> None:
+        digest = self.digest(common)
+        if digest != self.common:
+            self.rendered, self.common = {}, digest
+
+    def digest(self, *given: object) -> str:
+        # Templates are given data only (pages/views.py); anything else is shown by its repr, which
+        # for an object without one differs from build to build: then the page is rendered again.
+        text = json.dumps(given, sort_keys=True, ensure_ascii=False, default=repr)
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def get(self, key: str, digest: str):
+        kept = self.rendered.get(key)
+        return kept[1] if kept is not None and kept[0] == digest else None
+
+    def put(self, key: str, digest: str, rendered):
+        self.rendered[key] = (digest, rendered)
+        return rendered
+
+
+def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings, schema: dict | None = None,
+                 compiled: jinja2.BytecodeCache | None = None, kept: KeptPages | None = None) -> list[GeneratedPage]:
     """Every generated page: practices, term pages, overviews, the list of all practices,
     and the field reference when given the practice schema; in the knowledge base's language
-    (KnowledgeBase.in_language)."""
+    (KnowledgeBase.in_language). With `kept`, a page whose data are as in an earlier build is not rendered again."""
     environment = template_environment(str(templates_dir), compiled)
     views = PageViews(kb, settings, environment.get_template("translation-skeleton.md"))
-    marks = Fragments()
+    marks = kept.marks if kept is not None else Fragments()
     common = {**base_context(kb, settings, views), "fragment_start": marks.start, "fragment_end": marks.end}
+    if kept is not None:
+        kept.begin(common)
     item_template = environment.get_template("practice-item.html")
     items: dict[tuple[str, str], str] = {}
 
@@ -112,7 +149,15 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
         """A practice's list entry is the same on every page at the same depth: rendered once."""
         for practice in practices:
             if (practice.slug, root) not in items:
-                items[practice.slug, root] = item_template.render(common, root=root, practice=views.listed(practice)).strip()
+                listed = views.listed(practice)
+                digest = kept.digest(root, listed) if kept is not None else ""
+                key = f"item {root} {practice.slug}"
+                item = kept.get(key, digest) if kept is not None else None
+                if item is None:
+                    item = item_template.render(common, root=root, practice=listed).strip()
+                    if kept is not None:
+                        kept.put(key, digest, item)
+                items[practice.slug, root] = item
         return [items[practice.slug, root] for practice in practices]
 
     def render(template: jinja2.Template, src_uri: str, source_path: str | None = None, listing: bool = False,
@@ -120,8 +165,14 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
         root = root_of(page_url(src_uri, settings.directory_urls))
         if "listed" in context:
             context["items"] = listed_items(context.pop("listed"), root)
-        content, fragments = marks.split(template.render(common, root=root, **context))
-        return GeneratedPage(src_uri, content, source_path, fragments, marks.nonce, listing)
+        digest = kept.digest(template.name, root, source_path, listing, context) if kept is not None else ""
+        page = kept.get(src_uri, digest) if kept is not None else None
+        if page is None:
+            content, fragments = marks.split(template.render(common, root=root, **context))
+            page = GeneratedPage(src_uri, content, source_path, fragments, marks.nonce, listing)
+            if kept is not None:
+                kept.put(src_uri, digest, page)
+        return page
 
     practice_template = environment.get_template("practice.md")
     pages = [replace(render(practice_template, p.src_uri, p.translation.path if p.translation else p.path,

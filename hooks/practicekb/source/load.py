@@ -6,12 +6,15 @@ Problem for what it could not, so one run reports every broken file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from ..core.problems import Problem
 from .yamlsource import YamlDocument, YamlSyntaxError, parse_yaml
 
+T = TypeVar("T")
 FENCE = "---"
 # Control characters HTML and XML do not allow (tab, line feed and carriage return are fine): a
 # damaged file, or text pasted from a program that left them in.
@@ -128,8 +131,63 @@ def read_front_matter_file(path: Path, shown: str) -> tuple[PracticeSource | Non
     return PracticeSource(shown, path.name.removesuffix(".md"), document, body, body_line), problems
 
 
-def load_practice(path: Path, root: Path) -> tuple[PracticeSource | None, list[Problem]]:
-    return read_front_matter_file(path, relative(path, root))
+Read = tuple[PracticeSource | None, list[Problem]]  # what reading a practice file gives
+
+
+class KeptReads:
+    """The practice files (and translations) an earlier build of the same process read, by size,
+    modification time and inode: a preview's rebuild (`make serve`) reads again only what an edit
+    changed. Nothing read is changed by the later stages (Practice.data is the front matter as written)."""
+
+    def __init__(self) -> None:
+        self.files: dict[Path, tuple[tuple[int, int, int], str, Read]] = {}
+        self.values: dict[tuple[Path, str], tuple[tuple[int, int, int], object]] = {}
+        # id of a source read -> (the source, what its problems depend on, its problems)
+        self.problems: dict[int, tuple[PracticeSource, str, list[Problem]]] = {}
+
+    def value(self, path: Path, kind: str, make: Callable[[], T]) -> T:
+        """What `make` makes of the file at `path` (the map's boundaries), made again when it changed."""
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        kept = self.values.get((path, kind))
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        value = make()
+        self.values[path, kind] = (key, value)
+        return value
+
+    def checked(self, source: PracticeSource, depends: str, check: Callable[[], list[Problem]]) -> list[Problem]:
+        """A practice's own problems, checked again when it was read again or what checking it
+        depends on (`depends`: the vocabularies, the day) changed."""
+        kept = self.problems.get(id(source))
+        if kept is not None and kept[0] is source and kept[1] == depends:
+            return kept[2]
+        problems = check()
+        self.problems[id(source)] = (source, depends, problems)
+        return problems
+
+    def forget_unread(self) -> None:
+        """Drop the problems of sources no longer kept (read again, or gone)."""
+        live = {id(read[0]) for _, _, read in self.files.values() if read[0] is not None}
+        self.problems = {key: value for key, value in self.problems.items() if key in live}
+
+    def read(self, path: Path, shown: str) -> Read:
+        try:
+            stat = path.stat()
+        except OSError:
+            return read_front_matter_file(path, shown)  # which says what is wrong
+        key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        kept = self.files.get(path)
+        if kept is not None and kept[0] == key and kept[1] == shown:
+            return kept[2]
+        read = read_front_matter_file(path, shown)
+        self.files[path] = (key, shown, read)
+        return read
+
+
+def load_practice(path: Path, root: Path, kept: KeptReads | None = None) -> Read:
+    shown = relative(path, root)
+    return kept.read(path, shown) if kept is not None else read_front_matter_file(path, shown)
 
 
 def visible_files(practices_dir: Path) -> list[Path]:
@@ -182,7 +240,8 @@ def practice_translation_paths(practices_dir: Path) -> list[Path]:
     return [p for p in markdown_files(practices_dir) if p.name.count(".") > 1] if practices_dir.is_dir() else []
 
 
-def load_practices(practices_dir: Path, root: Path) -> tuple[list[PracticeSource], list[Problem]]:
+def load_practices(practices_dir: Path, root: Path,
+                   kept: KeptReads | None = None) -> tuple[list[PracticeSource], list[Problem]]:
     sources: list[PracticeSource] = []
     problems: list[Problem] = []
     if not practices_dir.is_dir():
@@ -193,7 +252,7 @@ def load_practices(practices_dir: Path, root: Path) -> tuple[list[PracticeSource
         if outside := outside_repository(path, root):
             problems.append(outside)
             continue
-        source, found = load_practice(path, root)
+        source, found = load_practice(path, root, kept)
         problems += found
         if source is not None:
             sources.append(source)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core.languages import translation_of
 from ..core.problems import Problem
-from .load import (PracticeSource, load_yaml_file, outside_repository, practice_translation_paths,
+from .load import (KeptReads, PracticeSource, load_yaml_file, outside_repository, practice_translation_paths,
                    read_front_matter_file, read_text, relative)
 from .yamlsource import YamlDocument
 
@@ -25,7 +25,7 @@ class TranslationFile:
     problems: tuple[Problem, ...] = ()  # why it could not be read: outside the repository, encoding, YAML
 
 
-def read_practice_translations(practices_dir: Path, root: Path) -> list[TranslationFile]:
+def read_practice_translations(practices_dir: Path, root: Path, kept: KeptReads | None = None) -> list[TranslationFile]:
     """Every `<slug>.<code>.md` (and any other name with more than one dot) in practices/."""
     files = []
     for path in practice_translation_paths(practices_dir):
@@ -37,7 +37,7 @@ def read_practice_translations(practices_dir: Path, root: Path) -> list[Translat
         if named is None:  # what the file is meant to be is unknown: it is not read
             files.append(TranslationFile(path, shown, None))
             continue
-        source, problems = read_front_matter_file(path, shown)
+        source, problems = kept.read(path, shown) if kept is not None else read_front_matter_file(path, shown)
         files.append(TranslationFile(path, shown, named, source=source, problems=tuple(problems)))
     return files
 
