@@ -38,8 +38,6 @@ class ServedFile(File):
 def served_copy(file: File, config: MkDocsConfig) -> ServedFile:
     """A hand-written page as a file a dirty build writes every time (its lists of practices, or a
     macro's counts, may have changed with an edited practice): there are a few dozen."""
-    if file.abs_src_path is None:
-        raise ValueError(f"{file.src_uri} has no source file")
     if file.generated_by is None:
         copy = ServedFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, inclusion=file.inclusion)
     else:
@@ -106,7 +104,8 @@ class PreviewMemory:
         if not self.incremental:
             return
         for file in list(files.documentation_pages()):
-            if not isinstance(file, ServedFile):
+            # (a page another plugin made in memory is written every time anyway)
+            if not isinstance(file, ServedFile) and file.abs_src_path is not None:
                 files.remove(file)
                 files.append(served_copy(file, config))
 
