@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from ..pages.pages import KeptPages
@@ -23,6 +24,7 @@ from ..source.load import KeptReads
 from .pageoutput import IconSprite
 from .search import SiteSearch
 
+log = logging.getLogger("mkdocs.plugins.practicekb")
 DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' warning, true of a dirty build in general
 
 
@@ -79,7 +81,8 @@ class PreviewMemory:
         self.writing: dict[str, tuple[str, str]] = {}  # the same, this build
         self.searched: dict[str, str] = {}  # page address -> its HTML, as the search was last given it
         self.page_urls: set[str] = set()  # this build's pages, as the search names them
-        self.search_writing: threading.Thread | None = None
+        self.search_writing: tuple[threading.Thread, object] | None = None  # and its Pagefind
+        self.search_cancelled = False
 
     def start(self, inputs: dict[str, tuple[int, int]], incremental: bool) -> None:
         """Before a build that reads `inputs` (input_files), incremental or not."""
@@ -127,12 +130,27 @@ class PreviewMemory:
 
     def write_search_later(self, search: SiteSearch, config: MkDocsConfig) -> None:
         """An incremental build's search index is written while the page is already served."""
-        self.search_writing = threading.Thread(target=search.write, args=(config,), daemon=True)
-        self.search_writing.start()
+        indexer = search.indexer
 
-    def search_written(self) -> None:
+        def write() -> None:
+            try:
+                search.write(config)
+            except PluginError as error:
+                if not self.search_cancelled:
+                    log.error(str(error))
+
+        self.search_cancelled = False
+        self.search_writing = (threading.Thread(target=write, daemon=True), indexer)
+        self.search_writing[0].start()
+
+    def stop_search_writing(self) -> None:
+        """A new build writes the whole index again: the last one's Pagefind, if still writing, is stopped."""
         if self.search_writing is not None:
-            self.search_writing.join()
+            thread, indexer = self.search_writing
+            if thread.is_alive() and indexer is not None:
+                self.search_cancelled = True
+                indexer.close()
+            thread.join()
             self.search_writing = None
 
 
@@ -165,7 +183,7 @@ class PreviewSession:
         return {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
 
     def rebuild(self) -> None:
-        self.memory.search_written()
+        self.memory.stop_search_writing()
         config = load_config(config_file=self.config_file, site_dir=self.site_dir, **self.overrides)
         config.site_url = self.site_url
         plugin = config.plugins.get(self.plugin_name)

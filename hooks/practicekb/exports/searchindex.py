@@ -150,6 +150,8 @@ class SearchIndexer:
                 pass
             self._process.terminate()
             self._process.wait()
+        with self._answered:  # a write() waiting in another thread sees Pagefind has stopped
+            self._answered.notify_all()
 
     def _indexed_page_count(self) -> int:
         """How many pages the index written holds (pagefind-entry.json counts them by language)."""
