@@ -177,10 +177,12 @@ class PreviewSession:
         self.practices = str(practices.resolve()) + os.sep
         self.rebuild_all = rebuild_all  # serve's own builder, for the cases this one does not know
 
-    def changed(self, before: dict[str, tuple[int, int]] | None, now: dict[str, tuple[int, int]]) -> set[str]:
-        if before is None:
-            return {""}
-        return {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+    def only_practices_changed(self, before: dict[str, tuple[int, int]] | None, now: dict[str, tuple[int, int]]) -> bool:
+        """Whether every file added, removed or changed since the last build is in practices/."""
+        if before is None:  # nothing known of the last build
+            return False
+        changed = (path for path in before.keys() | now.keys() if before.get(path) != now.get(path))
+        return all(path.startswith(self.practices) for path in changed)
 
     def rebuild(self) -> None:
         self.memory.stop_search_writing()
@@ -192,8 +194,7 @@ class PreviewSession:
             return
         plugin.memory = self.memory
         inputs = input_files(config)
-        changed = self.changed(self.memory.inputs, inputs)
-        self.memory.start(inputs, all(path.startswith(self.practices) for path in changed))
+        self.memory.start(inputs, self.only_practices_changed(self.memory.inputs, inputs))
         quiet = DirtyWarning()
         loggers = [logging.getLogger(name) for name in ("mkdocs.commands.build", "properdocs.commands.build")]
         for logger in loggers:

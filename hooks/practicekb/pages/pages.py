@@ -126,9 +126,8 @@ class KeptPages:
         kept = self.rendered.get(key)
         return kept[1] if kept is not None and kept[0] == digest else None
 
-    def put(self, key: str, digest: str, rendered):
+    def put(self, key: str, digest: str, rendered) -> None:
         self.rendered[key] = (digest, rendered)
-        return rendered
 
 
 def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings, schema: dict | None = None,
