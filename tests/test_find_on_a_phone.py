@@ -305,3 +305,15 @@ def test_the_language_switcher_keeps_the_section_of_a_practice(page, real_site_u
     page.wait_for_function("id => location.hash === '#' + id", arg=ids_sk[1])
     top = page.locator(f"[id='{ids_sk[1]}']").bounding_box()["y"]
     assert 0 <= top < 300
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_the_headers_icons_are_drawn_at_every_size(page, real_site_url, width, height):
+    """Material's icons are empty <svg> painted through a mask (kb.css); a lost brace once kept
+    that rule inside a phone-only media query, and a desktop showed no icons at all."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(real_site_url + KOPER)
+    masks = page.eval_on_selector_all(
+        "header svg.kb-icon", "icons => icons.filter(i => i.getBoundingClientRect().width > 0)"
+        ".map(i => getComputedStyle(i).maskImage || getComputedStyle(i).webkitMaskImage)")
+    assert masks and all(mask.startswith("url(") for mask in masks), masks
