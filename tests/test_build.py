@@ -231,6 +231,6 @@ def test_pages_are_minified_and_draw_material_icons_from_one_file(real_site):
     for relative in (f"practices/{SLUGS[0]}/index.html", f"sk/practices/{SLUGS[0]}/index.html", "about/index.html"):
         html = (real_site / relative).read_text(encoding="utf-8")
         assert "<path" not in html and "\n  " not in html, relative
-        icons = page(real_site, relative.removesuffix("index.html")).select("svg.kb-icon[data-kb-icon]")
-        assert icons, relative
-        assert all(f"[data-kb-icon={icon['data-kb-icon']}]" in sheet for icon in icons), relative
+        icons = page(real_site, relative.removesuffix("index.html")).select("svg.kb-icon")
+        assert icons and all(len(icon["class"]) == 2 for icon in icons), relative
+        assert all(f".kb-icon.{icon['class'][1]}{{" in sheet for icon in icons), relative

@@ -2,8 +2,8 @@
 icon file of the whole site, and the HTML is minified.
 
 Material writes each icon as an inline <svg> wherever it is shown: a practice page carried 14 of
-them (5 KB, the same in every page). Each becomes an empty <svg class="kb-icon" data-kb-icon=…>,
-which Material's styles size as before, drawn in the text's colour through a CSS mask (kb.css)
+them (5 KB, the same in every page). Each becomes an empty <svg class="kb-icon i…"> (its viewBox
+kept only when it is not Material's usual square of 24), which Material's styles size as before, drawn in the text's colour through a CSS mask (kb.css)
 whose image the site's one icon file, assets/kb-icons.css, gives as a data: address: downloaded
 once, and found from any page, also after Material's instant navigation has changed the page's
 address (a relative <use href> would then point elsewhere). Only Material's icon markup is replaced
@@ -23,6 +23,7 @@ import minify_html
 
 ICONS_PATH = "assets/kb-icons.css"  # from the whole site's root; linked from every page (overrides/main.html)
 SVG_NS = "http://www.w3.org/2000/svg"
+SQUARE = "0 0 24 24"  # Material's own icons' viewBox: kb.css gives an icon without one a square box
 # Material's icon files: <svg xmlns=… viewBox="0 0 24 24"><path d="…"/></svg> (some with several paths).
 ICON = re.compile(r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="([0-9. ]+)">'
                   r'((?:<path(?: [a-z-]+="[^"<>]*")+/>)+)</svg>')
@@ -61,16 +62,17 @@ class IconSprite:
         """`html` with each of Material's inline icons replaced by a reference into the icon file."""
         def reference(match: re.Match) -> str:
             view_box, paths = match[1], match[2]
-            key = "i" + hashlib.sha256(f"{view_box}|{paths}".encode("utf-8")).hexdigest()[:10]
+            key = "i" + hashlib.sha256(f"{view_box}|{paths}".encode("utf-8")).hexdigest()[:8]
             self.icons.setdefault(key, (view_box, paths))
-            return f'<svg viewBox="{view_box}" class="kb-icon" data-kb-icon="{key}" aria-hidden="true"></svg>'
+            shape = "" if view_box == SQUARE else f' viewBox="{view_box}"'
+            return f'<svg class="kb-icon {key}"{shape} aria-hidden="true"></svg>'
         return ICON.sub(reference, html)
 
     def text(self) -> str:
         rules = []
         for key, (view_box, paths) in sorted(self.icons.items()):
             svg = f'<svg xmlns="{SVG_NS}" viewBox="{view_box}">{paths}</svg>'
-            rules.append(f'[data-kb-icon={key}]{{--kb-icon:url("data:image/svg+xml;charset=utf-8,{quote(svg, safe=" =/:;,.-")}")}}')
+            rules.append(f'.kb-icon.{key}{{--kb-icon:url("data:image/svg+xml;charset=utf-8,{quote(svg, safe=" =/:;,.-")}")}}')
         return "/* Material's icons, drawn by svg.kb-icon in kb.css (hooks/practicekb/adapter/pageoutput.py) */\n" \
             + "\n".join(rules) + "\n"
 
