@@ -112,7 +112,10 @@ def test_make_serve_rebuilds_an_edited_practice_and_what_lists_it(tmp_path):
     leaves; a vocabulary edited afterwards rebuilds everything again."""
     other = VALID_PRACTICE.replace("Test coordination body in Testtown", "Second body in Othertown") \
         .replace("place: Testtown", "place: Othertown")
-    project = make_project(tmp_path / "p", {"testtown.md": VALID_PRACTICE, "othertown.md": other},
+    third = VALID_PRACTICE.replace("Test coordination body in Testtown", "Third course in Thirdtown") \
+        .replace("place: Testtown", "place: Thirdtown").replace("countries: [SI]", "countries: [NO]") \
+        .replace("themes: [coordination-bodies]", "themes: [language-learning]")
+    project = make_project(tmp_path / "p", {"testtown.md": VALID_PRACTICE, "othertown.md": other, "thirdtown.md": third},
                            REPO / "vocabularies", ("en", "sl"))
     port = free_port()
     properdocs = Path(sys.executable).with_name("properdocs")
@@ -133,6 +136,12 @@ def test_make_serve_rebuilds_an_edited_practice_and_what_lists_it(tmp_path):
         assert "Renamed coordination body" in fetch(base + "explore/")
         assert "Second body in Othertown" in fetch(base + "practices/othertown/")
         assert "Renamed coordination body" in fetch(base + "data/practices.json")
+        assert "Renamed coordination body" in fetch(base + "practices/othertown/")  # among its related practices
+        # a practice that comes to share a theme becomes a related practice of the others
+        assert "Third course in Thirdtown" not in fetch(base + "practices/othertown/")
+        path = project / "practices" / "thirdtown.md"
+        path.write_text(path.read_text().replace("themes: [language-learning]", "themes: [coordination-bodies]"))
+        assert wait_for(lambda: "Third course in Thirdtown" in fetch(base + "practices/othertown/"))
         # the search index, written again with every page: the unchanged one too
         assert wait_for(lambda: "pagefind" in fetch(base + "pagefind/pagefind.js"))
         assert not (project / "site").exists()

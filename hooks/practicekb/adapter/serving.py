@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from ..pages.pages import KeptPages
+from ..pages.keptpages import KeptPages
 from ..source.load import KeptReads
 from .pageoutput import IconSprite
 from .search import SiteSearch
@@ -77,8 +77,9 @@ class PreviewMemory:
         self.icons = IconSprite()
         self.inputs: dict[str, tuple[int, int]] | None = None  # as the last build read them
         self.incremental = False  # this build writes only the files whose content changed
-        self.written: dict[str, tuple[str, str]] = {}  # generated path -> (digest, where it is written)
-        self.writing: dict[str, tuple[str, str]] = {}  # the same, this build
+        # generated path -> (digest, where it is written, what the digest is of if not its content)
+        self.written: dict[str, tuple[str, str, object]] = {}
+        self.writing: dict[str, tuple[str, str, object]] = {}  # the same, this build
         self.searched: dict[str, str] = {}  # page address -> its HTML, as the search was last given it
         self.page_urls: set[str] = set()  # this build's pages, as the search names them
         self.search_writing: tuple[threading.Thread, object] | None = None  # and its Pagefind
@@ -95,11 +96,15 @@ class PreviewMemory:
     def file(self, config: MkDocsConfig, path: str, content: str | bytes, digest_of: object = None) -> File:
         """A generated file, which an incremental build writes only if it differs from the last build's."""
         file = ServedFile.generated(config, path, content=content)
-        data = content if digest_of is None else repr(digest_of)
-        digest = hashlib.blake2b(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data,
-                                 digest_size=16).hexdigest()
-        self.writing[path] = (digest, file.abs_dest_path)
-        file.modified = not self.incremental or self.written.get(path, ("", ""))[0] != digest
+        last = self.written.get(path)
+        if digest_of is not None and last is not None and last[2] is digest_of:  # a page kept as it was rendered
+            digest = last[0]
+        else:
+            data = content if digest_of is None else repr(digest_of)
+            digest = hashlib.blake2b(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data,
+                                     digest_size=16).hexdigest()
+        self.writing[path] = (digest, file.abs_dest_path, digest_of)
+        file.modified = not self.incremental or last is None or last[0] != digest
         return file
 
     def hand_written(self, files: Files, config: MkDocsConfig) -> None:
@@ -118,7 +123,7 @@ class PreviewMemory:
 
     def commit(self) -> None:
         """After a build: what it wrote is what there is (a practice's page removed since goes)."""
-        for path, (_, target) in self.written.items():
+        for path, (_, target, _) in self.written.items():
             if path not in self.writing and self.incremental:
                 Path(target).unlink(missing_ok=True)
         self.written, self.writing = self.writing, {}

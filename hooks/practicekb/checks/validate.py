@@ -236,11 +236,11 @@ def validate_practices(sources: list[PracticeSource], vocabularies: dict[str, Vo
     """Each practice's problems and those of the collection. `kept`: the files an earlier build of
     this process read, with their problems (a preview checks again only the edited practices)."""
     schema = practice_validator_schema(vocabularies)
-    validator = SchemaValidator(schema)
     today = today or dt.date.today()
     problems: list[Problem] = []
     known = set(vocabularies["organisations"].terms) if "organisations" in vocabularies else set()
     depends = json.dumps([schema, sorted(known), today.isoformat()], sort_keys=True, default=str) if kept else ""
+    validator = kept.made("validator", depends, lambda: SchemaValidator(schema)) if kept else SchemaValidator(schema)
     for source in sources:
         check = lambda source=source: practice_problems(source, validator, today) + new_organisation_problems(source, known)  # noqa: E731
         problems += kept.checked(source, depends, check) if kept is not None else check()

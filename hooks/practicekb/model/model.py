@@ -8,6 +8,7 @@ from typing import Any
 
 from ..core.countries import country_name
 from ..core.taxonomies import TAXONOMIES
+from ..source.load import KeptReads
 from ..source.vocabularies import Term, Vocabulary, country_term
 
 RELATED_WEIGHTS = {"themes": 2, "countries": 1, "funders": 1}
@@ -219,8 +220,10 @@ class KnowledgeBase:
 
 
 def build_knowledge_base(practices: list[Practice], vocabularies: dict[str, Vocabulary],
-                         translations: list[Any] = (), languages: tuple[str, ...] = ("en",)) -> KnowledgeBase:
-    """Index validated practices by every taxonomy and compute related practices."""
+                         translations: list[Any] = (), languages: tuple[str, ...] = ("en",),
+                         kept: KeptReads | None = None) -> KnowledgeBase:
+    """Index validated practices by every taxonomy and compute related practices (with `kept`, a
+    preview's, again only when a practice's themes, countries or funders changed, or the practices)."""
     ordered = {p.slug: p for p in sorted(practices, key=lambda p: p.slug)}
     vocabularies = dict(vocabularies)
     codes = sorted({code for p in ordered.values() for code in p.country_codes})
@@ -241,7 +244,9 @@ def build_knowledge_base(practices: list[Practice], vocabularies: dict[str, Voca
     kb = KnowledgeBase(ordered, vocabularies, index, translations=dict(by_slug))
     term_sets = {slug: {taxonomy: frozenset(p.term_ids(taxonomy)) for taxonomy in RELATED_WEIGHTS}
                  for slug, p in ordered.items()}
-    kb.related = {slug: _related(kb, slug, term_sets) for slug in ordered}
+    related = lambda: {slug: _related(kb, slug, term_sets) for slug in ordered}  # noqa: E731
+    inputs = (term_sets, {taxonomy: index[taxonomy] for taxonomy in RELATED_WEIGHTS})  # all _related reads
+    kb.related = kept.made("related", inputs, related) if kept is not None else related()
     return kb
 
 

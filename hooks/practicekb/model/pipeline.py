@@ -67,27 +67,30 @@ def load_interface(paths: ProjectPaths) -> tuple[Interface, list[Problem]]:
     return Interface(languages, catalogues), problems + found
 
 
-def load_vocabularies(paths: ProjectPaths, languages: tuple[str, ...] = DEFAULT_LANGUAGES
-                      ) -> tuple[dict[str, Vocabulary], list[Problem]]:
+def load_vocabularies(paths: ProjectPaths, languages: tuple[str, ...] = DEFAULT_LANGUAGES,
+                      kept: KeptReads | None = None) -> tuple[dict[str, Vocabulary], list[Problem]]:
+    """Every vocabulary, checked (with `kept`, a preview's, read again only when its file changed)."""
     vocabularies: dict[str, Vocabulary] = {}
     problems: list[Problem] = []
     for taxonomy in VOCABULARY_TAXONOMIES:
         path = paths.vocabularies / taxonomy.vocabulary_file
-        document, found = load_yaml_file(path, paths.root)
+        read = lambda key=taxonomy.key, path=path: load_vocabulary(key, path, paths.root, languages)  # noqa: E731
+        vocabularies[taxonomy.key], found = (kept.value(path, f"vocabulary {','.join(languages)}", read)
+                                             if kept is not None and path.is_file() else read())
         problems += found
-        if document is None:
-            vocabularies[taxonomy.key] = Vocabulary(taxonomy.key, {})
-            continue
-        found = validate_vocabulary(taxonomy.key, document, relative(path, paths.root))
-        found += vocabulary_language_problems(taxonomy.key, document, relative(path, paths.root), languages)
-        problems += found
-        if found:
-            vocabularies[taxonomy.key] = Vocabulary(taxonomy.key, {
-                t["id"]: None for t in document.data.get("terms", []) or []
-                if isinstance(t, dict) and isinstance(t.get("id"), str)})
-        else:
-            vocabularies[taxonomy.key] = vocabulary_from_data(taxonomy.key, document.data)
     return vocabularies, problems
+
+
+def load_vocabulary(key: str, path: Path, root: Path, languages: tuple[str, ...]) -> tuple[Vocabulary, list[Problem]]:
+    document, problems = load_yaml_file(path, root)
+    if document is None:
+        return Vocabulary(key, {}), problems
+    found = validate_vocabulary(key, document, relative(path, root))
+    found += vocabulary_language_problems(key, document, relative(path, root), languages)
+    if found:
+        return Vocabulary(key, {t["id"]: None for t in document.data.get("terms", []) or []
+                                if isinstance(t, dict) and isinstance(t.get("id"), str)}), problems + found
+    return vocabulary_from_data(key, document.data), problems
 
 
 def load_places(paths: ProjectPaths, kept: KeptReads | None = None) -> tuple[dict[str, Place], Boundaries | None, list[Problem]]:
@@ -134,7 +137,7 @@ def check(paths: ProjectPaths, today: dt.date | None = None, publishing: bool = 
     as notes (proposals.unverified_problems). `kept`: practice files an earlier build of this
     process read (a preview's rebuild reads only the changed ones again)."""
     interface, problems = load_interface(paths)
-    vocabularies, found = load_vocabularies(paths, interface.languages)
+    vocabularies, found = load_vocabularies(paths, interface.languages, kept)
     problems += found
     sources, found = load_practices(paths.practices, paths.root, kept)
     problems += found
@@ -155,7 +158,7 @@ def check(paths: ProjectPaths, today: dt.date | None = None, publishing: bool = 
     if problems:
         return None, sorted(set(problems))
     practices = [Practice(s.slug, s.path, s.front_matter.data, s.body, s.body_line) for s in sources]
-    kb = build_knowledge_base(practices, vocabularies, translations, interface.languages)
+    kb = build_knowledge_base(practices, vocabularies, translations, interface.languages, kept)
     kb.interface = interface
     kb.places, kb.boundaries = places, boundaries
     return kb, []

@@ -6,10 +6,8 @@ to the templates as data: Jinja never evaluates it.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import secrets
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -22,6 +20,8 @@ from ..model.model import KnowledgeBase, Practice
 from ..source.vocabularies import Term
 from .addresses import SiteSettings, page_url, root_of, with_print_addresses
 from .fieldref import field_rows
+from .fragments import Fragments, fragment_placeholder
+from .keptpages import KeptPages
 from .mappages import MAP_PAGE, explore_map, map_page_context, term_map
 from .views import PageViews
 
@@ -44,11 +44,6 @@ class GeneratedPage:
         for number, fragment in enumerate(self.fragments):
             html = html.replace(f"<p>{fragment_placeholder(self.nonce, number)}</p>", fragment, 1)
         return with_print_addresses(html, self.address, self.practices_address) if self.address else html
-
-
-def fragment_placeholder(nonce: str, number: int) -> str:
-    """A one-word paragraph: cheap for Markdown, and unguessable, so contributor text cannot forge one."""
-    return f"KBFRAGMENT{nonce}N{number}"
 
 
 def markdown_text(value: object) -> str:
@@ -75,59 +70,6 @@ def template_environment(templates_dir: str, compiled: jinja2.BytecodeCache | No
 SCHEMA_PATH = "schema/practice.schema.json"
 FIELDS_PAGE = "contribute/fields.md"
 HOME_PAGE = "index.md"  # docs/index.md: its words by hand (or a translation's), its lists from overrides/kb/home.html
-
-
-class Fragments:
-    """Finished HTML kept out of Markdown. A template writes it between `fragment_start` and
-    `fragment_end`; Markdown sees one placeholder paragraph instead, the page gets the HTML back.
-    The markers carry a nonce, so contributor text cannot forge one."""
-
-    def __init__(self) -> None:
-        self.nonce = secrets.token_hex(8)  # never reaches the output: every placeholder is replaced
-        self.start, self.end = f"KBSTART{self.nonce}", f"KBEND{self.nonce}"
-        self.pattern = re.compile(re.escape(self.start) + "(.*?)" + re.escape(self.end), re.DOTALL)
-
-    def split(self, rendered: str) -> tuple[str, tuple[str, ...]]:
-        fragments: list[str] = []
-
-        def keep(match: re.Match) -> str:
-            fragments.append(match[1].strip())
-            return fragment_placeholder(self.nonce, len(fragments) - 1)
-
-        return self.pattern.sub(keep, rendered), tuple(fragments)
-
-
-class KeptPages:
-    """The pages rendered by the earlier builds of one preview (`make serve`), each under a digest
-    of what its template was given: a rebuild renders again only the pages whose data an edit
-    changed. One nonce for the whole preview, so a kept page's placeholders stay its own. The
-    templates themselves must be the same (a preview rebuilds everything when they change: forget())."""
-
-    def __init__(self) -> None:
-        self.marks = Fragments()
-        self.rendered: dict[str, tuple[str, object]] = {}  # src_uri or list entry -> (digest, what was rendered)
-        self.common = ""  # the digest of what every template is given
-
-    def forget(self) -> None:
-        self.marks, self.rendered, self.common = Fragments(), {}, ""
-
-    def begin(self, common: dict) -> None:
-        digest = self.digest(common)
-        if digest != self.common:
-            self.rendered, self.common = {}, digest
-
-    def digest(self, *given: object) -> str:
-        # Templates are given data only (pages/views.py); anything else is shown by its repr, which
-        # for an object without one differs from build to build: then the page is rendered again.
-        text = json.dumps(given, sort_keys=True, ensure_ascii=False, default=repr)
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-    def get(self, key: str, digest: str):
-        kept = self.rendered.get(key)
-        return kept[1] if kept is not None and kept[0] == digest else None
-
-    def put(self, key: str, digest: str, rendered) -> None:
-        self.rendered[key] = (digest, rendered)
 
 
 def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings, schema: dict | None = None,
@@ -174,10 +116,21 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
         return page
 
     practice_template = environment.get_template("practice.md")
-    pages = [replace(render(practice_template, p.src_uri, p.translation.path if p.translation else p.path,
-                            practice=views.practice(p)),
-                     address=settings.page_address(p.src_uri), practices_address=settings.site_url + "practices/")
-             for p in kb.practices.values()]  # "edit this page" opens the file whose words are shown
+
+    def practice_page(p: Practice) -> GeneratedPage:
+        # What a practice's page is made from beyond the vocabularies and templates: its own file and
+        # its related practices' (their list entries), as read.
+        reads = tuple(x for q in (p, *kb.related_practices(p)) for x in (q.data, q.body, q.translation))
+        page = kept.made_from(p.src_uri, reads) if kept is not None else None
+        if page is None:  # "edit this page" opens the file whose words are shown
+            page = replace(render(practice_template, p.src_uri, p.translation.path if p.translation else p.path,
+                                  practice=views.practice(p)),
+                           address=settings.page_address(p.src_uri), practices_address=settings.site_url + "practices/")
+            if kept is not None:
+                kept.keep_made_from(p.src_uri, reads, page)
+        return page
+
+    pages = [practice_page(p) for p in kb.practices.values()]
     term_template = environment.get_template("term.md")
     overview_template = environment.get_template("overview.md")
     for taxonomy in TAXONOMIES:

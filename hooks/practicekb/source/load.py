@@ -50,8 +50,8 @@ def relative(path: Path, root: Path) -> str:
 def outside_repository(path: Path, root: Path) -> Problem | None:
     """A file reached through a symbolic link that leads out of the repository: it would publish
     whatever the link names on the machine that builds (and that machine's paths)."""
-    if path.resolve().is_relative_to(root.resolve()) or not (path.is_symlink() or path.parent.is_symlink()):
-        return None  # inside, or a folder given on purpose (kb --practices elsewhere), not reached by a link
+    if not (path.is_symlink() or path.parent.is_symlink()) or path.resolve().is_relative_to(root.resolve()):
+        return None  # not reached by a link (a folder given on purpose: kb --practices elsewhere), or inside
     return Problem(relative(path, root), 1, "file", "is a symbolic link to a file outside the repository",
                    "replace the link with the file itself: only files in the repository are published")
 
@@ -141,7 +141,7 @@ class KeptReads:
 
     def __init__(self) -> None:
         self.files: dict[Path, tuple[tuple[int, int, int], str, Read]] = {}
-        self.values: dict[tuple[Path, str], tuple[tuple[int, int, int], object]] = {}
+        self.values: dict[tuple[Path | None, str], tuple[object, object]] = {}  # (file or None, kind) -> (inputs, value)
         # id of a source read -> (the source, what its problems depend on, its problems)
         self.problems: dict[int, tuple[PracticeSource, str, list[Problem]]] = {}
 
@@ -154,6 +154,16 @@ class KeptReads:
             return kept[1]
         value = make()
         self.values[path, kind] = (key, value)
+        return value
+
+    def made(self, kind: str, inputs: object, make: Callable[[], T]) -> T:
+        """What `make` makes of `inputs` (compared with ==), made again when they changed: what the
+        later stages compute from the files read (the schema's validator, related practices)."""
+        kept = self.values.get((None, kind))
+        if kept is not None and kept[0] == inputs:
+            return kept[1]
+        value = make()
+        self.values[None, kind] = (inputs, value)
         return value
 
     def checked(self, source: PracticeSource, depends: str, check: Callable[[], list[Problem]]) -> list[Problem]:

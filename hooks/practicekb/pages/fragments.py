@@ -1,0 +1,31 @@
+"""Finished HTML kept out of Markdown: a template marks it, Markdown sees one placeholder
+paragraph instead, and the page gets the HTML back (GeneratedPage.with_fragments)."""
+from __future__ import annotations
+
+import re
+import secrets
+
+
+def fragment_placeholder(nonce: str, number: int) -> str:
+    """A one-word paragraph: cheap for Markdown, and unguessable, so contributor text cannot forge one."""
+    return f"KBFRAGMENT{nonce}N{number}"
+
+
+class Fragments:
+    """Finished HTML kept out of Markdown. A template writes it between `fragment_start` and
+    `fragment_end`; Markdown sees one placeholder paragraph instead, the page gets the HTML back.
+    The markers carry a nonce, so contributor text cannot forge one."""
+
+    def __init__(self) -> None:
+        self.nonce = secrets.token_hex(8)  # never reaches the output: every placeholder is replaced
+        self.start, self.end = f"KBSTART{self.nonce}", f"KBEND{self.nonce}"
+        self.pattern = re.compile(re.escape(self.start) + "(.*?)" + re.escape(self.end), re.DOTALL)
+
+    def split(self, rendered: str) -> tuple[str, tuple[str, ...]]:
+        fragments: list[str] = []
+
+        def keep(match: re.Match) -> str:
+            fragments.append(match[1].strip())
+            return fragment_placeholder(self.nonce, len(fragments) - 1)
+
+        return self.pattern.sub(keep, rendered), tuple(fragments)
