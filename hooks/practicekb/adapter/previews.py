@@ -64,8 +64,8 @@ class SocialCards:
         """The address of the site whose `card` (a path from its root) the page shows."""
         return self.root_url if card in self.at_root else site_url
 
-    def start(self, config: MkDocsConfig, kb: KnowledgeBase) -> None:
-        """Start drawing the social cards that .cache/cards/<language>/ does not have."""
+    def start(self, config: MkDocsConfig, kb: KnowledgeBase, in_site: dict[Path, str] | None = None) -> None:
+        """Start drawing the social cards that .cache/cards/<language>/ does not have (`in_site`: FileBatch's)."""
         site = Path(config.site_dir)
         default_language = site_languages_.site_languages(config)[0]
         in_default_language = {practice_card_path(practice.slug) for practice in kb.practices.values()
@@ -81,7 +81,7 @@ class SocialCards:
             self.drawn[path] = job.text
             jobs.append(job)
         try:
-            self.batch = card_batch(jobs, cache_folder(config, "cards"))
+            self.batch = card_batch(jobs, cache_folder(config, "cards"), in_site=in_site)
         except OSError as error:
             raise PluginError(f"The social cards cannot be written: {error}") from None
 

@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from ..exports.opendata import KeptRows
 from ..pages.keptpages import KeptPages
 from ..source.load import KeptReads
 from .pageoutput import IconSprite
@@ -80,6 +81,8 @@ class PreviewMemory:
         # generated path -> (digest, where it is written, what the digest is of if not its content)
         self.written: dict[str, tuple[str, str, object]] = {}
         self.writing: dict[str, tuple[str, str, object]] = {}  # the same, this build
+        self.in_site: dict[Path, str] = {}  # cards and QR codes in the site -> their cache keys (FileBatch)
+        self.data_rows: KeptRows = {}  # each practice's line in the open data (opendata.practice_lines)
         self.searched: dict[str, str] = {}  # page address -> its HTML, as the search was last given it
         self.page_urls: set[str] = set()  # this build's pages, as the search names them
         self.search_writing: tuple[threading.Thread, object] | None = None  # and its Pagefind
@@ -91,6 +94,8 @@ class PreviewMemory:
         self.writing = {}
         if not self.incremental:
             self.pages.forget()  # a template or vocabulary may have changed what every page shows
+            self.in_site = {}  # MkDocs empties the site's folder
+            self.data_rows = {}  # the vocabularies' labels may have changed
         self.inputs = inputs
 
     def file(self, config: MkDocsConfig, path: str, content: str | bytes, digest_of: object = None) -> File:

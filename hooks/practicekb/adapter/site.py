@@ -110,7 +110,7 @@ class SiteBuild:
     def add_generated_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add every practice, term and overview page as an in-memory file."""
         kb = self.load_knowledge_base(config)
-        self.cards.start(config, kb)
+        self.cards.start(config, kb, self.memory.in_site if self.memory else None)
         self.untranslated, self.translated = use_page_translations(files, config)
         templates = templates_folder(config)
         settings = replace(site_settings(config), correction_texts=correction_texts(self.interface_words(config)))
@@ -164,13 +164,15 @@ class SiteBuild:
         clashes = [path for path in qr_codes if files.get_file_from_path(path) is not None]
         default = site_languages_.is_default_build(config)  # the open data: once, at the root
         for path, content in download_files(kb, settings, self.source_kb if default else None,
-                                            site_languages_.site_languages(config)).items():
+                                            site_languages_.site_languages(config),
+                                            self.memory.data_rows if self.memory else None).items():
             if files.get_file_from_path(path) is not None:
                 clashes.append(path)
                 continue
             files.append(self.generated_file(config, path, content))
         if not clashes:  # with clashes, the build stops, naming them
-            self.qr_codes = qr_batch(qr_codes, Path(config.site_dir), cache_folder(config, "qr"))
+            self.qr_codes = qr_batch(qr_codes, Path(config.site_dir), cache_folder(config, "qr"),
+                                     in_site=self.memory.in_site if self.memory else None)
         return clashes
 
     def write_qr_codes(self, config: MkDocsConfig) -> None:

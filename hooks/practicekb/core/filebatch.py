@@ -46,8 +46,11 @@ class FileBatch:
     of sources -> their files' bytes."""
 
     def __init__(self, make: Callable[[list], list[bytes]], jobs: list[FileJob], cache: FileCache | None,
-                 parallel_from: int, chunk: int = 50, workers: int | None = None, niceness: int = 10):
-        self._make, self._cache, self._chunk = make, cache, chunk
+                 parallel_from: int, chunk: int = 50, workers: int | None = None, niceness: int = 10,
+                 in_site: dict[Path, str] | None = None):
+        """`in_site`: what a preview's last build put into the site (target -> cache key): a file
+        still the same is not put there again; updated by finish()."""
+        self._make, self._cache, self._chunk, self._in_site = make, cache, chunk, in_site
         self._jobs = [(job, cache.key(*job.key_parts) if cache else "") for job in jobs]
         self._work = [(job, key) for job, key in self._jobs if not (cache and cache.has(key))]
         workers = workers if workers is not None else min(4, available_cores() - 1)  # a core for the build
@@ -77,8 +80,10 @@ class FileBatch:
             if self._cache is None:
                 job.target.parent.mkdir(parents=True, exist_ok=True)
                 job.target.write_bytes(new[id(job)])
-            else:
+            elif self._in_site is None or self._in_site.get(job.target) != key or id(job) in new:
                 self._cache.publish(key, new.get(id(job)), job.target)
+                if self._in_site is not None:
+                    self._in_site[job.target] = key
         if self._cache is not None:
             self._cache.prune()
         return FileStats(made=len(self._work), cached=len(self._jobs) - len(self._work))

@@ -29,8 +29,8 @@ def draw_cards(texts: list[CardText]) -> list[bytes]:
 
 
 def card_batch(jobs: list[CardJob], cache: Path | None = None, workers: int | None = None,
-               parallel_from: int = PARALLEL_FROM) -> FileBatch:
+               parallel_from: int = PARALLEL_FROM, in_site: dict[Path, str] | None = None) -> FileBatch:
     """The cards of a site, started when the build starts and finished after the pages are written."""
     files = FileCache(cache, renderer_fingerprint(), ".png") if cache is not None else None
     return FileBatch(draw_cards, [FileJob(astuple(job.text), job.text, job.target) for job in jobs], files,
-                     parallel_from, workers=workers)
+                     parallel_from, workers=workers, in_site=in_site)

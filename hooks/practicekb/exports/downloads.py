@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .feed import FEED_PATH, feed_xml
 from ..model.model import KnowledgeBase, practice_src_uri
-from .opendata import data_files
+from .opendata import KeptRows, data_files
 from ..pages.addresses import SiteSettings
 from ..pages.qrcodes import qr_path
 
@@ -16,10 +16,10 @@ def qr_addresses(kb: KnowledgeBase, settings: SiteSettings) -> dict[str, str]:
 
 
 def download_files(kb: KnowledgeBase, settings: SiteSettings, source: KnowledgeBase | None = None,
-                   languages: tuple[str, ...] = ()) -> dict[str, str]:
+                   languages: tuple[str, ...] = (), kept: KeptRows | None = None) -> dict[str, str]:
     """The feed of `kb` (a language's copy), and, given the knowledge base as written (`source`, in the
     default language's build only) and the site's languages, the open data of the whole site."""
     files = {FEED_PATH: feed_xml(kb, settings)}
     if source is not None:
-        files.update(data_files(source, settings, languages))
+        files.update(data_files(source, settings, languages, kept))
     return files

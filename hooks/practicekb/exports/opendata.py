@@ -75,28 +75,52 @@ def _json(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-def _json_item_per_line(document: dict[str, Any], items_key: str) -> str:
-    """`document` with each item of its list `items_key` on a line of its own: readable and
-    comparable a practice at a time, and written by json's C encoder (`indent` makes json use its
+def _json_item_per_line(document: dict[str, Any], items_key: str, items: list[str]) -> str:
+    """`document` with its list `items_key` made of `items` (each already JSON) on a line each: readable
+    and comparable a practice at a time, and written by json's C encoder (`indent` makes json use its
     pure-Python one: 0.2 s at 1,000 practices, about 1 s at 5,000)."""
     def field(key: str, value: Any) -> str:
         if key != items_key:
             return f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
-        items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
-        return f" {json.dumps(key)}: [\n{items}\n ]"
+        return f" {json.dumps(key)}: [\n" + ",\n".join(items) + "\n ]"
     return "{\n" + ",\n".join(field(key, value) for key, value in document.items()) + "\n}\n"
 
 
-def practices_json(kb: KnowledgeBase, settings: SiteSettings, languages: tuple[str, ...]) -> str:
+KeptRows = dict[str, tuple[tuple, str, list[str]]]  # slug -> (what it was made from, JSON line, CSV row)
+
+
+def practice_lines(kb: KnowledgeBase, settings: SiteSettings, languages: tuple[str, ...],
+                   kept: KeptRows | None = None) -> list[tuple[str, list[str]]]:
+    """Each practice's line of the JSON and row of the CSV. `kept`: a preview's (make serve), for a
+    practice whose file and translations are the very objects read before (the preview's KeptReads
+    keeps them), in a build with the same vocabularies and settings (it is emptied otherwise)."""
+    columns = csv_columns(kb) + list(language_columns(languages))
+    lines = []
+    for practice in kb.practices.values():
+        reads = (practice.data, practice.body, *kb.translations.get(practice.slug, {}).values())
+        last = kept.get(practice.slug) if kept is not None else None
+        if last is not None and len(last[0]) == len(reads) and all(a is b for a, b in zip(last[0], reads)):
+            lines.append(last[1:])
+            continue
+        record = practice_record(practice, settings, kb, languages)
+        line = (json.dumps(record, ensure_ascii=False), [inert_cell(value(record)) for _, value in columns])
+        if kept is not None:
+            kept[practice.slug] = (reads, *line)
+        lines.append(line)
+    return lines
+
+
+def practices_json(kb: KnowledgeBase, settings: SiteSettings, languages: tuple[str, ...],
+                   lines: list[tuple[str, list[str]]]) -> str:
     document = _about(settings, "practices")
     document.update({
         "schema": settings.site_url + SCHEMA_PATH,
         "added_fields": ADDED_FIELDS,
         "count": len(kb.practices),
         "languages": list(languages),
-        "practices": [practice_record(p, settings, kb, languages) for p in kb.practices.values()],
+        "practices": [],
     })
-    return _json_item_per_line(document, "practices")
+    return _json_item_per_line(document, "practices", [line for line, _ in lines])
 
 
 def _joined(values: list[Any] | None) -> str:
@@ -202,7 +226,7 @@ def language_columns(languages: tuple[str, ...]) -> tuple[tuple[str, Callable[[d
         (f"summary_{code}", text(code, "summary"))))
 
 
-def practices_csv(kb: KnowledgeBase, settings: SiteSettings, languages: tuple[str, ...]) -> str:
+def practices_csv(kb: KnowledgeBase, languages: tuple[str, ...], lines: list[tuple[str, list[str]]]) -> str:
     """One row per practice; the body is left out (it is in the JSON), so every row is one line of
     text. UTF-8 with a byte-order mark, comma-separated (docs/data.md says how to open it); the
     labels in the default language, then each other language's address, title and summary."""
@@ -211,9 +235,7 @@ def practices_csv(kb: KnowledgeBase, settings: SiteSettings, languages: tuple[st
     out.write(BYTE_ORDER_MARK)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([name for name, _ in columns])
-    for practice in kb.practices.values():
-        record = practice_record(practice, settings, kb, languages)
-        writer.writerow([inert_cell(value(record)) for _, value in columns])
+    writer.writerows(row for _, row in lines)
     return out.getvalue()
 
 
@@ -265,8 +287,11 @@ def vocabularies_json(kb: KnowledgeBase, settings: SiteSettings) -> str:
     return _json(document)
 
 
-def data_files(kb: KnowledgeBase, settings: SiteSettings, languages: tuple[str, ...]) -> dict[str, str]:
+def data_files(kb: KnowledgeBase, settings: SiteSettings, languages: tuple[str, ...],
+               kept: KeptRows | None = None) -> dict[str, str]:
     """The open data of the whole site: `kb` as written (not a language's copy), `settings` of the
-    default language's build (the site's root), `languages` the site's, the default first."""
-    return {PRACTICES_JSON: practices_json(kb, settings, languages), PRACTICES_CSV: practices_csv(kb, settings, languages),
+    default language's build (the site's root), `languages` the site's, the default first; `kept`:
+    practice_lines'."""
+    lines = practice_lines(kb, settings, languages, kept)
+    return {PRACTICES_JSON: practices_json(kb, settings, languages, lines), PRACTICES_CSV: practices_csv(kb, languages, lines),
             VOCABULARIES_JSON: vocabularies_json(kb, settings)}

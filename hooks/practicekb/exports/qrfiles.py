@@ -33,9 +33,9 @@ def make_qr_codes(addresses: list[str]) -> list[bytes]:
 
 
 def qr_batch(wanted: dict[str, str], site: Path, cache: Path | None, workers: int | None = None,
-             parallel_from: int = PARALLEL_FROM) -> FileBatch:
+             parallel_from: int = PARALLEL_FROM, in_site: dict[Path, str] | None = None) -> FileBatch:
     """The code of each address in `wanted` (published path -> address), for `site`; finish() puts
     them there and drops the cached codes no longer wanted."""
     files = FileCache(cache, maker_fingerprint(), ".svg") if cache is not None else None
     return FileBatch(make_qr_codes, [FileJob((address,), address, site / path) for path, address in wanted.items()],
-                     files, parallel_from, workers=workers)
+                     files, parallel_from, workers=workers, in_site=in_site)
