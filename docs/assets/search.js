@@ -1,5 +1,5 @@
-/* The header search (overrides/partials/kb-search.html): Pagefind results as you type, in
- * Material's look, for practices (first) and hand-written pages.
+/* The header search (overrides/partials/kb-search.html): its box, made here, and Pagefind results
+ * as you type, in Material's look, for practices (first) and hand-written pages.
  *
  * Nothing is downloaded until someone types: then Pagefind's script, its metadata and only
  * the index pieces for the typed words, then the few results shown. "Narrow" loads the
@@ -26,6 +26,7 @@
 
   var language = document.documentElement.lang;
   var t = window.kbMessages(dialog);  // assets/messages.js, listed before this script in mkdocs.yml
+  if (!dialog.querySelector("form")) { makeDialog(); }
   // Pagefind filters written on practice pages (overrides/kb/practice.md): [key, name] pairs.
   var FACETS = (window.kbTexts && window.kbTexts.facets) || [];
   var siteRoot = new URL("../", script.src);  // the script is <language root>/assets/search.js
@@ -50,6 +51,43 @@
   var refocus = "";       // the facet select to focus again once the panel is rebuilt
 
   form.action = new URL("explore/", siteRoot).href;  // the header outlives the page it came with
+
+  /* ---- the box, in Material's markup (overrides/partials/kb-search.html says why it is made here) ---- */
+
+  function tagged(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function makeDialog() {
+    var template = dialog.querySelector("template");
+    var icons = template ? template.content.querySelectorAll("svg") : [];
+    var magnify = document.querySelector('label.md-header__button[for="__search"] svg');
+    var icon = function (svg) { return svg ? svg.cloneNode(true) : document.createTextNode(""); };
+    var box = tagged("form", {"class": "md-search__form", name: "search", method: "get"}, [
+      tagged("input", {type: "search", "class": "md-search__input", name: "q", id: "kb-search-input",
+                        "aria-label": t("search.label"), placeholder: t("search.placeholder"),
+                        autocapitalize: "off", autocorrect: "off", autocomplete: "off", spellcheck: "false",
+                        "aria-controls": "kb-search-results", "aria-describedby": "kb-search-meta", required: ""}),
+      tagged("label", {"class": "md-search__icon md-icon", "for": "__search"}, [icon(magnify), " ", icon(icons[0])]),
+      tagged("nav", {"class": "md-search__options", "aria-label": t("search.button")}, [
+        tagged("button", {type: "reset", "class": "md-search__icon md-icon", title: t("search.reset"),
+                           "aria-label": t("search.reset"), tabindex: "-1"}, [icon(icons[1])])])]);
+    var output = tagged("div", {"class": "md-search__output"}, [
+      tagged("div", {"class": "md-search__scrollwrap", tabindex: "0", role: "region",
+                      "aria-label": t("search.results"), "data-md-scrollfix": ""}, [
+        tagged("div", {"class": "md-search-result"}, [
+          tagged("div", {"class": "md-search-result__meta", id: "kb-search-meta", "aria-live": "polite"}, [t("search.prompt")]),
+          tagged("div", {"class": "kb-search-narrow", id: "kb-search-narrow", hidden: ""}),
+          tagged("ol", {"class": "md-search-result__list", id: "kb-search-results"}),
+          tagged("p", {"class": "kb-search-links", id: "kb-search-links", hidden: ""})])])]);
+    dialog.appendChild(tagged("label", {"class": "md-search__overlay", "for": "__search"}));
+    dialog.appendChild(tagged("div", {"class": "md-search__inner", role: "search"}, [box, output]));
+  }
 
   /* ---- opening and closing, as Material's search does ---- */
 
