@@ -43,29 +43,44 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def tree_rss(root: int) -> int:
-    """The resident memory of `root` and all its descendants, summed (pages two processes share
-    are counted in each: an upper bound)."""
-    tree, total, todo = _children(), 0, [root]
+def _name(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/comm", encoding="utf-8") as comm:
+            return comm.read().strip()
+    except OSError:
+        return "?"
+
+
+def tree_rss(root: int) -> dict[int, int]:
+    """The resident memory of `root` and of each of its descendants, by process (pages two processes
+    share are counted in each: their sum is an upper bound)."""
+    tree, found, todo = _children(), {}, [root]
     while todo:
         pid = todo.pop()
-        total += _rss(pid)
+        found[pid] = _rss(pid)
         todo.extend(tree.get(pid, []))
-    return total
+    return found
 
 
 class PeakMemory:
-    """Samples a process tree's memory in a thread until stopped; `peak` is the largest sum seen."""
+    """Samples a process tree's memory in a thread until stopped; `peak` is the largest sum seen,
+    `at_peak` what each kind of process held then (the build, its workers, Pagefind), in bytes."""
 
     def __init__(self, pid: int):
         self.pid, self.peak = pid, 0
+        self.at_peak: dict[str, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
     def _sample(self) -> None:
         while not self._stop.wait(SAMPLE_SECONDS):
-            self.peak = max(self.peak, tree_rss(self.pid))
+            sizes = tree_rss(self.pid)
+            if sum(sizes.values()) > self.peak:
+                self.peak, self.at_peak = sum(sizes.values()), {}
+                for pid, size in sizes.items():
+                    kind = "build" if pid == self.pid else _name(pid)
+                    self.at_peak[kind] = self.at_peak.get(kind, 0) + size
 
     def stop(self) -> int:
         self._stop.set()
@@ -90,7 +105,8 @@ def run_measured(command: list[str], env: dict[str, str]) -> dict:
         raise SystemExit(f"{' '.join(command[:3])} … failed:\n{stderr[-3000:]}")
     lines = stdout.strip().splitlines()
     figures = json.loads(lines[-1]) if lines else {}
-    figures.update(seconds=seconds, cpu=usage.ru_utime + usage.ru_stime, system=usage.ru_stime, peak_mb=peak / 1e6)
+    figures.update(seconds=seconds, cpu=usage.ru_utime + usage.ru_stime, system=usage.ru_stime, peak_mb=peak / 1e6,
+                   at_peak_mb={kind: size / 1e6 for kind, size in memory.at_peak.items()})
     return figures
 
 

@@ -148,22 +148,19 @@ class KeptReads:
     def value(self, path: Path, kind: str, make: Callable[[], T]) -> T:
         """What `make` makes of the file at `path` (the map's boundaries), made again when it changed."""
         stat = path.stat()
-        key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        kept = self.values.get((path, kind))
-        if kept is not None and kept[0] == key:
-            return kept[1]
-        value = make()
-        self.values[path, kind] = (key, value)
-        return value
+        return self._kept((path, kind), (stat.st_mtime_ns, stat.st_size, stat.st_ino), make)
 
     def made(self, kind: str, inputs: object, make: Callable[[], T]) -> T:
         """What `make` makes of `inputs` (compared with ==), made again when they changed: what the
         later stages compute from the files read (the schema's validator, related practices)."""
-        kept = self.values.get((None, kind))
+        return self._kept((None, kind), inputs, make)
+
+    def _kept(self, slot: tuple[Path | None, str], inputs: object, make: Callable[[], T]) -> T:
+        kept = self.values.get(slot)
         if kept is not None and kept[0] == inputs:
             return kept[1]
         value = make()
-        self.values[None, kind] = (inputs, value)
+        self.values[slot] = (inputs, value)
         return value
 
     def checked(self, source: PracticeSource, depends: str, check: Callable[[], list[Problem]]) -> list[Problem]:
