@@ -19,6 +19,7 @@ from ..pages.addresses import SiteSettings, page_url
 from ..pages.pages import SCHEMA_PATH
 from ..checks.schema import practice_schema
 from ..core.taxonomies import TAXONOMIES
+from ..source.load import same_reads
 from ..source.places import PLACES_FILE
 from ..source.vocabularies import Term, Vocabulary
 
@@ -99,7 +100,7 @@ def practice_lines(kb: KnowledgeBase, settings: SiteSettings, languages: tuple[s
     for practice in kb.practices.values():
         reads = (practice.data, practice.body, *kb.translations.get(practice.slug, {}).values())
         last = kept.get(practice.slug) if kept is not None else None
-        if last is not None and len(last[0]) == len(reads) and all(a is b for a, b in zip(last[0], reads)):
+        if last is not None and same_reads(last[0], reads):
             lines.append(last[1:])
             continue
         record = practice_record(practice, settings, kb, languages)

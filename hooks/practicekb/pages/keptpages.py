@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from ..source.load import same_reads
 from .fragments import Fragments
 
 
@@ -33,9 +34,7 @@ class KeptPages:
         (a practice and the practices it lists as related) is not even given its data again; any
         other change than to practice files rebuilds everything (adapter/serving.py)."""
         kept = self.by_reads.get(key)
-        if kept is None or len(kept[0]) != len(reads) or any(a is not b for a, b in zip(kept[0], reads)):
-            return None
-        return kept[1]
+        return kept[1] if kept is not None and same_reads(kept[0], reads) else None
 
     def keep_made_from(self, key: str, reads: tuple, rendered) -> None:
         self.by_reads[key] = (reads, rendered)

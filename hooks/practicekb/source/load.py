@@ -134,6 +134,12 @@ def read_front_matter_file(path: Path, shown: str) -> tuple[PracticeSource | Non
 Read = tuple[PracticeSource | None, list[Problem]]  # what reading a practice file gives
 
 
+def same_reads(kept: tuple, now: tuple) -> bool:
+    """Whether `now` holds the very objects of `kept`: KeptReads gives an unchanged file's front
+    matter and body as the same objects, so a later stage knows what it made from them still holds."""
+    return len(kept) == len(now) and all(a is b for a, b in zip(kept, now))
+
+
 class KeptReads:
     """The practice files (and translations) an earlier build of the same process read, by size,
     modification time and inode: a preview's rebuild (`make serve`) reads again only what an edit
