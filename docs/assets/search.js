@@ -374,8 +374,6 @@
   }
 
   function element(tag, className) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    return node;
+    return tagged(tag, className ? {"class": className} : {});
   }
 })();
