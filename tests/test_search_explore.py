@@ -51,7 +51,7 @@ Volunteers also run shared allotment gardens where newcomers and long-standing r
 @pytest.fixture(scope="session")
 def explore_project(tmp_path_factory) -> Path:
     """The real practices, 60 synthetic ones and one whose body alone has BODY_WORD: over 100, so
-    Explore's first page (elements in the page) and the rest (in <noscript>) are both there."""
+    Explore has its first page (in the page) and another (fetched: explore/cards/1.json)."""
     practices = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "practices").glob("*.md")
                  if not p.name.startswith("_") and p.name.count(".") == 1}  # English only: no translations
     practices["test-welcome-desk-in-testville.md"] = BODY_ONLY
@@ -279,21 +279,35 @@ def test_filters_are_labelled_form_controls_in_fieldsets_and_the_count_is_announ
     assert not [tag for tag in soup.find_all(True) for name in tag.attrs if name.startswith("on")]  # no inline handlers
 
 
-def test_explore_lists_every_practice_linked_without_javascript(browser, site_url, facts):
+def test_explore_without_javascript_lists_the_first_page_and_leads_to_every_practice(browser, site_url, facts):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(site_url + "explore/")
         assert not page.locator("#kb-explore-form").is_visible()
-        first_page = page.locator("#kb-results > li").count()
-        assert first_page == 100 and page.locator("#kb-all li").count() == len(facts) - first_page > 0
-        hrefs = page.eval_on_selector_all("#kb-results > li > a, #kb-all li > a",
-                                          "links => links.map(a => a.getAttribute('href'))")
-        assert page.locator("#kb-all li a").first.is_visible() and page.locator("#kb-results a").first.is_visible()
-        assert [h.rstrip("/").split("/")[-1] for h in hrefs] == title_order(facts)
+        hrefs = page.eval_on_selector_all("#kb-results > li > a", "links => links.map(a => a.getAttribute('href'))")
+        assert [h.rstrip("/").split("/")[-1] for h in hrefs] == title_order(facts)[:100]
         assert page.locator("#kb-count").inner_text() == f"{len(facts)} practices, A to Z."
+        # The rest: the map page lists every practice, by country.
+        page.click(".kb-explore__nojs a[href$='map/']")
+        listed = page.eval_on_selector_all("a[href*='practices/']", "links => links.map(a => a.getAttribute('href'))")
+        assert set(facts) <= {h.rstrip("/").split("/")[-1] for h in listed}
     finally:
         context.close()
+
+
+def test_a_first_visit_to_explore_downloads_the_page_alone_and_filters_fetch_the_rest(page, site_url, facts):
+    """The facet index and the other cards come when the form is used, and only the cards shown."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    open_explore(page, site_url)
+    page.wait_for_load_state("networkidle")
+    assert not [path for path in asked if "/explore/" in path and path.endswith(".json")]
+    page.click("#kb-more")
+    page.wait_for_function(f"() => document.querySelectorAll('#kb-results > li').length === {len(facts)}")
+    fetched = sorted(path.rsplit("/explore/", 1)[1] for path in asked if "/explore/" in path and path.endswith(".json"))
+    assert fetched == ["cards/1.json", "practices.json"]
+    assert shown_slugs(page) == title_order(facts)
 
 
 def test_site_search_finds_a_practice_by_title_summary_body_place_and_organisation(page, real_site_url, offsite_requests):

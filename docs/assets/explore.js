@@ -1,11 +1,14 @@
 /* Explore (/explore/): filters, counts, sorts and searches every practice, in the browser.
  *
- * The page lists every practice, A to Z, linked (the first page of them as elements, the rest
- * in <noscript>): that list is the page without JavaScript. This script takes the list's
- * entries as the results (showing a page of them at a time), reads the compact facet index that
- * the build writes (hooks/practicekb/explore.py: one row per entry, in the same order), and
- * shows the filter form. Words are searched with the site's Pagefind index, the same one as
- * the header search (only the part of the index the words need is downloaded).
+ * The page lists the first page of practices, A to Z, linked: that list is the page without
+ * JavaScript. This script shows the filter form, and once it is used (or at once when the address
+ * holds a view) downloads the compact facet index that the build writes
+ * (hooks/practicekb/model/explore.py: one row per practice, A to Z). It shows a page of results
+ * at a time, fetching the cards it has not got from the files of a page of cards each
+ * (explore/cards/<n>.json, hooks/practicekb/pages/explorepage.py): a first visit downloads the
+ * page alone, whatever the number of practices. Words are searched with the site's Pagefind
+ * index, the same one as the header search (only the part of the index the words need is
+ * downloaded).
  *
  * The whole view lives in the address (?country=SI&theme=…&q=…&from=2015&sort=newest), so
  * reload, back and forward and a shared link restore it. Within a facet, values are
@@ -33,7 +36,11 @@
   var t = window.kbMessages(root);  // assets/messages.js, run before deferred scripts
 
   // The elements below this script: found once the page has been read (setUp).
-  var form, list, countLine, moreButton, showButton, items = [], total = 0;
+  var form, list, countLine, moreButton, showButton;
+  var total = Number(root.getAttribute("data-kb-total"));
+  var items = [];          // row -> its card (an <li>), once its page of cards is here
+  var cardPages = {};      // page number -> Promise of its cards
+  var cardsAddress = root.getAttribute("data-kb-cards");
   var number = new Intl.NumberFormat(language);
 
   var index = null;        // the facet index
@@ -44,6 +51,7 @@
   var boxes = {};          // key -> [checkbox per value number]
   var countSpans = {};     // key -> [count span per value number]
   var slugRows = null;     // slug -> row, for words found by Pagefind
+  var indexRequest = null; // Promise of the facet index, once asked for
   var textCache = {};      // words -> Uint8Array of matching rows
   var pagefind = null;     // Promise of the Pagefind module
   var shown = PAGE;
@@ -51,15 +59,11 @@
   var typingTimer = 0;
   var searchToken = 0;
   var pendingScroll = null; // where to scroll once the results are shown (Back to this view)
+  var renderToken = 0;
 
   // Back and Forward between views of this page: the popstate listener is in the page (explore.md).
   root.kbPath = location.pathname;
 
-  // The facet index (preloaded by the page: this request is served from that download).
-  var indexRequest = fetch(root.getAttribute("data-kb-index")).then(function (response) {
-    if (!response.ok) { throw new Error("facet index: HTTP " + response.status); }
-    return response.json();
-  });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
   } else {
@@ -72,32 +76,62 @@
     countLine = document.getElementById("kb-count");
     moreButton = document.getElementById("kb-more");
     showButton = document.getElementById("kb-show-results");
-    items = allEntries();
-    total = items.length;
-    indexRequest.then(start).catch(function (error) {
-      // Without the index there is nothing to filter with: show the whole list.
-      var fragment = document.createDocumentFragment();
-      items.forEach(function (item) { fragment.appendChild(item); });
-      list.appendChild(fragment);
-      root.setAttribute("data-kb-ready", "failed");
-      if (window.console) { console.warn("Explore: filters unavailable:", error); }
-    });
+    Array.prototype.forEach.call(list.children, function (item, row) { items[row] = item; });
+    bind();
+    form.hidden = false;
+    root.setAttribute("data-kb-results", String(total));
+    if (location.search) {  // a view to show: the index at once
+      whenReady(function () {
+        pendingScroll = savedScroll();  // before the address is rewritten (it would clear history.state)
+        // The address as Explore writes it (value ids, what it does not know left out), so the link
+        // shared from here is the view on screen.
+        var state = readAddress();
+        if (address(state) !== location.pathname + location.search + location.hash) {
+          history.replaceState(null, "", address(state));
+        }
+        return show(state, false);
+      }).then(ready);
+      return;
+    }
+    // The list as the page came: the index waits until the form is used.
+    showMore(total);
+    var y = savedScroll();
+    if (y !== null) { window.scrollTo(0, y); }
+    ready();
+    form.addEventListener("focusin", loadIndex, { once: true });  // it downloads while the reader chooses
+    form.addEventListener("pointerdown", loadIndex, { once: true });
   }
 
-  /* Every entry, A to Z: the first page is in the list as the page came; the rest is in
-   * <noscript>, as text while the page loads (cheap: no elements to build and lay out), as
-   * elements when instant navigation brought the page in. */
-  function allEntries() {
-    var entries = Array.prototype.slice.call(list.children);
-    var rest = document.getElementById("kb-all");
-    if (!rest) { return entries; }
-    var source = rest.querySelector("li") ? rest
-      : new DOMParser().parseFromString(rest.textContent, "text/html").body;
-    return entries.concat(Array.prototype.slice.call(source.querySelectorAll("li")));
+  function ready() {
+    if (root.getAttribute("data-kb-ready") === "failed") { return; }
+    root.setAttribute("data-kb-ready", "true");
+    if (window.performance && performance.mark) { performance.mark("kb-explore-ready"); }
+  }
+
+  function loadIndex() {
+    if (!indexRequest) {
+      indexRequest = fetch(root.getAttribute("data-kb-index")).then(function (response) {
+        if (!response.ok) { throw new Error("facet index: HTTP " + response.status); }
+        return response.json();
+      }).then(start);
+      indexRequest.catch(function (error) {
+        // Without the index there is nothing to filter with: the list stays as the page came.
+        form.hidden = true;
+        moreButton.parentNode.hidden = true;
+        root.setAttribute("data-kb-ready", "failed");
+        if (window.console) { console.warn("Explore: filters unavailable:", error); }
+      });
+    }
+    return indexRequest;
+  }
+
+  /* `then` once the facet index is here (it is downloaded the first time). */
+  function whenReady(then) {
+    return loadIndex().then(then, function () { /* said once, in loadIndex */ });
   }
 
   function start(data) {
-    if (!data.rows || data.rows.length !== total) {
+    if (!data.rows || data.rows.length !== total || !data.slugs || data.slugs.length !== total) {
       throw new Error("facet index does not match the list (" + total + " entries)");
     }
     index = data;
@@ -120,18 +154,43 @@
         }
       });
     });
-    form.hidden = false;
-    bind();
-    var state = readAddress();
-    pendingScroll = savedScroll();  // before the address is rewritten (it would clear history.state)
-    // The address as Explore writes it (value ids, what it does not know left out), so the link
-    // shared from here is the view on screen.
-    if (address(state) !== location.pathname + location.search + location.hash) {
-      history.replaceState(null, "", address(state));
+    current = readAddress();
+  }
+
+  /* ---- the cards: the first page in the page, the others fetched a page at a time ---- */
+
+  function cardPage(n) {
+    if (!cardPages[n]) {
+      cardPages[n] = fetch(cardsAddress + n + ".json").then(function (response) {
+        if (!response.ok) { throw new Error("cards " + n + ": HTTP " + response.status); }
+        return response.json();
+      }).then(function (data) {
+        var holder = document.createElement("template");
+        holder.innerHTML = data.html;  // the site's own cards, written by the build
+        var cards = Array.prototype.slice.call(holder.content.children);
+        if (data.start !== n * PAGE || cards.length !== Math.min(PAGE, total - data.start)) {
+          throw new Error("cards " + n + " do not match the index");
+        }
+        cards.forEach(function (card, k) { items[data.start + k] = card; });
+      }).catch(function (error) {
+        delete cardPages[n];  // asked for again next time
+        if (window.console) { console.warn("Explore:", error); }
+      });
     }
-    show(state, false);
-    root.setAttribute("data-kb-ready", "true");
-    if (window.performance && performance.mark) { performance.mark("kb-explore-ready"); }
+    return cardPages[n];
+  }
+
+  /* The cards of these rows, fetching the pages of cards that hold those not here yet. */
+  function withCards(rows) {
+    var wanted = {};
+    rows.forEach(function (row) { if (!items[row]) { wanted[Math.floor(row / PAGE)] = true; } });
+    return Promise.all(Object.keys(wanted).map(function (n) { return cardPage(Number(n)); }));
+  }
+
+  function allRows() {
+    var rows = [];
+    for (var r = 0; r < total; r++) { rows.push(r); }
+    return rows;
   }
 
   /* ---- state: the address <-> the form ---- */
@@ -246,16 +305,15 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(typingTimer);
-      commit(true);
+      whenReady(function () { commit(true); });
     });
     form.addEventListener("change", function (event) {
       if (event.target === form.elements.q) { return; }
-      commit(true);
-      offerResults(event.target);
+      whenReady(function () { commit(true); offerResults(event.target); });
     });
     form.elements.q.addEventListener("input", function () {
       clearTimeout(typingTimer);
-      typingTimer = setTimeout(function () { commit(false); }, TYPING_DELAY);
+      typingTimer = setTimeout(function () { whenReady(function () { commit(false); }); }, TYPING_DELAY);
     });
     form.addEventListener("keydown", function (event) {
       // Enter toggles a checkbox too (Space does natively), instead of submitting the form.
@@ -286,18 +344,23 @@
     });
     window.addEventListener("pagehide", keepScroll);
     document.getElementById("kb-clear").addEventListener("click", function () {
-      fillForm(emptyState());
-      commit(true);
-      form.elements.q.focus();
+      whenReady(function () {
+        fillForm(emptyState());
+        commit(true);
+        form.elements.q.focus();
+      });
     });
     moreButton.addEventListener("click", function () {
-      var first = shown;
-      shown += PAGE;
-      render(current, false);
-      var next = list.children[first];
-      if (next) { next.querySelector("a").focus(); }
+      whenReady(function () {
+        var first = shown;
+        shown += PAGE;
+        return render(current, false).then(function () {
+          var next = list.children[first];
+          if (next) { next.querySelector("a").focus(); }
+        });
+      });
     });
-    root.kbRestore = function () { show(readAddress(), false); };
+    root.kbRestore = function () { whenReady(function () { show(readAddress(), false); }); };
   }
 
   /* Small screens (the facets fold under one button): after a filter is ticked, a button at the
@@ -360,14 +423,14 @@
     fillForm(state);
     current = state;
     var token = ++searchToken;
-    if (!state.q) { render(state, true); return; }
+    if (!state.q) { return render(state, true); }
     var known = textCache[state.q];
-    if (known) { render(state, true, known); return; }
+    if (known) { return render(state, true, known); }
     countLine.textContent = t("explore.searching", { words: state.q });
     root.setAttribute("aria-busy", "true");
-    findWords(state.q).then(function (rows) {
+    return findWords(state.q).then(function (rows) {
       textCache[state.q] = rows;
-      if (token === searchToken) { root.removeAttribute("aria-busy"); render(state, true, rows); }
+      if (token === searchToken) { root.removeAttribute("aria-busy"); return render(state, true, rows); }
     });
   }
 
@@ -398,22 +461,18 @@
       })
       .catch(function (error) {
         if (window.console) { console.warn("Explore: Pagefind unavailable, searching titles and places:", error); }
-        return matchTitles(words);
+        return withCards(allRows()).then(function () { return matchTitles(words); });
       });
   }
 
   function slugOf(row) {
-    var parts = items[row].querySelector("a").getAttribute("href").split("/").filter(Boolean);
-    return parts[parts.length - 1].replace(/\.html$/, "");
+    return index.slugs[row];
   }
 
   function rowsBySlug() {
     if (!slugRows) {
       slugRows = {};
-      items.forEach(function (item, row) {
-        var parts = item.querySelector("a").getAttribute("href").split("/").filter(Boolean);
-        slugRows[parts[parts.length - 1].replace(/\.html$/, "")] = row;
-      });
+      index.slugs.forEach(function (slug, row) { slugRows[slug] = row; });
     }
     return slugRows;
   }
@@ -421,7 +480,7 @@
   function matchTitles(words) {
     var wanted = words.toLocaleLowerCase().split(/\s+/).filter(Boolean);
     var rows = new Uint8Array(total);
-    items.forEach(function (item, row) {
+    items.forEach(function (item, row) {  // every card is here (findWords)
       var text = item.textContent.toLocaleLowerCase();
       rows[row] = wanted.every(function (word) { return text.indexOf(word) >= 0; }) ? 1 : 0;
     });
@@ -496,17 +555,32 @@
 
   /* ---- showing ---- */
 
+  /* The results on screen, once their cards are here (a Promise): a later call wins. */
   function render(state, recount, textRows) {
     if (textRows === undefined && state.q) { textRows = textCache[state.q]; }
     var outcome = compute(state, textRows || null);
     var results = sortResults(outcome.results, state.sort);
-    var fragment = document.createDocumentFragment();
     var limit = Math.min(shown, results.length);
-    for (var k = 0; k < limit; k++) { fragment.appendChild(items[results[k]]); }
+    var token = ++renderToken;
+    return withCards(results.slice(0, limit)).then(function () {
+      if (token === renderToken) { draw(state, recount, outcome, results, limit); }
+    });
+  }
+
+  function showMore(count) {
+    var limit = Math.min(shown, count);
+    moreButton.parentNode.hidden = count <= limit;
+    moreButton.textContent = t("explore.more", { count: Math.min(PAGE, count - limit), rest: count - limit });
+  }
+
+  function draw(state, recount, outcome, results, limit) {
+    var fragment = document.createDocumentFragment();
+    for (var k = 0; k < limit; k++) {
+      if (items[results[k]]) { fragment.appendChild(items[results[k]]); }  // a page of cards that failed: left out
+    }
     list.textContent = "";
     list.appendChild(fragment);
-    moreButton.parentNode.hidden = results.length <= limit;
-    moreButton.textContent = t("explore.more", { count: Math.min(PAGE, results.length - limit), rest: results.length - limit });
+    showMore(results.length);
     if (recount) {
       updateCounts(outcome);
       countLine.textContent = describe(state, results.length);

@@ -1,8 +1,8 @@
 """The Explore page's data: facets with counts for the filter form, and a compact index for the browser.
 
-Rows are the practices in title order, the order of the page's list, so the browser
-takes titles and addresses from the list and only facet memberships from the JSON.
-Each row is [place rank, newest rank, first year, last year, then one list of value
+Rows are the practices in title order, the order of the page's cards (pages/explorepage.py), so
+the browser takes titles and addresses from the cards and only facet memberships and slugs from
+the JSON. Each row is [place rank, newest rank, first year, last year, then one list of value
 numbers per facet]; a last year of ONGOING means the practice still runs.
 """
 from __future__ import annotations
@@ -224,6 +224,7 @@ def explore_index(kb: KnowledgeBase, facet_list: tuple[Facet, ...] | None = None
         "years": year_span(kb),
         "ongoing": ONGOING,
         "rows": rows,
+        "slugs": [practice.slug for practice in ordered],  # for the words Pagefind finds, and the map
     }
 
 

@@ -15,9 +15,9 @@ import jinja2
 
 from ..core.languages import language_name, sort_key
 from ..core.taxonomies import TAXONOMIES, Taxonomy
-from ..model.explore import INDEX_PATH, facets, listed_practices, term_pages, year_span
 from ..model.model import KnowledgeBase, Practice
 from ..source.vocabularies import Term
+from .explorepage import EXPLORE_PAGE, card_files, explore_context
 from .addresses import SiteSettings, page_url, root_of, with_print_addresses
 from .fieldref import field_rows
 from .fragments import Fragments, fragment_placeholder
@@ -138,7 +138,7 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
             pages.append(render(term_template, term.src_uri, listing=True, **term_context(kb, views, taxonomy, term)))
         pages.append(render(overview_template, f"{taxonomy.key}/index.md", listing=True,
                             **overview_context(kb, views, taxonomy)))
-    pages.append(render(environment.get_template("explore.md"), "explore/index.md", listing=True,
+    pages.append(render(environment.get_template("explore.md"), EXPLORE_PAGE, listing=True,
                         **explore_context(kb, views)))
     if kb.boundaries is not None:  # the build asks for them (adapter/site.py); kb check can do without
         pages.append(render(environment.get_template("map.md"), MAP_PAGE, listing=True, **map_page_context(kb, views)))
@@ -163,7 +163,16 @@ def render_home_lists(kb: KnowledgeBase, templates_dir: Path, settings: SiteSett
     views = PageViews(kb, settings, environment.get_template("translation-skeleton.md"))
     return environment.get_template("home.html").render(
         base_context(kb, settings, views), root=root_of(page_url(HOME_PAGE, settings.directory_urls)),
-        explore_url=views.url("explore/index.md"), **home_context(kb, views)).strip()
+        explore_url=views.url(EXPLORE_PAGE), **home_context(kb, views)).strip()
+
+
+def render_explore_cards(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
+                         compiled: jinja2.BytecodeCache | None = None) -> dict[str, str]:
+    """Explore's cards after its first page, as files (pages/explorepage.py)."""
+    environment = template_environment(str(templates_dir), compiled)
+    views = PageViews(kb, settings, environment.get_template("translation-skeleton.md"))
+    return card_files(kb, views, environment.get_template("explore-cards.html"),
+                      base_context(kb, settings, views), settings.directory_urls)
 
 
 def home_context(kb: KnowledgeBase, views: PageViews) -> dict:
@@ -230,22 +239,3 @@ def overview_context(kb: KnowledgeBase, views: PageViews, taxonomy: Taxonomy) ->
     if rest:
         sections.append({"heading": "", "about": "", "about_lang": "", "rows": rest})
     return {"taxonomy": taxonomy.key, "sections": sections}
-
-
-def explore_context(kb: KnowledgeBase, views: PageViews) -> dict:
-    """The filter form's facets with counts, the year range, every practice in list order, and the
-    term pages linked instead of the filters without JavaScript."""
-    span = year_span(kb)
-    practices = [{**views.listed(p), "themes": views.terms(p, "themes")} for p in listed_practices(kb)]
-    facet_list = facets(kb)
-    return {"facets": [{"key": facet.key, "legend": facet.legend,
-                        "groups": [{"label": group.label or "", "choices": [asdict(v) for v in group.values]}
-                                   for group in facet.groups]}
-                       for facet in facet_list if facet.values],
-            "term_pages": [{"legend": legend, "terms": [views.term(term) for term in terms]}
-                           for legend, terms in term_pages(kb, facet_list)],
-            "practices": practices, "index_url": INDEX_PATH, "total": len(practices),
-            "count_text": views.counted("explore.count", len(practices), order=views.catalogue.t("explore.sorted.title")),
-            "messages": json.dumps(views.catalogue.for_script("explore."), ensure_ascii=False, sort_keys=True),
-            "explore_map": explore_map(kb, views),
-            "year_range": list(range(span[0], span[1] + 1)) if span else []}

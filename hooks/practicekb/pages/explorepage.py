@@ -1,0 +1,63 @@
+"""The Explore page (overrides/kb/explore.md) and the cards it shows beyond its first page.
+
+The page holds the filter form and the first page of cards, A to Z. The other cards are in files
+of a page each (explore/cards/<n>.json, card n·PAGE_SIZE onwards, in the facet index's row order),
+which assets/explore.js fetches only for the results it shows: a first visit downloads the page
+alone, whatever the number of practices.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import jinja2
+
+from ..model.explore import INDEX_PATH, facets, listed_practices, term_pages, year_span
+from ..model.model import KnowledgeBase, Practice
+from .addresses import SiteSettings, page_url, root_of
+from .mappages import MAP_PAGE, explore_map
+from .views import PageViews
+
+EXPLORE_PAGE = "explore/index.md"
+CARDS_FOLDER = "explore/cards/"
+PAGE_SIZE = 100  # cards shown at once; "Show more" adds as many again
+
+
+def card(views: PageViews, practice: Practice) -> dict:
+    return {**views.listed(practice), "themes": views.terms(practice, "themes")}
+
+
+def explore_context(kb: KnowledgeBase, views: PageViews) -> dict:
+    """The filter form's facets with counts, the year range, the first page of practices in list
+    order, and the pages that list every practice without JavaScript (term pages and the map's list)."""
+    span = year_span(kb)
+    listed = listed_practices(kb)
+    facet_list = facets(kb)
+    return {"facets": [{"key": facet.key, "legend": facet.legend,
+                        "groups": [{"label": group.label or "", "choices": [asdict(v) for v in group.values]}
+                                   for group in facet.groups]}
+                       for facet in facet_list if facet.values],
+            "term_pages": [{"legend": legend, "terms": [views.term(term) for term in terms]}
+                           for legend, terms in term_pages(kb, facet_list)],
+            "practices": [card(views, p) for p in listed[:PAGE_SIZE]], "page_size": PAGE_SIZE,
+            "index_url": INDEX_PATH, "cards_url": CARDS_FOLDER, "total": len(listed),
+            "map_url": views.url(MAP_PAGE) if kb.boundaries is not None else "",
+            "count_text": views.counted("explore.count", len(listed), order=views.catalogue.t("explore.sorted.title")),
+            "messages": json.dumps(views.catalogue.for_script("explore."), ensure_ascii=False, sort_keys=True),
+            "explore_map": explore_map(kb, views),
+            "year_range": list(range(span[0], span[1] + 1)) if span else []}
+
+
+def card_files(kb: KnowledgeBase, views: PageViews, template: jinja2.Template, common: dict,
+               directory_urls: bool) -> dict[str, str]:
+    """Path -> JSON of every page of cards after the first: {"start": its first row, "html": its <li>s},
+    with links relative to the Explore page, where the script puts them."""
+    root = root_of(page_url(EXPLORE_PAGE, directory_urls))
+    listed = listed_practices(kb)
+    files = {}
+    for start in range(PAGE_SIZE, len(listed), PAGE_SIZE):
+        html = template.render(common, root=root, practices=[card(views, p) for p in listed[start:start + PAGE_SIZE]])
+        files[f"{CARDS_FOLDER}{start // PAGE_SIZE}.json"] = json.dumps(
+            {"start": start, "html": html.strip()}, ensure_ascii=False, separators=(",", ":"))
+    return files
