@@ -97,3 +97,6 @@ def test_search_filters_name_labels_and_parent_funders(tmp_path):
     assert ("country", "Slovenia") in pairs
     assert ("funder", "EEA and Norway Grants") in pairs and ("funder", "Bilateral Fund (EEA and Norway Grants)") in pairs
     assert ("language", "Slovenian") in pairs
+    assert [value for key, value in pairs if key == "evaluation"] == []  # b has no evaluation
+    evaluations = [value for key, value in search_filters(kb, kb.practices["a"]) if key == "evaluation"]
+    assert sorted(evaluations) == ["external evaluation", "randomised trial"]  # as Explore's facet labels them

@@ -239,8 +239,11 @@ def search_filters(kb: KnowledgeBase, practice: Practice) -> list[tuple[str, str
     language = shown_language(kb)
     pairs: list[tuple[str, str]] = []
     for key, taxonomy in FACETS:
-        if taxonomy is None:
+        if key == "language":
             pairs.append((key, language_name(practice_language(practice), language)))
+            continue
+        if key == "evaluation":
+            pairs += [(key, say(kb, f"evaluation.{kind}")) for kind in dict.fromkeys(practice.evaluation_kinds)]
             continue
         named = practice.term_ids(taxonomy)
         parents = [kb.term(taxonomy, i).get("parent") for i in named]

@@ -13,8 +13,11 @@ from pathlib import Path
 
 import jinja2
 
-from ..model.explore import INDEX_PATH, facets, listed_practices, term_pages, year_span
+from urllib.parse import urlencode
+
+from ..model.explore import FACETS, INDEX_PATH, facets, listed_practices, term_pages, value_id, year_span
 from ..model.model import KnowledgeBase, Practice
+from ..source.vocabularies import Term
 from .addresses import SiteSettings, page_url, root_of
 from .mappages import MAP_PAGE, explore_map
 from .views import PageViews
@@ -47,6 +50,13 @@ def explore_context(kb: KnowledgeBase, views: PageViews) -> dict:
             "messages": json.dumps(views.catalogue.for_script("explore."), ensure_ascii=False, sort_keys=True),
             "explore_map": explore_map(kb, views),
             "year_range": list(range(span[0], span[1] + 1)) if span else []}
+
+
+def explore_address(views: PageViews, taxonomy: str, term: Term) -> str:
+    """Explore showing a term's practices: filtered by it where it is a facet, else all of them."""
+    keys = [key for key, facet_taxonomy in FACETS if facet_taxonomy == taxonomy]
+    query = f"?{urlencode({keys[0]: value_id(taxonomy, term.id)})}" if keys else ""
+    return views.url(EXPLORE_PAGE) + query
 
 
 def card_files(kb: KnowledgeBase, views: PageViews, template: jinja2.Template, common: dict,

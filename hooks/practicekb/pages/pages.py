@@ -17,7 +17,7 @@ from ..core.languages import language_name, sort_key
 from ..core.taxonomies import TAXONOMIES, Taxonomy
 from ..model.model import KnowledgeBase, Practice
 from ..source.vocabularies import Term
-from .explorepage import EXPLORE_PAGE, card_files, explore_context
+from .explorepage import EXPLORE_PAGE, card_files, explore_address, explore_context
 from .addresses import SiteSettings, page_url, root_of, with_print_addresses
 from .fieldref import field_rows
 from .fragments import Fragments, fragment_placeholder
@@ -86,26 +86,26 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
     item_template = environment.get_template("practice-item.html")
     items: dict[tuple[str, str], str] = {}
 
-    def listed_items(practices: list[Practice], root: str) -> list[str]:
+    def listed_items(practices: list[Practice], root: str, compact: bool) -> list[str]:
         """A practice's list entry is the same on every page at the same depth: rendered once."""
         for practice in practices:
-            if (practice.slug, root) not in items:
+            if (practice.slug, root, compact) not in items:
                 listed = views.listed(practice)
-                digest = kept.digest(root, listed) if kept is not None else ""
-                key = f"item {root} {practice.slug}"
+                digest = kept.digest(root, compact, listed) if kept is not None else ""
+                key = f"item {root} {compact} {practice.slug}"
                 item = kept.get(key, digest) if kept is not None else None
                 if item is None:
-                    item = item_template.render(common, root=root, practice=listed).strip()
+                    item = item_template.render(common, root=root, practice=listed, compact=compact).strip()
                     if kept is not None:
                         kept.put(key, digest, item)
-                items[practice.slug, root] = item
-        return [items[practice.slug, root] for practice in practices]
+                items[practice.slug, root, compact] = item
+        return [items[practice.slug, root, compact] for practice in practices]
 
     def render(template: jinja2.Template, src_uri: str, source_path: str | None = None, listing: bool = False,
                **context) -> GeneratedPage:
         root = root_of(page_url(src_uri, settings.directory_urls))
         if "listed" in context:
-            context["items"] = listed_items(context.pop("listed"), root)
+            context["items"] = listed_items(context.pop("listed"), root, context["compact"])
         digest = kept.digest(template.name, root, source_path, listing, context) if kept is not None else ""
         page = kept.get(src_uri, digest) if kept is not None else None
         if page is None:
@@ -193,6 +193,9 @@ def home_context(kb: KnowledgeBase, views: PageViews) -> dict:
                                         countries=views.number(len(countries)))}
 
 
+LONG_LIST = 100  # a term page listing more practices shows their titles only (Explore has the rest)
+
+
 def term_context(kb: KnowledgeBase, views: PageViews, taxonomy: Taxonomy, term: Term) -> dict:
     lang, t = views.lang, views.catalogue.t
     own = term.description.get(lang)
@@ -207,6 +210,7 @@ def term_context(kb: KnowledgeBase, views: PageViews, taxonomy: Taxonomy, term: 
         "about_language_name": language_name(about_lang, lang),
         "description": about if about_lang == lang else t("term.description", kind=kind, term=term.text(lang)),
         "practices_heading": views.counted("term.practices", len(practices)), "listed": practices,
+        "compact": len(practices) > LONG_LIST, "explore_url": explore_address(views, taxonomy.key, term),
         "neighbours": [{"heading": t("term.neighbours", taxonomy=t(f"taxonomy.{other}.plural")),
                         "rows": [{"term": views.term(neighbour), "count": count}
                                  for neighbour, count in kb.neighbours(taxonomy.key, term.id, other)]}
