@@ -40,10 +40,13 @@ class GeneratedPage:
     practices_address: str = ""
 
     def with_fragments(self, html: str) -> str:
-        """Put the fragments back in place of their placeholders in the page's HTML."""
+        """Put the fragments back in place of their placeholders in the page's HTML. Links to practices
+        in the text print their full address; the fragments' (related practices) do not print."""
+        if self.address:
+            html = with_print_addresses(html, self.address, self.practices_address)
         for number, fragment in enumerate(self.fragments):
             html = html.replace(f"<p>{fragment_placeholder(self.nonce, number)}</p>", fragment, 1)
-        return with_print_addresses(html, self.address, self.practices_address) if self.address else html
+        return html
 
 
 def markdown_text(value: object) -> str:
