@@ -29,8 +29,12 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
+    return fetch_bytes(url).decode("utf-8")
+
+
+def fetch_bytes(url: str) -> bytes:
     with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
+        return response.read()
 
 
 def status(url: str) -> int:
@@ -67,7 +71,7 @@ def test_serve_rebuilds_when_a_practice_vocabulary_or_template_changes(tmp_path)
         # The site search index is built by serve too (the hooks' post-build step).
         assert wait_for(lambda: "pagefind" in fetch(f"http://127.0.0.1:{port}/knowledge-base/pagefind/pagefind.js"))
         # and the QR codes, written after the pages
-        assert wait_for(lambda: "<svg" in fetch(f"http://127.0.0.1:{port}/knowledge-base/qr/testtown.svg"))
+        assert wait_for(lambda: fetch_bytes(f"http://127.0.0.1:{port}/knowledge-base/qr/testtown.png").startswith(b"\x89PNG"))
         path = project / "practices" / "testtown.md"
         path.write_text(path.read_text().replace("Test coordination body", "Renamed coordination body"))
         assert wait_for(lambda: "Renamed coordination body" in fetch(practice_url))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-import xml.etree.ElementTree as ET
 
 import pytest
 import zxingcpp
@@ -49,33 +48,32 @@ def test_the_qr_code_as_chromium_draws_it_on_the_page_decodes_to_the_page_addres
 
 
 def test_every_practices_qr_code_as_chromium_draws_it_decodes_to_its_address(page, real_site_url, real_site):
-    """Each practice page's image is its qr/<slug>.svg (test_download_link_… checks the page's src): all of
+    """Each practice page's image is its qr/<slug>.png (test_download_link_… checks the page's src): all of
     them drawn side by side in one page, at the size the practice page shows them."""
     page.goto(real_site_url + f"practices/{KOPER}/")
     size = page.locator(".kb-share__qr img").bounding_box()
     page.evaluate("""([slugs, width, height]) => {
         document.body.replaceChildren(...slugs.map(slug => {
             const image = new Image(width, height);
-            image.src = `../../qr/${slug}.svg`;
+            image.src = `../../qr/${slug}.png`;
             image.dataset.slug = slug;
             image.style.cssText = 'display: block; margin: 16px; background: #fff';
             return image;
         }));
     }""", [SLUGS, round(size["width"]), round(size["height"])])
     page.wait_for_function("() => [...document.images].every(image => image.complete && image.naturalWidth > 0)")
-    assert {(real_site / "qr" / f"{slug}.svg").is_file() for slug in SLUGS} == {True}
+    assert {(real_site / "qr" / f"{slug}.png").is_file() for slug in SLUGS} == {True}
     decoded = {slug: decode(page.locator(f'img[data-slug="{slug}"]').screenshot()) for slug in SLUGS}
     assert decoded == {slug: [address(slug)] for slug in SLUGS}
 
 
-def test_download_link_serves_the_same_qr_svg_under_the_practice_name(real_site):
+def test_download_link_serves_the_same_qr_png_under_the_practice_name(real_site):
     soup = built_page(real_site, f"practices/{KOPER}/")
     image = soup.select_one(".kb-share__qr img")
     link = soup.find("a", string="Download QR code")
-    assert link["href"] == image["src"] == f"../../qr/{KOPER}.svg"
-    assert link["download"] == f"{KOPER}-qr.svg"
-    svg = ET.parse(real_site / "qr" / f"{KOPER}.svg").getroot()
-    assert svg.tag == "{http://www.w3.org/2000/svg}svg" and svg.get("viewBox")
+    assert link["href"] == image["src"] == f"../../qr/{KOPER}.png"
+    assert link["download"] == f"{KOPER}-qr.png" and link["type"] == "image/png"
+    assert (real_site / "qr" / f"{KOPER}.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert address(KOPER) in image["alt"]
 
 
