@@ -167,11 +167,16 @@ def test_a_maps_links_are_href_in_the_page_shown_also_after_instant_navigation(p
     page.wait_for_function("typeof window.location$ !== 'undefined'")
     page.evaluate("window.kbSameDocument = true")  # lost if the browser loads a new document
     page.evaluate(f"window.location$.next(new URL({real_site_url + path!r}))")  # as test_share_print does
+    open_map = "() => { const map = document.getElementById('kb-explore-map'); if (map) { map.open = true; } }"
+    page.wait_for_function("() => document.querySelector('.kb-map__svg a[href], #kb-explore-map') !== null")
+    page.evaluate(open_map)  # Explore fetches its map when it is opened
     page.wait_for_function("() => document.querySelector('.kb-map__svg a[href]') !== null")
     links = page.evaluate(SVG_LINKS)
     assert page.evaluate("window.kbSameDocument") is True
     assert links and all(href and not xlink for href, xlink in links), links
     page.goto(real_site_url + path)
     page.wait_for_load_state("load")
+    page.evaluate(open_map)
+    page.wait_for_function("() => document.querySelector('.kb-map__svg a[href]') !== null")
     assert page.evaluate(SVG_LINKS) == links
     assert page_errors == []

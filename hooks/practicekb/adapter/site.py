@@ -16,7 +16,7 @@ from ..source.boundaries import MISSING as BOUNDARIES_MISSING
 from ..model.explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
 from ..model.model import KnowledgeBase
 from ..pages.addresses import SiteSettings
-from ..pages.pages import HOME_PAGE, SCHEMA_PATH, GeneratedPage, render_explore_cards, render_home_lists, render_pages
+from ..pages.pages import HOME_PAGE, SCHEMA_PATH, GeneratedPage, render_explore_files, render_home_lists, render_pages
 from ..checks.validate import practice_validator_schema
 from ..model.pipeline import knowledge_base
 from ..core.languages import kb_settings, language_prefix
@@ -118,7 +118,7 @@ class SiteBuild:
         published = {SCHEMA_PATH: published_schema_text(schema), INDEX_PATH: explore_index_text(explore_index(kb)),
                      SCRIPT_TEXTS_PATH: script_texts(self.interface_words(config), facet_legends(kb),
                                                      site_languages_.build_language(config)),
-                     **render_explore_cards(kb, templates, settings, compiled_templates(config))}
+                     **render_explore_files(kb, templates, settings, compiled_templates(config))}
         clashes = [path for path in published if files.get_file_from_path(path) is not None]
         for path, content in published.items():
             files.append(self.generated_file(config, path, content))

@@ -2,8 +2,9 @@
 
 The page holds the filter form and the first page of cards, A to Z. The other cards are in files
 of a page each (explore/cards/<n>.json, card n·PAGE_SIZE onwards, in the facet index's row order),
-which assets/explore.js fetches only for the results it shows: a first visit downloads the page
-alone, whatever the number of practices.
+which assets/explore.js fetches only for the results it shows, and the map of the results, with a
+point per practice, in explore/map.json, which assets/map.js fetches when it is opened: a first
+visit downloads the page alone, whatever the number of practices.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from .views import PageViews
 
 EXPLORE_PAGE = "explore/index.md"
 CARDS_FOLDER = "explore/cards/"
+MAP_FILE = "explore/map.json"
 PAGE_SIZE = 100  # cards shown at once; "Show more" adds as many again
 
 
@@ -45,10 +47,9 @@ def explore_context(kb: KnowledgeBase, views: PageViews) -> dict:
                            for legend, terms in term_pages(kb, facet_list)],
             "practices": [card(views, p) for p in listed[:PAGE_SIZE]], "page_size": PAGE_SIZE,
             "index_url": INDEX_PATH, "cards_url": CARDS_FOLDER, "total": len(listed),
-            "map_url": views.url(MAP_PAGE) if kb.boundaries is not None else "",
+            "map_url": views.url(MAP_PAGE) if kb.boundaries is not None else "", "map_file": MAP_FILE,
             "count_text": views.counted("explore.count", len(listed), order=views.catalogue.t("explore.sorted.title")),
             "messages": json.dumps(views.catalogue.for_script("explore."), ensure_ascii=False, sort_keys=True),
-            "explore_map": explore_map(kb, views),
             "year_range": list(range(span[0], span[1] + 1)) if span else []}
 
 
@@ -59,15 +60,24 @@ def explore_address(views: PageViews, taxonomy: str, term: Term) -> str:
     return views.url(EXPLORE_PAGE) + query
 
 
-def card_files(kb: KnowledgeBase, views: PageViews, template: jinja2.Template, common: dict,
-               directory_urls: bool) -> dict[str, str]:
-    """Path -> JSON of every page of cards after the first: {"start": its first row, "html": its <li>s},
-    with links relative to the Explore page, where the script puts them."""
+def explore_files(kb: KnowledgeBase, views: PageViews, environment: jinja2.Environment, common: dict,
+                  directory_urls: bool) -> dict[str, str]:
+    """Path -> JSON of every page of cards after the first ({"start": its first row, "html": its
+    <li>s}) and of the map ({"html": …}), with links relative to the Explore page, where the
+    scripts put them."""
     root = root_of(page_url(EXPLORE_PAGE, directory_urls))
     listed = listed_practices(kb)
+    cards = environment.get_template("explore-cards.html")
     files = {}
     for start in range(PAGE_SIZE, len(listed), PAGE_SIZE):
-        html = template.render(common, root=root, practices=[card(views, p) for p in listed[start:start + PAGE_SIZE]])
-        files[f"{CARDS_FOLDER}{start // PAGE_SIZE}.json"] = json.dumps(
-            {"start": start, "html": html.strip()}, ensure_ascii=False, separators=(",", ":"))
+        html = cards.render(common, root=root, practices=[card(views, p) for p in listed[start:start + PAGE_SIZE]])
+        files[f"{CARDS_FOLDER}{start // PAGE_SIZE}.json"] = compact_json({"start": start, "html": html.strip()})
+    drawn = explore_map(kb, views)
+    if drawn is not None:
+        html = environment.get_template("explore-map.html").render(common, root=root, explore_map=drawn)
+        files[MAP_FILE] = compact_json({"html": html.strip()})
     return files
+
+
+def compact_json(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -17,7 +17,7 @@ from ..core.languages import language_name, sort_key
 from ..core.taxonomies import TAXONOMIES, Taxonomy
 from ..model.model import KnowledgeBase, Practice
 from ..source.vocabularies import Term
-from .explorepage import EXPLORE_PAGE, card_files, explore_address, explore_context
+from .explorepage import EXPLORE_PAGE, explore_address, explore_context, explore_files
 from .addresses import SiteSettings, page_url, root_of, with_print_addresses
 from .fieldref import field_rows
 from .fragments import Fragments, fragment_placeholder
@@ -169,13 +169,12 @@ def render_home_lists(kb: KnowledgeBase, templates_dir: Path, settings: SiteSett
         explore_url=views.url(EXPLORE_PAGE), **home_context(kb, views)).strip()
 
 
-def render_explore_cards(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
+def render_explore_files(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
                          compiled: jinja2.BytecodeCache | None = None) -> dict[str, str]:
-    """Explore's cards after its first page, as files (pages/explorepage.py)."""
+    """Explore's cards after its first page and its map, as files (pages/explorepage.py)."""
     environment = template_environment(str(templates_dir), compiled)
     views = PageViews(kb, settings, environment.get_template("translation-skeleton.md"))
-    return card_files(kb, views, environment.get_template("explore-cards.html"),
-                      base_context(kb, settings, views), settings.directory_urls)
+    return explore_files(kb, views, environment, base_context(kb, settings, views), settings.directory_urls)
 
 
 def home_context(kb: KnowledgeBase, views: PageViews) -> dict:
