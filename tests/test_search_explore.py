@@ -337,3 +337,20 @@ def test_filters_fold_away_on_small_screens_only(browser, site_url):
                 assert toggle.get_attribute("aria-expanded") == "true" and country.is_visible()
         finally:
             context.close()
+
+
+def test_the_search_index_files_every_practice_under_each_value_explore_counts(page, site_url, offsite_requests):
+    """The site search's filters (the fact box's links and the hidden ones, practice.md) count as
+    many practices for every value as Explore's facets do (model/explore.py)."""
+    open_explore(page, site_url)
+    counted = page.eval_on_selector_all(
+        "#kb-explore-form input[type=checkbox]",
+        "boxes => boxes.map(b => [b.name, b.dataset.kbLabel, b.parentNode.querySelector('[data-kb-count]').textContent])")
+    indexed = page.evaluate("""async () => {
+        const pagefind = await import(new URL('../pagefind/pagefind.js', location.href).href);
+        return await pagefind.filters();  // every value, with how many pages have it (only practices have any)
+    }""")
+    assert len(counted) > 20
+    assert {(key, label): indexed.get(key, {}).get(label) for key, label, _ in counted} == \
+           {(key, label): int(re.sub(r"\D", "", count)) for key, label, count in counted}
+    assert offsite_requests == []

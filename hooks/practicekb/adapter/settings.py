@@ -61,9 +61,9 @@ def site_settings(config: MkDocsConfig) -> SiteSettings:
                         maintainers=str(maintainers.get("name") or ""), maintainers_email=str(maintainers.get("email") or ""))
 
 
-def correction_texts(words: Catalogue) -> tuple[str, str, str, str]:
+def correction_texts(words: Catalogue) -> tuple[str, str, str]:
     """"Suggest a correction"'s issue text in the build's language (SiteSettings.correction_url)."""
-    return tuple(words.text(f"correction.{key}") for key in ("title", "practice", "file", "question"))
+    return tuple(words.text(f"correction.{key}") for key in ("title", "file", "question"))
 
 
 def compiled_templates(config: MkDocsConfig) -> BytecodeCache:

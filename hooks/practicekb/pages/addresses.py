@@ -22,9 +22,9 @@ class SiteSettings:
     site_root: str = ""  # from this language's root to the site's root: "" for the default language, "../" for others
     maintainers: str = ""  # who maintains the site (the practicekb plugin's maintainers.name in mkdocs.yml)
     maintainers_email: str = ""  # their public address, where proposals may be sent (maintainers.email)
-    # "Suggest a correction"'s issue in the page's language: its title, and the body's practice, file and
-    # question lines, with {title} and {path} (translations/<lang>.yml, correction.*)
-    correction_texts: tuple[str, str, str, str] | None = None
+    # "Suggest a correction"'s issue in the page's language: its title (which names the practice), and
+    # the body's file and question lines, with {title} and {path} (translations/<lang>.yml, correction.*)
+    correction_texts: tuple[str, str, str] | None = None
 
     def new_file_url(self, folder: str, name: str, text: str = "") -> str:
         """GitHub's page for adding a file (a translation) to `folder`, with a first text to start from."""
@@ -47,9 +47,9 @@ class SiteSettings:
         """A new issue about the practice, its text in the page's language (correction_texts)."""
         if not self.repo_url or self.correction_texts is None:
             return ""
-        title, named, file, question = (text.replace("{title}", practice.title).replace("{path}", practice.path)
-                                        for text in self.correction_texts)
-        query = urlencode({"title": title, "body": f"{named}\n{file}\n\n{question}\n", "labels": "correction"})
+        title, file, question = (text.replace("{title}", practice.title).replace("{path}", practice.path)
+                                 for text in self.correction_texts)
+        query = urlencode({"title": title, "body": f"{file}\n\n{question}\n", "labels": "correction"})
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
 

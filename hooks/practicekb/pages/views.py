@@ -133,11 +133,22 @@ class PageViews:
             "translation": self.translation(practice),
             "share": self.share(practice),
             "related": [self.listed(other) for other in self.kb.related_practices(practice)],
-            "search_filters": search_filters(self.kb, practice),
             "edit_url": settings.edit_url(file), "source_url": settings.source_url(file),
             "correction_url": settings.correction_url(practice),
         }
+        view["hidden_filters"] = self.hidden_filters(practice, view)
         return view
+
+    # The fact box's lists whose links are values of the site search's filters (practice.md).
+    FILTER_LINKS = (("country", "countries"), ("theme", "themes"), ("target", "target_groups"),
+                    ("type", "practice_types"), ("evidence", "evidence"))
+
+    def hidden_filters(self, practice: Practice, view: dict) -> list[tuple[str, str]]:
+        """The search filters of a practice (model.explore.search_filters) that its fact box's links
+        do not give: a programme's funder, the language, the kinds of evaluation."""
+        linked = {(key, term["text"]) for key, field in self.FILTER_LINKS for term in view[field]}
+        linked |= {("funder", item["funder"]["text"]) for item in view["funding"]}
+        return [pair for pair in search_filters(self.kb, practice) if pair not in linked]
 
     def contact(self, contact: dict | None) -> dict | None:
         if not contact:
