@@ -138,10 +138,18 @@ def measure_explore_load(browser, url: str) -> dict:
 
 FILTER_STEP = """async ([selector, value]) => {
     const control = document.querySelector(selector);
+    const root = document.querySelector('#kb-explore');
+    const before = Number(root.dataset.kbDrawn || 0);
     const painted = () => new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)));
+    // the results are drawn once the facet index (the first change) and the cards they show are here
+    const drawn = () => new Promise(done => {
+        const check = () => Number(root.dataset.kbDrawn || 0) > before ? done() : setTimeout(check, 1);
+        check();
+    });
     const start = performance.now();
     if (control.type === 'checkbox') { control.click(); }
     else { control.value = value; control.dispatchEvent(new Event('change', {bubbles: true})); }
+    await drawn();
     await painted();
     return {ms: performance.now() - start, results: document.querySelector('#kb-explore').dataset.kbResults};
 }"""

@@ -60,6 +60,7 @@
   var searchToken = 0;
   var pendingScroll = null; // where to scroll once the results are shown (Back to this view)
   var renderToken = 0;
+  var drawn = 0;
 
   // Back and Forward between views of this page: the popstate listener is in the page (explore.md).
   root.kbPath = location.pathname;
@@ -562,7 +563,9 @@
     var results = sortResults(outcome.results, state.sort);
     var limit = Math.min(shown, results.length);
     var token = ++renderToken;
-    return withCards(results.slice(0, limit)).then(function () {
+    var wanted = results.slice(0, limit);
+    if (wanted.some(function (row) { return !items[row]; })) { root.setAttribute("aria-busy", "true"); }
+    return withCards(wanted).then(function () {
       if (token === renderToken) { draw(state, recount, outcome, results, limit); }
     });
   }
@@ -586,6 +589,9 @@
       countLine.textContent = describe(state, results.length);
     }
     root.setAttribute("data-kb-results", String(results.length));
+    root.removeAttribute("aria-busy");
+    drawn += 1;
+    root.setAttribute("data-kb-drawn", String(drawn));  // results drawn so far (benchmarks wait for the next)
     // The map of the results (assets/map.js) shows the same practices: it is told which, by slug.
     root.kbShownSlugs = results.map(slugOf);
     root.dispatchEvent(new CustomEvent("kb-results", { detail: root.kbShownSlugs }));
