@@ -289,7 +289,9 @@ def test_explore_without_javascript_lists_the_first_page_and_leads_to_every_prac
         assert [h.rstrip("/").split("/")[-1] for h in hrefs] == title_order(facts)[:100]
         assert page.locator("#kb-count").inner_text() == f"{len(facts)} practices, A to Z."
         # The rest: the map page lists every practice, by country.
-        page.click(".kb-explore__nojs a[href$='map/']")
+        with page.expect_navigation():
+            page.click(".kb-explore__nojs a[href$='map/']")
+        assert urlsplit(page.url).path == "/map/"
         listed = page.eval_on_selector_all("a[href*='practices/']", "links => links.map(a => a.getAttribute('href'))")
         assert set(facts) <= {h.rstrip("/").split("/")[-1] for h in listed}
     finally:
