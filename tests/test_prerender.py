@@ -246,3 +246,27 @@ def test_unchanged_pages_come_from_the_cache_of_the_last_build(synthetic_project
     assert counts(caplog.records)["cache"] == 0
     now = {path.name for path in folder.glob("*.html")}
     assert now and not now & refilled  # the other settings' pages are removed
+
+
+def test_the_worker_exits_once_every_page_it_converted_is_taken():
+    """Its memory would otherwise count in the build's peak until the build ends."""
+    import multiprocessing
+    import time
+
+    others = set(multiprocessing.active_children())  # processes of other tests in this one
+    mine = lambda: set(multiprocessing.active_children()) - others  # noqa: E731
+    config = load_config(str(REPO / "mkdocs.yml"))
+    sources = {f"p{n}.md": f"# Page {n}\n\nText of page {n}, with [a link](https://example.org/{n}).\n" for n in range(6)}
+    batch = prerender.MarkdownBatch(sources, list(config.markdown_extensions), dict(config.mdx_configs),
+                                    workers=1, parallel_from=1)
+    assert batch.counts()["worker"] == 6
+    first = batch.result("p0.md")
+    assert mine()  # five pages still to take
+    for uri in list(sources)[1:]:
+        assert f"Text of page {uri[1]}" in batch.result(uri).html
+    deadline = time.monotonic() + 30
+    while mine() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not mine()
+    assert batch.result("p0.md") == first  # still readable
+    batch.cancel()

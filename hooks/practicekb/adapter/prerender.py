@@ -150,6 +150,7 @@ class MarkdownBatch:
         self._chunk_of: dict[str, tuple[int, int]] = {}
         self._here: dict[str, str] = {}  # src_uri -> source, converted here when asked for
         self._key_of: dict[str, str] = {}
+        self._taken: set[str] = set()  # pages the worker converted whose HTML was asked for
         wanted = []
         for uri, source in sources.items():
             key = cache.page_key(source) if cache is not None else ""
@@ -190,6 +191,9 @@ class MarkdownBatch:
         else:
             task, offset = self._chunk_of[src_uri]
             page = self._batch.result(task)[offset]
+            self._taken.add(src_uri)
+            if len(self._taken) == len(self._chunk_of):  # the worker's last page: let it go
+                self._batch.release()
         if self._cache is not None:
             self._cache.keep(self._key_of[src_uri], page)
         return page

@@ -36,6 +36,13 @@ class BackgroundBatch:
         """The chunk's results, waiting for its worker if they are not there yet."""
         return self._tasks[chunk].result()
 
+    def release(self) -> None:
+        """Once every chunk's results are in: the workers exit now, not when the build ends (their
+        memory counts in the build's peak), and the results stay readable. Nothing can be added after."""
+        if self._pool is not None and all(task.done() for task in self._tasks):
+            self._pool.shutdown(wait=False)
+            self._pool = None
+
     def cancel(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
