@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from pathlib import Path
+from urllib.parse import urlencode
 
 import jinja2
-
-from urllib.parse import urlencode
 
 from ..model.explore import FACETS, INDEX_PATH, facets, listed_practices, term_pages, value_id, year_span
 from ..model.model import KnowledgeBase, Practice
 from ..source.vocabularies import Term
-from .addresses import SiteSettings, page_url, root_of
+from .addresses import page_url, root_of
 from .mappages import MAP_PAGE, explore_map
 from .views import PageViews
 

@@ -87,7 +87,7 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
     if kept is not None:
         kept.begin(common)
     item_template = environment.get_template("practice-item.html")
-    items: dict[tuple[str, str], str] = {}
+    items: dict[tuple[str, str, bool], str] = {}  # (slug, root, compact) -> list entry
 
     def listed_items(practices: list[Practice], root: str, compact: bool) -> list[str]:
         """A practice's list entry is the same on every page at the same depth: rendered once."""
