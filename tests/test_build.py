@@ -127,15 +127,11 @@ def test_navigation_marks_the_page_it_lists_and_nothing_on_pages_it_does_not(rea
             target = resolve(real_site, url, link["href"])
             assert target is None or target.is_file(), (url, link["href"])
         search = html.find(attrs={"data-kb-search": True})  # its box is made by assets/search.js
-        plain = html.find("form", class_="kb-nojs-search")  # the form without JavaScript
-        assert resolve(real_site, url, plain["action"]) == real_site / "explore" / "index.html", url
         assert resolve(real_site, url, search["data-kb-pagefind"]) == real_site / "pagefind" / "pagefind.js", url
         assert html.select("header [data-md-component=palette]") and html.select("header .md-header__source a[href^='https://']")
     first, second = (page(real_site, url).find("nav", class_="md-nav--primary") for url in urls[:2])
     assert str(first) == str(second)
     deeper = page(real_site, f"sk/practices/{SLUGS[0]}/").find(attrs={"data-kb-search": True})  # another build, depth
-    plain = page(real_site, f"sk/practices/{SLUGS[0]}/").find("form", class_="kb-nojs-search")
-    assert resolve(real_site, f"sk/practices/{SLUGS[0]}/", plain["action"]) == real_site / "sk" / "explore" / "index.html"
     assert resolve(real_site, f"sk/practices/{SLUGS[0]}/", deeper["data-kb-pagefind"]) == real_site / "sk" / "pagefind" / "pagefind.js"
 
 
@@ -155,10 +151,6 @@ def test_site_search_is_pagefind_over_practices_and_written_pages_not_lists(real
     assert page(real_site, "about/").find(attrs={"data-pagefind-body": True}) is not None
     for listing in ("explore/", "countries/", "themes/intercultural-mediation/", "funders/amif/"):
         assert page(real_site, listing).find(attrs={"data-pagefind-body": True}) is None, listing
-    header = page(real_site, "about/").find("header")
-    plain = header.find("form", class_="kb-nojs-search")  # the box itself is made by assets/search.js
-    assert header.find("label", attrs={"for": plain.find("input", attrs={"name": "q"})["id"]}).get_text(strip=True)
-    assert plain["action"].endswith("explore/")
 
 
 def test_pages_are_built_with_the_lists_of_practices_last(real_site):

@@ -113,6 +113,12 @@ def fragments(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
+def script_texts(site: Path, language: str) -> dict:
+    """window.kbTexts of a language's build (assets/kb-texts.js): the scripts' texts."""
+    text = (site / prefix(language) / "assets" / "kb-texts.js").read_text(encoding="utf-8")
+    return json.loads(text.split("window.kbTexts = ", 1)[1].rstrip().removesuffix(";"))
+
+
 def catalogue(language: str) -> dict:
     return yaml.safe_load((REPO / "translations" / f"{language}.yml").read_text(encoding="utf-8"))
 
@@ -174,10 +180,10 @@ def test_scripts_get_their_texts_in_the_page_language(real_site, language):
     own = catalogue(language)["messages"]
     assert explore == {key: value for key, value in own.items() if key.startswith("explore.")}
     # What every page's scripts need comes once per language, in a file the page loads before them.
-    shared = (real_site / language / "assets" / "kb-texts.js").read_text(encoding="utf-8")
-    texts = json.loads(shared.split("window.kbTexts = ", 1)[1].rstrip().removesuffix(";"))
+    texts = script_texts(real_site, language)
     assert texts["language"] == language
-    assert texts["messages"] == {key: value for key, value in own.items() if key.startswith(("search.", "share."))}
+    assert texts["messages"] == {key: value for key, value in own.items()
+                                 if key.startswith(("search.", "share.", "correction."))}
     assert dict(texts["facets"])["country"] == own["taxonomy.countries.singular"]
     scripts = [script["src"] for script in soup.find_all("script", src=True)]
     assert scripts.index("../assets/kb-texts.js") < scripts.index("../assets/messages.js") < scripts.index("../assets/search.js")
@@ -225,11 +231,13 @@ def test_the_notice_names_the_original_and_invites_a_translation(real_site):
     assert "angličtina" in notice.get_text()
     link = notice.find("a")["href"]
     assert link.startswith("https://github.com/integration-practices/knowledge-base/new/main/practices?")
-    assert f"filename={UNTRANSLATED_SK}.sk.md" in link
-    from urllib.parse import parse_qs, urlsplit
-    skeleton = parse_qs(urlsplit(link).query)["value"][0]  # the new file starts with the fields to fill in
+    assert link.endswith(f"?filename={UNTRANSLATED_SK}.sk.md")
+    # The new file's first text, the fields to fill in, is added to the link by assets/share.js from
+    # the language's script texts (test_languages_browser.py follows it in Chromium).
+    assert notice.find("a")["data-kb-path"] == f"practices/{UNTRANSLATED_SK}.md"
+    skeleton = script_texts(real_site, "sk")["skeleton"]
     assert skeleton.startswith("---\ntitle: \nsummary: >-\n") and "translator: \n---\n" in skeleton
-    assert f"the text of practices/{UNTRANSLATED_SK}.md into Slovak." in skeleton
+    assert "the text of {path} into Slovak." in skeleton
     # The untranslated text is marked as English for screen readers and search; the facts are Slovak.
     assert soup.find("h1")["lang"] == "en"
     assert soup.find(class_="kb-summary")["lang"] == "en"

@@ -3,8 +3,12 @@ searching the page's language (and nothing missing or off-site requested), Explo
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from test_contributor_pages import catalogue as contributor_words
+from test_languages import LANGUAGES, UNTRANSLATED_SK, prefix, script_texts
 
 pytest_plugins = ["browser"]
 
@@ -90,3 +94,32 @@ def test_norwegian_explore_speaks_norwegian(page, real_site_url, failed_response
     links = page.eval_on_selector_all("#kb-results a", "links => links.map(a => a.pathname)")
     assert links and all(link.startswith("/nb/practices/") for link in links)
     assert failed_responses == [] and offsite_requests == [] and page_errors == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_suggest_a_correction_starts_the_issue_with_the_file_and_a_question_in_the_page_language(
+        page, real_site_url, language, page_errors):
+    """assets/share.js adds the body to the link (the page carries the short link)."""
+    slug = "skofja-loka-council-for-inclusion"
+    page.goto(real_site_url + prefix(language) + f"practices/{slug}/")
+    completed = "() => new URL(document.querySelector('a[data-kb-prefill=correction]').href).searchParams.has('body')"
+    page.wait_for_function(completed)
+    query = parse_qs(urlsplit(page.get_attribute("a[data-kb-prefill=correction]", "href")).query)
+    words = contributor_words(language)
+    assert query["body"] == [words["correction.file"].replace("{path}", f"practices/{slug}.md") + "\n\n"
+                             + words["correction.question"] + "\n"]
+    assert query["labels"] == ["correction"] and query["title"][0].startswith(words["correction.title"].split("{")[0])
+    assert page_errors == []
+
+
+def test_translate_it_starts_the_new_file_with_the_fields_to_fill_in(page, real_site, real_site_url, page_errors):
+    page.goto(real_site_url + f"sk/practices/{UNTRANSLATED_SK}/")
+    link = "[data-kb-notice] a[data-kb-prefill=translation]"
+    page.wait_for_function(f"() => new URL(document.querySelector('{link}').href).searchParams.has('value')")
+    query = parse_qs(urlsplit(page.get_attribute(link, "href")).query)
+    assert query["filename"] == [f"{UNTRANSLATED_SK}.sk.md"]
+    (skeleton,) = query["value"]
+    assert skeleton == script_texts(real_site, "sk")["skeleton"].replace("{path}", f"practices/{UNTRANSLATED_SK}.md")
+    assert skeleton.startswith("---\ntitle: \nsummary: >-\n") and "translator: \n---\n" in skeleton
+    assert f"the text of practices/{UNTRANSLATED_SK}.md into Slovak." in skeleton
+    assert page_errors == []

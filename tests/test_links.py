@@ -144,7 +144,11 @@ def test_a_practice_page_has_a_link_preview(real_site, path):
     assert tags["og:url"] == SITE_URL + url
     assert tags["og:type"] == "article"
     assert tags["og:title"] == data["title"]
-    assert tags["og:description"] == " ".join(data["summary"].split())
+    # the summary's first whole sentences, at most 300 characters (model/descriptions.py), as in the page's <meta>
+    summary = " ".join(data["summary"].split())
+    assert summary.startswith(tags["og:description"].removesuffix("…")) and len(tags["og:description"]) <= 300
+    assert tags["og:description"] == summary or tags["og:description"].endswith((".", "!", "?", "…"))
+    assert soup.find("meta", attrs={"name": "description"})["content"] == tags["og:description"]
     assert tags["og:site_name"] == CONFIG["site_name"]
     assert tags["og:locale"] == og_locale(data.get("language", "en"))
     card = SITE_URL + f"assets/cards/practices/{slug}.png"

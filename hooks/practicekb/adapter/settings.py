@@ -61,11 +61,6 @@ def site_settings(config: MkDocsConfig) -> SiteSettings:
                         maintainers=str(maintainers.get("name") or ""), maintainers_email=str(maintainers.get("email") or ""))
 
 
-def correction_texts(words: Catalogue) -> tuple[str, str, str]:
-    """"Suggest a correction"'s issue text in the build's language (SiteSettings.correction_url)."""
-    return tuple(words.text(f"correction.{key}") for key in ("title", "file", "question"))
-
-
 def compiled_templates(config: MkDocsConfig) -> BytecodeCache:
     """Jinja compiles every template (Material's, overrides/) anew in each build, 0.3–0.5 s; their
     compiled code is kept in .cache/jinja/ under a hash of the template's text, so a build compiles

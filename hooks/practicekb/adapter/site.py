@@ -16,7 +16,8 @@ from ..source.boundaries import MISSING as BOUNDARIES_MISSING
 from ..model.explore import INDEX_PATH, explore_index, explore_index_text, facet_legends
 from ..model.model import KnowledgeBase
 from ..pages.addresses import SiteSettings
-from ..pages.pages import HOME_PAGE, SCHEMA_PATH, GeneratedPage, render_explore_files, render_home_lists, render_pages
+from ..pages.pages import (HOME_PAGE, SCHEMA_PATH, GeneratedPage, render_explore_files, render_home_lists, render_pages,
+                           translation_skeleton)
 from ..checks.validate import practice_validator_schema
 from ..model.pipeline import knowledge_base
 from ..core.languages import kb_settings, language_prefix
@@ -37,7 +38,7 @@ from ..pages.propose import render_contributor_parts
 from ..pages.scripttexts import SCRIPT_TEXTS_PATH, script_texts
 from ..pages.sanitize import clean_html, clean_text
 from ..checks.translations import PAGE_FIELDS, valid_hide
-from .settings import (cache_folder, clean_toc, compiled_templates, correction_texts, project_paths, published_schema_text,
+from .settings import (cache_folder, clean_toc, compiled_templates, project_paths, published_schema_text,
                        register_macros_variables, site_settings, templates_folder)
 
 
@@ -113,11 +114,12 @@ class SiteBuild:
         self.cards.start(config, kb, self.memory.in_site if self.memory else None)
         self.untranslated, self.translated = use_page_translations(files, config)
         templates = templates_folder(config)
-        settings = replace(site_settings(config), correction_texts=correction_texts(self.interface_words(config)))
+        language = site_languages_.build_language(config)
+        settings = replace(site_settings(config), correction_title=self.interface_words(config).text("correction.title"))
         schema = practice_validator_schema(kb.vocabularies)
         published = {SCHEMA_PATH: published_schema_text(schema), INDEX_PATH: explore_index_text(explore_index(kb)),
-                     SCRIPT_TEXTS_PATH: script_texts(self.interface_words(config), facet_legends(kb),
-                                                     site_languages_.build_language(config)),
+                     SCRIPT_TEXTS_PATH: script_texts(self.interface_words(config), facet_legends(kb), language,
+                                                     translation_skeleton(templates, language, compiled_templates(config))),
                      **render_explore_files(kb, templates, settings, compiled_templates(config))}
         clashes = [path for path in published if files.get_file_from_path(path) is not None]
         for path, content in published.items():

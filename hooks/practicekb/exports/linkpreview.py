@@ -56,7 +56,7 @@ def practice_preview(practice: Practice, places: str, url: str, site_url: str, s
     """A practice: its summary, its own card, and the locale of the language it is written in."""
     image = urljoin(site_url, practice_card_path(practice.slug)) if site_url else ""
     alt = f"{practice.title}: {places}" if places else practice.title
-    return Preview(practice.title, practice.summary, url, image, alt, site_name,
+    return Preview(practice.title, practice.description, url, image, alt, site_name,
                    og_locale(practice.text_language or practice.language), "article")
 
 

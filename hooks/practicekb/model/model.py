@@ -10,6 +10,7 @@ from ..core.countries import country_name
 from ..core.taxonomies import TAXONOMIES
 from ..source.load import KeptReads
 from ..source.vocabularies import Term, Vocabulary, country_term
+from .descriptions import short_description
 
 RELATED_WEIGHTS = {"themes": 2, "countries": 1, "funders": 1}
 RELATED_COUNT = 5
@@ -61,6 +62,11 @@ class Practice:
     @property
     def summary(self) -> str:
         return self.data["summary"]
+
+    @property
+    def description(self) -> str:
+        """The summary as a link preview and a search engine show it (<meta> description)."""
+        return short_description(self.summary)
 
     @property
     def src_uri(self) -> str:

@@ -22,15 +22,15 @@ class SiteSettings:
     site_root: str = ""  # from this language's root to the site's root: "" for the default language, "../" for others
     maintainers: str = ""  # who maintains the site (the practicekb plugin's maintainers.name in mkdocs.yml)
     maintainers_email: str = ""  # their public address, where proposals may be sent (maintainers.email)
-    # "Suggest a correction"'s issue in the page's language: its title (which names the practice), and
-    # the body's file and question lines, with {title} and {path} (translations/<lang>.yml, correction.*)
-    correction_texts: tuple[str, str, str] | None = None
+    # "Suggest a correction"'s issue title in the page's language, with {title} (translations/<lang>.yml,
+    # correction.title); assets/share.js adds the body (correction.file and correction.question)
+    correction_title: str | None = None
 
-    def new_file_url(self, folder: str, name: str, text: str = "") -> str:
-        """GitHub's page for adding a file (a translation) to `folder`, with a first text to start from."""
+    def new_file_url(self, folder: str, name: str) -> str:
+        """GitHub's page for adding a file (a translation) named `name` to `folder`."""
         if not self.repo_url:
             return ""
-        query = urlencode({"filename": name, **({"value": text} if text else {})})
+        query = urlencode({"filename": name})
         return f"{self.repo_url.rstrip('/')}/new/{self.branch}/{quote(folder)}?{query}"
 
     def page_address(self, src_uri: str) -> str:
@@ -44,12 +44,10 @@ class SiteSettings:
         return f"{self.repo_url.rstrip('/')}/blob/{self.branch}/{quote(path)}" if self.repo_url else ""
 
     def correction_url(self, practice: Practice) -> str:
-        """A new issue about the practice, its text in the page's language (correction_texts)."""
-        if not self.repo_url or self.correction_texts is None:
+        """A new issue about the practice, titled in the page's language (correction_title)."""
+        if not self.repo_url or self.correction_title is None:
             return ""
-        title, file, question = (text.replace("{title}", practice.title).replace("{path}", practice.path)
-                                 for text in self.correction_texts)
-        query = urlencode({"title": title, "body": f"{file}\n\n{question}\n", "labels": "correction"})
+        query = urlencode({"title": self.correction_title.replace("{title}", practice.title), "labels": "correction"})
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
 

@@ -88,7 +88,7 @@ def render_contributor_parts(kb: KnowledgeBase, templates_dir: Path, settings: S
                              compiled: jinja2.BytecodeCache | None = None) -> dict[str, str]:
     """Hand-written page -> the HTML that follows its words: the proposal form, and who maintains the site."""
     environment = template_environment(str(templates_dir), compiled)
-    views = PageViews(kb, settings, environment.get_template("translation-skeleton.md"))
+    views = PageViews(kb, settings)
     common = {**base_context(kb, settings, views), **propose_context(kb, settings)}
     return {page: environment.get_template(template).render(
                 common, root=root_of(page_url(page, settings.directory_urls))).strip()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
@@ -45,9 +44,8 @@ def period_text(practice: Practice, words: Catalogue) -> str:
 class PageViews:
     """One language's views of terms and practices, each made once and shared by every page."""
 
-    def __init__(self, kb: KnowledgeBase, settings: SiteSettings, skeleton: jinja2.Template) -> None:
-        """`skeleton`: the first text of a new translation file (translation-skeleton.md)."""
-        self.kb, self.settings, self.skeleton = kb, settings, skeleton
+    def __init__(self, kb: KnowledgeBase, settings: SiteSettings) -> None:
+        self.kb, self.settings = kb, settings
         self.lang = shown_language(kb)
         self.catalogue: Catalogue = kb.interface.catalogues[self.lang]
         self.words = words_of(self.catalogue)
@@ -105,6 +103,7 @@ class PageViews:
         file = practice.translation.path if practice.translation else practice.path
         view = {
             **self.listed(practice), "language": practice.language, "body": practice.body.strip(),
+            "description": practice.description, "path": practice.path,
             "language_name": language_name(practice.language, self.lang),
             "translate_url": self.translate_url(practice) if self.text_lang(practice) else "",
             "countries_label": t("fact.countries", count=len(practice.country_codes)),
@@ -179,7 +178,6 @@ class PageViews:
                              "tail": cite.tail, "placeholder": cite.placeholder}}
 
     def translate_url(self, practice: Practice) -> str:
-        """GitHub's page for starting this practice's translation into the page's language."""
-        return self.settings.new_file_url(str(Path(practice.path).parent.as_posix()), f"{practice.slug}.{self.lang}.md",
-                                          self.skeleton.render(practice={"path": practice.path},
-                                                               language_name_in_english=language_name(self.lang, "en")))
+        """GitHub's page for starting this practice's translation into the page's language: the file's
+        name; assets/share.js adds its first text (scripttexts.translation_skeleton)."""
+        return self.settings.new_file_url(str(Path(practice.path).parent.as_posix()), f"{practice.slug}.{self.lang}.md")
