@@ -26,7 +26,7 @@ from .site import SiteBuild
 from .templatedata import page_context, template_globals
 from .partialcache import cached_partial
 from .serving import PreviewMemory, PreviewSession, input_files
-from .translatedpages import mark_untranslated
+from .translatedpages import guard_page_meta, mark_untranslated
 
 
 class MaintainersConfig(base.Config):
@@ -87,7 +87,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     @event_priority(100)  # before mkdocs-macros: it decides which pages may render macros
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.site.guard_page_meta(page, config)
+        guard_page_meta(page, config, self.site.translated, self.site.pages)
         self.site.date_practice_page(page)
         markdown = link_open_data(markdown, page, config)
         return self.site.conversion.skip_markdown(markdown, page)
@@ -126,6 +126,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.site.minifier.finish()
         if self.memory is not None:
             self.memory.commit()
+        if self.memory is None:  # a preview keeps its pages for the next rebuild (serving.py)
+            self.site.release_pages()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """A preview of the default language alone: its rebuilds keep what they can (serving.py)."""

@@ -20,7 +20,7 @@ from ..pages.pages import (HOME_PAGE, SCHEMA_PATH, GeneratedPage, render_explore
                            translation_skeleton)
 from ..checks.validate import practice_validator_schema
 from ..model.pipeline import knowledge_base
-from ..core.languages import kb_settings, language_prefix
+from ..core.languages import language_prefix
 from ..core.problems import ProblemsFound
 from .conversion import Conversion, ConversionOptions
 from .mapcache import MapShapes
@@ -37,7 +37,6 @@ from ..exports.robots import ROBOTS_PATH, robots_txt
 from ..pages.propose import render_contributor_parts
 from ..pages.scripttexts import SCRIPT_TEXTS_PATH, script_texts
 from ..pages.sanitize import clean_html, clean_text
-from ..checks.translations import PAGE_FIELDS, valid_hide
 from .settings import (cache_folder, clean_toc, compiled_templates, project_paths, published_schema_text,
                        register_macros_variables, site_settings, templates_folder)
 
@@ -55,6 +54,7 @@ class SiteBuild:
         self.conversion = Conversion()  # generated pages' HTML, converted outside MkDocs
         self.conversion_options = ConversionOptions()
         self.pages: dict[str, GeneratedPage] = {}
+        self.files: list[File] = []  # the files made here (generated_file), emptied once written (release_pages)
         self.untranslated: dict[str, str] = {}  # hand-written page -> the language it is shown in, lacking a translation
         self.translated: set[str] = set()  # hand-written pages shown in a contributor's translation
         self.qr_codes: FileBatch | None = None  # made while MkDocs writes the pages, written after them
@@ -82,6 +82,7 @@ class SiteBuild:
         self.kb = None
         self.source_kb = None
         self.pages = {}
+        self.files = []
         self.untranslated = {}
         self.translated = set()
         self.first_listing = None
@@ -157,7 +158,8 @@ class SiteBuild:
     def generated_file(self, config: MkDocsConfig, path: str, content: str, page: GeneratedPage | None = None) -> File:
         """A file made here; a preview's incremental build writes it only if it changed (serving.py)."""
         if self.memory is None:
-            return File.generated(config, path, content=content)
+            self.files.append(File.generated(config, path, content=content))
+            return self.files[-1]
         return self.memory.file(config, path, content, page)
 
     def add_download_files(self, files: Files, config: MkDocsConfig, kb: KnowledgeBase, settings: SiteSettings) -> list[str]:
@@ -213,21 +215,6 @@ class SiteBuild:
             html = f"{html}\n{self.page_parts[src_uri]}"
         return page.with_fragments(html) if page is not None and page.fragments else html
 
-    def guard_page_meta(self, page: Page, config: MkDocsConfig) -> None:
-        """Before the macros plugin sees a page. mkdocs-macros evaluates a page's Jinja with access to
-        the whole Python runtime, and a page's own front matter can ask for it: only the maintainers'
-        pages named in the plugin's macro_pages may have it, never a translation or a generated page. A
-        translation's front matter keeps only its words (checked in translations.PAGE_FIELDS), as text."""
-        allowed = kb_settings(config).get("macro_pages") or []
-        src_uri = page.file.src_uri
-        own = src_uri in allowed and src_uri not in self.translated and src_uri not in self.pages
-        if src_uri in self.translated:
-            kept = {key: page.meta[key] for key in PAGE_FIELDS if key in page.meta}
-            page.meta.clear()
-            page.meta.update({key: clean_text(str(value)) if isinstance(value, str) else value
-                              for key, value in kept.items() if key != "hide" or valid_hide(value)})
-        page.meta["render_macros"] = bool(own and page.meta.get("render_macros") is True)
-
     def interface_words(self, config: MkDocsConfig):
         """This build's catalogue of interface strings."""
         return self.source_kb.interface.catalogues[site_languages_.build_language(config)]
@@ -243,9 +230,25 @@ class SiteBuild:
         if not site_languages_.is_default_build(config):
             return
         if not self.default_language_only:
+            # Inside this build's last event: its pages are written, so their texts go first (MkDocs
+            # still holds its files and pages until the event returns, and mkdocs-macros after it).
+            self.release_pages()
             site_languages_.build_other_languages(config, self.source_kb.interface.catalogues, lambda other: self.hand_over(
                 other.plugins[PLUGIN_NAME].site, config.site_url or ""))
         self.icons.write(Path(config.site_dir))
+
+    def release_pages(self) -> None:
+        """Once a language's pages are written: what only they needed goes, and the texts of its files
+        and pages (public attributes, which MkDocs no longer reads), so the next language's build has
+        the memory to itself."""
+        self.kb = None
+        self.pages, self.page_parts, self.home_lists = {}, {}, ""
+        self.untranslated, self.translated = {}, set()
+        for file in self.files:
+            file.content_string = ""
+            if file.page is not None:
+                file.page.markdown = file.page.content = None
+        self.files = []
 
     def add_link_files(self, files: Files, config: MkDocsConfig) -> Files:
         """A redirect page at every former address of a practice, and robots.txt naming the sitemap."""

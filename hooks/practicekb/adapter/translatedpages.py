@@ -2,6 +2,7 @@
 in its language's build; a page without one is shown in the default language, with a notice."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -9,7 +10,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import language_builds as site_languages_
-from ..core.languages import language_name, translation_of
+from ..checks.translations import PAGE_FIELDS, valid_hide
+from ..core.languages import kb_settings, language_name, translation_of
+from ..pages.sanitize import clean_text
 from .settings import site_settings
 
 
@@ -59,3 +62,19 @@ def mark_untranslated(page: Page, config: MkDocsConfig, untranslated: dict[str, 
     source = PurePosixPath(folder) / page.file.src_uri
     name = f"{source.stem}.{site_languages_.build_language(config)}.md"
     page.meta["kb_translate_url"] = site_settings(config).new_file_url(str(source.parent), name)
+
+
+def guard_page_meta(page: Page, config: MkDocsConfig, translated: Collection[str], generated: Collection[str]) -> None:
+    """Before the macros plugin sees a page. mkdocs-macros evaluates a page's Jinja with access to
+    the whole Python runtime, and a page's own front matter can ask for it: only the maintainers'
+    pages named in the plugin's macro_pages may have it, never a translation or a generated page. A
+    translation's front matter keeps only its words (checked in translations.PAGE_FIELDS), as text."""
+    allowed = kb_settings(config).get("macro_pages") or []
+    src_uri = page.file.src_uri
+    own = src_uri in allowed and src_uri not in translated and src_uri not in generated
+    if src_uri in translated:
+        kept = {key: page.meta[key] for key in PAGE_FIELDS if key in page.meta}
+        page.meta.clear()
+        page.meta.update({key: clean_text(str(value)) if isinstance(value, str) else value
+                          for key, value in kept.items() if key != "hide" or valid_hide(value)})
+    page.meta["render_macros"] = bool(own and page.meta.get("render_macros") is True)
