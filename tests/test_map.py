@@ -107,6 +107,27 @@ def test_the_build_stops_with_a_message_when_the_boundaries_were_not_fetched(tmp
     assert "npm ci" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_second_build_draws_no_map_and_the_same_pages(tmp_path):
+    """.cache/maps/ in a real build: the shapes the first build drew (Explore's map among them, which is
+    drawn before the pages) are what the second build uses, with the same map pages."""
+    project = make_project(tmp_path / "p", {"si.md": VALID_PRACTICE,
+                                            "no.md": VALID_PRACTICE.replace("countries: [SI]", "countries: [NO]")},
+                           REPO / "vocabularies")
+    (project / ".cache" / "maps").unlink()  # this project's own, not the test run's shared folder
+    (project / ".cache" / "maps").mkdir()
+    maps_line = re.compile(r"Maps: (\d+) frames kept from an earlier build, (\d+) drawn")
+    pages = ("map/index.html", "explore/index.html", "countries/no/index.html", "countries/si/index.html")
+    built = []
+    for name in ("first", "second"):
+        result = build_site(project, tmp_path / name)
+        assert result.returncode == 0, result.stderr
+        built.append((maps_line.findall(result.stderr), [(tmp_path / name / p).read_text(encoding="utf-8") for p in pages]))
+    (first, first_pages), (second, second_pages) = built
+    assert first == [("0", "3")]  # Europe, Norway, Slovenia
+    assert second == [("3", "0")]
+    assert second_pages == first_pages
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["sk/countries/no/"])  # the map and Slovenia's: test_accessibility, every language
 def test_the_map_pages_have_no_axe_violations(browser, real_site_url, path, scheme):

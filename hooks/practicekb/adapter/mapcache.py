@@ -3,11 +3,14 @@ cache: a build, a `mkdocs serve` rebuild or a test's build draws only the frames
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from ..core.cachefiles import FileCache
 from ..source.boundaries import Boundaries
 from ..pages.mapshapes import drawn_shapes, restore_shapes, shapes_fingerprint, used_frames
+
+log = logging.getLogger("mkdocs.plugins.practicekb")
 
 
 class MapShapes:
@@ -32,7 +35,9 @@ class MapShapes:
 
     def keep(self, boundaries: Boundaries) -> None:
         """After the pages are drawn: write the file again unless this build used exactly the frames it holds."""
-        if used_frames(boundaries) != self.found:
+        used = used_frames(boundaries)
+        log.info(f"Maps: {len(used & self.found)} frames kept from an earlier build, {len(used - self.found)} drawn")
+        if used != self.found:
             self.files.put(self.key, json.dumps(drawn_shapes(boundaries), separators=(",", ":")).encode("utf-8"))
             self.found = set(used_frames(boundaries))
             self.files.prune()  # another fingerprint's file

@@ -76,7 +76,7 @@ def addresses(text: str) -> Iterator[str]:
 class _RawHtmlAnchors(markdown.preprocessors.Preprocessor):
     """The ids in a page's raw HTML, found in its source as MkDocs finds them (mkdocs.structure.pages)."""
 
-    ids: set  # set by convert() for each page
+    ids: set  # set by Converter.page() for each page
 
     def run(self, lines: list[str]) -> list[str]:
         parser = _StartTags()
@@ -100,7 +100,7 @@ class _StartTags(markdown.htmlparser.htmlparser.HTMLParser):
 class _TreeAnchors(markdown.treeprocessors.Treeprocessor):
     """The ids of a page's elements (headings, attribute lists, <a name>), as MkDocs collects them."""
 
-    ids: set  # set by convert() for each page
+    ids: set  # set by Converter.page() for each page
 
     def run(self, root) -> None:
         for element in root.iter():
@@ -110,23 +110,30 @@ class _TreeAnchors(markdown.treeprocessors.Treeprocessor):
                 self.ids.add(anchor)
 
 
-def convert(sources: list[str], extensions: list, extension_configs: dict) -> list[ConvertedPage]:
-    """Convert page sources (front matter and Markdown, as MkDocs reads them) with the site's
-    extensions, as MkDocs does, and collect their anchor ids as it does; but with one Markdown
-    instance reset between pages (Python-Markdown's way to convert many documents; the same HTML
-    as an instance per page, a tenth less time)."""
-    converted = []
-    md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
-    raw_html, tree = _RawHtmlAnchors(md), _TreeAnchors(md)
-    md.preprocessors.register(raw_html, "kb_raw_html_anchors", priority=21)  # MkDocs' priorities
-    md.treeprocessors.register(tree, "kb_extract_anchors", priority=5)
-    for source in sources:
+class Converter:
+    """The site's Markdown settings in one Markdown instance, reset between pages (Python-Markdown's
+    way to convert many documents; the same HTML as an instance per page, in a tenth less time),
+    collecting each page's anchor ids as MkDocs does."""
+
+    def __init__(self, extensions: list, extension_configs: dict):
+        self.md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+        self.raw_html, self.tree = _RawHtmlAnchors(self.md), _TreeAnchors(self.md)
+        self.md.preprocessors.register(self.raw_html, "kb_raw_html_anchors", priority=21)  # MkDocs' priorities
+        self.md.treeprocessors.register(self.tree, "kb_extract_anchors", priority=5)
+
+    def page(self, source: str) -> ConvertedPage:
+        """A page's source (front matter and Markdown, as MkDocs reads them) as MkDocs converts it."""
         text, _ = meta.get_data(source)
-        md.reset()
-        raw_html.ids, tree.ids = set(), set()
-        html = md.convert(text)
-        converted.append(ConvertedPage(html, getattr(md, "toc_tokens", []), frozenset(tree.ids | raw_html.ids)))
-    return converted
+        self.md.reset()
+        self.raw_html.ids, self.tree.ids = set(), set()
+        html = self.md.convert(text)
+        return ConvertedPage(html, getattr(self.md, "toc_tokens", []), frozenset(self.tree.ids | self.raw_html.ids))
+
+
+def convert(sources: list[str], extensions: list, extension_configs: dict) -> list[ConvertedPage]:
+    """A worker's task: page sources converted with the site's extensions."""
+    converter = Converter(extensions, extension_configs)
+    return [converter.page(source) for source in sources]
 
 
 def worker_count() -> int:
@@ -149,6 +156,7 @@ class MarkdownBatch:
         self._cached: dict[str, ConvertedPage] = {}
         self._chunk_of: dict[str, tuple[int, int]] = {}
         self._here: dict[str, str] = {}  # src_uri -> source, converted here when asked for
+        self._converter: Converter | None = None  # for the pages converted here
         self._key_of: dict[str, str] = {}
         self._taken: set[str] = set()  # pages the worker converted whose HTML was asked for
         wanted = []
@@ -187,7 +195,9 @@ class MarkdownBatch:
         if src_uri in self._cached:
             return self._cached[src_uri]
         if src_uri in self._here:
-            page, = convert([self._here[src_uri]], *self._settings)
+            if self._converter is None:
+                self._converter = Converter(*self._settings)
+            page = self._converter.page(self._here[src_uri])
         else:
             task, offset = self._chunk_of[src_uri]
             page = self._batch.result(task)[offset]

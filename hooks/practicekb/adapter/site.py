@@ -113,6 +113,10 @@ class SiteBuild:
         """Add every practice, term and overview page as an in-memory file."""
         kb = self.load_knowledge_base(config)
         self.cards.start(config, kb, self.memory.in_site if self.memory else None)
+        # Before anything draws a map (Explore's is among the published files): a frame drawn already is
+        # taken to be this process's, and the kept file is not read for it.
+        shapes = MapShapes(Path(config.config_file_path).parent / ".cache" / "maps", project_paths(config).boundaries)
+        shapes.restore(kb.boundaries)
         self.untranslated, self.translated = use_page_translations(files, config)
         templates = templates_folder(config)
         language = site_languages_.build_language(config)
@@ -126,8 +130,6 @@ class SiteBuild:
         for path, content in published.items():
             files.append(self.generated_file(config, path, content))
         clashes += self.add_download_files(files, config, kb, settings)
-        shapes = MapShapes(Path(config.config_file_path).parent / ".cache" / "maps", project_paths(config).boundaries)
-        shapes.restore(kb.boundaries)
         # Lists of practices last: MkDocs builds pages in this order, and once it reaches them every
         # page the site search holds is in the index, so Pagefind writes it while they are built.
         pages = sorted(render_pages(kb, templates, settings, schema, compiled_templates(config),
