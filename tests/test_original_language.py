@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import REPO
-from sitepages import page
+from sitepages import page, text_parent, tree
 
 LANGUAGES = ("sk", "sl", "lt", "nb")
 ORIGINALS = sorted(path for path in (REPO / "practices").glob("*.md") if "." not in path.stem and path.stem != "_template")
@@ -28,13 +28,12 @@ def untranslated_titles(language: str) -> dict[str, str]:
 
 def marked(element, language: str) -> bool:
     """Whether the nearest lang attribute above the text says `language`."""
-    for node in [element, *element.parents]:
-        if getattr(node, "get", None) and node.get("lang"):
+    for node in [element, *element.iterancestors()]:
+        if node.get("lang"):
             return node.get("lang") == language
     return False
 
 
-@pytest.mark.xdist_group("every-page")  # reads every page: parsed once, in one process (sitepages.page)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_untranslated_titles_are_marked_english_on_every_page(real_site, language):
     titles = untranslated_titles(language)
@@ -42,12 +41,12 @@ def test_untranslated_titles_are_marked_english_on_every_page(real_site, languag
     pages = sorted((real_site / language).rglob("index.html"))
     seen, unmarked = 0, []
     for path in pages:
-        soup = page(real_site, path.relative_to(real_site).as_posix())
-        for text in soup.find_all(string=True):
-            if " ".join(text.split()) in titles and text.parent.name not in ("title", "script", "style"):
+        for text in tree(real_site, path.relative_to(real_site).as_posix()).xpath("//text()"):
+            parent = text_parent(text)
+            if " ".join(text.split()) in titles and parent.tag not in ("title", "script", "style"):
                 seen += 1
-                if not marked(text.parent, "en"):
-                    unmarked.append(f"{path.relative_to(real_site)}: <{text.parent.name} class={text.parent.get('class')}>")
+                if not marked(parent, "en"):
+                    unmarked.append(f"{path.relative_to(real_site)}: <{parent.tag} class={parent.get('class')}>")
     assert seen > len(titles)  # in lists, related practices, headers
     assert unmarked == [], "\n".join(unmarked[:20])
 
