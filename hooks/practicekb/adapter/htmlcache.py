@@ -19,12 +19,13 @@ import hashlib
 import json
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
 
 from . import prerender
-from ..core.cachefiles import FileCache
+from ..core.cachefiles import FileCache, write_atomically
 from .prerender import ConvertedPage
 
 SECRET_FILE = "secret"
@@ -56,6 +57,30 @@ def conversion_fingerprint(extensions: list[str], extension_configs: dict) -> st
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class CacheEntries:
+    """How a converted page is stored: a line of JSON, then the HTML with the folder's secret in place of
+    this build's. Picklable, so the worker that converts pages writes them into the cache itself."""
+
+    secret: str  # this build's placeholder secret
+    stored_secret: str  # the folder's
+
+    def stored(self, text: str) -> str:
+        return text.replace(self.secret, self.stored_secret) if self.secret else text
+
+    def encode(self, page: ConvertedPage) -> bytes:
+        header = json.dumps([page.toc_tokens, sorted(page.anchor_ids)], ensure_ascii=False)
+        return f"{header}\n{self.stored(page.html)}".encode("utf-8", "surrogatepass")
+
+    def write(self, path: Path, page: ConvertedPage) -> bool:
+        """Whether the page could be written at `path` (else the build's process keeps it)."""
+        try:
+            write_atomically(path, self.encode(page))
+        except OSError:
+            return False
+        return True
+
+
 class HtmlCache:
     """Converted pages of earlier builds with the same fingerprint, by page key (page_key)."""
 
@@ -71,13 +96,19 @@ class HtmlCache:
         self._readable = SECRET.fullmatch(stored) is not None and SECRET.fullmatch(secret) is not None
         # pages of a new folder (or one with no usable secret) are stored with this build's secret
         self.stored_secret = stored if self._readable else secret
+        self.entries = CacheEntries(secret, self.stored_secret)
         self._new: dict[str, ConvertedPage] = {}
 
-    def _stored(self, text: str) -> str:
-        return text.replace(self.secret, self.stored_secret) if self.secret else text
-
     def page_key(self, source: str) -> str:
-        return self.files.key(self._stored(source))
+        return self.files.key(self.entries.stored(source))
+
+    def entry_path(self, key: str) -> Path | None:
+        """Where a worker may write the page of `key` itself (written() then tells), None if nowhere."""
+        return self.files.path(key) if self.files.ready() else None
+
+    def written(self, key: str) -> None:
+        """A worker wrote the page of `key` into the cache: this build keeps it."""
+        self.files.mark_used(key)
 
     def get(self, key: str) -> ConvertedPage | None:
         if not self._readable:
@@ -104,6 +135,5 @@ class HtmlCache:
             except OSError:
                 return
         for key, page in self._new.items():
-            header = json.dumps([page.toc_tokens, sorted(page.anchor_ids)], ensure_ascii=False)
-            self.files.put(key, f"{header}\n{self._stored(page.html)}".encode("utf-8", "surrogatepass"))
+            self.files.put(key, self.entries.encode(page))
         self.files.prune()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 import markdown
@@ -29,7 +30,7 @@ from mkdocs.utils import meta
 from ..core.workers import BackgroundBatch, available_cores
 
 if TYPE_CHECKING:
-    from .htmlcache import HtmlCache
+    from .htmlcache import CacheEntries, HtmlCache
 
 PARALLEL_FROM = 200  # fewer pages than this convert faster than a worker process starts (mkdocs.yml can say otherwise)
 CHUNK = 25  # pages per task: the first ones are ready soon after the worker starts
@@ -136,6 +137,16 @@ def convert(sources: list[str], extensions: list, extension_configs: dict) -> li
     return [converter.page(source) for source in sources]
 
 
+def convert_into_cache(chunk: list[tuple[str, str]], extensions: list, extension_configs: dict,
+                       entries: CacheEntries) -> list[tuple[ConvertedPage, bool]]:
+    """A worker's task when there is a cache: (source, path in the cache) -> each page converted and
+    written into the cache at its path by the worker (a thousand files are a second of the build's
+    process otherwise), with whether it could be written."""
+    converter = Converter(extensions, extension_configs)
+    pages = [(converter.page(source), path) for source, path in chunk]
+    return [(page, entries.write(Path(path), page)) for page, path in pages]
+
+
 def worker_count() -> int:
     """One worker: the build's own process and Pagefind take the other cores."""
     return 1 if available_cores() >= 2 else 0
@@ -157,6 +168,7 @@ class MarkdownBatch:
         self._chunk_of: dict[str, tuple[int, int]] = {}
         self._here: dict[str, str] = {}  # src_uri -> source, converted here when asked for
         self._converter: Converter | None = None  # for the pages converted here
+        self._worker_writes = False  # the worker writes the pages it converts into the cache
         self._key_of: dict[str, str] = {}
         self._taken: set[str] = set()  # pages the worker converted whose HTML was asked for
         wanted = []
@@ -177,8 +189,15 @@ class MarkdownBatch:
         for number, chunk in enumerate(chunks):
             for offset, (uri, _) in enumerate(chunk):
                 self._chunk_of[uri] = (number, offset)
-        self._batch = BackgroundBatch(convert, [[source for _, source in chunk] for chunk in chunks],
-                                      (extensions, extension_configs), workers=workers)
+        paths = {uri: cache.entry_path(self._key_of[uri]) for uri, _ in wanted} if cache is not None else {}
+        self._worker_writes = bool(paths) and None not in paths.values()
+        if self._worker_writes:
+            self._batch = BackgroundBatch(convert_into_cache, [[(source, str(paths[uri])) for uri, source in chunk]
+                                                               for chunk in chunks],
+                                          (extensions, extension_configs, cache.entries), workers=workers)
+        else:
+            self._batch = BackgroundBatch(convert, [[source for _, source in chunk] for chunk in chunks],
+                                          (extensions, extension_configs), workers=workers)
 
     def __contains__(self, src_uri: str) -> bool:
         return src_uri in self._cached or src_uri in self._chunk_of or src_uri in self._here
@@ -204,6 +223,11 @@ class MarkdownBatch:
             self._taken.add(src_uri)
             if len(self._taken) == len(self._chunk_of):  # the worker's last page: let it go
                 self._batch.release()
+            if self._worker_writes:
+                page, written = page
+                if written:
+                    self._cache.written(self._key_of[src_uri])
+                    return page
         if self._cache is not None:
             self._cache.keep(self._key_of[src_uri], page)
         return page

@@ -45,6 +45,7 @@ class FileCache:
         self.fingerprint = fingerprint
         self.suffix = suffix
         self._used: set[str] = set()
+        self._made = False  # the folder was made by ready()
 
     def key(self, *inputs: object) -> str:
         payload = json.dumps([self.fingerprint, *inputs], ensure_ascii=False, default=str)
@@ -54,11 +55,14 @@ class FileCache:
         return self.folder / f"{key}{self.suffix}"
 
     def ready(self) -> bool:
-        """Whether files can be written into the folder (made if need be)."""
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return False
+        """Whether files can be written into the folder (made if need be, once: a build puts a
+        thousand files, and a system call each costs a second on a slow disk)."""
+        if not self._made:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                return False
+            self._made = True
         return True
 
     def get(self, key: str) -> bytes | None:
@@ -68,6 +72,10 @@ class FileCache:
             return None
         self._used.add(key)
         return data
+
+    def mark_used(self, key: str) -> None:
+        """A file of `key` was written by another process: prune() keeps it."""
+        self._used.add(key)
 
     def has(self, key: str) -> bool:
         if self.path(key).is_file():

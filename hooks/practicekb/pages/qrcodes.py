@@ -47,5 +47,6 @@ def qr_png(address: str) -> bytes:
     image = image.resize((side * MODULE_PIXELS, side * MODULE_PIXELS), Image.Resampling.NEAREST)
     out = io.BytesIO()
     dpi = MODULE_PIXELS / MODULE_MM * 25.4
-    image.save(out, "PNG", optimize=True, dpi=(dpi, dpi))
+    # zlib at level 6 without Pillow's optimize: 0.6 ms a code against 1.7 ms, for a tenth more bytes (0.7 KB)
+    image.save(out, "PNG", compress_level=6, dpi=(dpi, dpi))
     return out.getvalue()
