@@ -12,15 +12,20 @@ import yaml
 from bs4 import BeautifulSoup
 
 
+def page_file(site: Path, url_path: str) -> Path:
+    """The file of a page's address below the site (practices/x/ or a file ending .html)."""
+    return site / url_path if url_path.endswith(".html") else site / url_path.strip("/") / "index.html"
+
+
 def page(site: Path, url_path: str) -> BeautifulSoup:
     """A built page, parsed once per test session (a file written again is parsed again); read it,
     never change it: other tests get the same tree."""
-    path = site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else site / url_path
+    path = page_file(site, url_path)
     stat = path.stat()
     return _parsed(path, stat.st_mtime_ns, stat.st_size)
 
 
-@lru_cache(maxsize=2000)  # a whole site's pages (900 today, 350 MB): tests that read every page parse each once
+@lru_cache(maxsize=2000)  # every page a test session asks for is parsed once (tree() reads whole sites)
 def _parsed(path: Path, mtime_ns: int, size: int) -> BeautifulSoup:
     # lxml's HTML parser (libxml2) reads a page about seven times faster than Python's html.parser;
     # the pages are valid HTML (test_validity.py), which both read alike.
@@ -30,7 +35,7 @@ def _parsed(path: Path, mtime_ns: int, size: int) -> BeautifulSoup:
 def tree(site: Path, url_path: str) -> lxml.html.HtmlElement:
     """A built page as lxml's element tree, for tests that read every page of the site: lxml alone
     reads the site's 900 pages in a quarter of a second, BeautifulSoup on top of it in some five."""
-    path = site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else site / url_path
+    path = page_file(site, url_path)
     stat = path.stat()
     return _tree(path, stat.st_mtime_ns, stat.st_size)
 

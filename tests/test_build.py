@@ -182,6 +182,13 @@ def test_no_third_party_requests_when_viewing(real_site):
     assert offenders == []
 
 
+def test_home_page_shows_live_counts(real_site):
+    text = page(real_site, "").get_text(" ")
+    assert f"{len(PRACTICE_FILES)} practices" in text
+    countries = {code.lower() for p in PRACTICE_FILES for code in front_matter(p)["countries"]}
+    assert f"{len(countries)} countries" in text
+
+
 def test_every_internal_link_on_every_page_resolves(real_site):
     broken = []
     for html in real_site.rglob("*.html"):
@@ -197,13 +204,6 @@ def test_every_internal_link_on_every_page_resolves(real_site):
             if target is not None and not target.exists():
                 broken.append(f"{relative}: {href}")
     assert broken == []
-
-
-def test_home_page_shows_live_counts(real_site):
-    text = page(real_site, "").get_text(" ")
-    assert f"{len(PRACTICE_FILES)} practices" in text
-    countries = {code.lower() for p in PRACTICE_FILES for code in front_matter(p)["countries"]}
-    assert f"{len(countries)} countries" in text
 
 
 def test_no_placeholder_is_left_in_any_page(real_site):

@@ -39,5 +39,5 @@ class MapShapes:
         log.info(f"Maps: {len(used & self.found)} frames kept from an earlier build, {len(used - self.found)} drawn")
         if used != self.found:
             self.files.put(self.key, json.dumps(drawn_shapes(boundaries), separators=(",", ":")).encode("utf-8"))
-            self.found = set(used_frames(boundaries))
+            self.found = set(used)
             self.files.prune()  # another fingerprint's file
