@@ -270,3 +270,31 @@ def test_the_worker_exits_once_every_page_it_converted_is_taken():
     assert not mine()
     assert batch.result("p0.md") == first  # still readable
     batch.cancel()
+
+
+def test_a_practice_shown_untranslated_is_converted_once_for_the_languages_that_show_it(tmp_path, caplog):
+    """Its page's Markdown is the same in every language that shows it untranslated (its headings'
+    words and the permalinks' title go in after conversion: headingwords.py), so a third language's
+    build takes the page from the second's cache folder; and every language's pages are the pages
+    MkDocs makes converting the Markdown with the words in."""
+    project = make_project(tmp_path / "project", {}, REPO / "vocabularies", languages=("en", "sk", "sl"))
+    write_practices(project / "practices", 12, project / "vocabularies")
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.practicekb")
+    set_conversion(project, prerender=False)
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "mkdocs")))
+    set_conversion(project, markdown_workers=0)
+    caplog.clear()
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "prerendered")))
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("Generated pages:")]
+    shared = [int(line.split("; ")[1].split()[0]) for line in lines]
+    assert len(shared) == 3 and shared[0] == 0 and shared[2] >= 12  # sl: every practice page from sk's build
+
+    by_mkdocs, prerendered = built_html(tmp_path / "mkdocs"), built_html(tmp_path / "prerendered")
+    assert prerendered.keys() == by_mkdocs.keys()
+    assert [page for page in by_mkdocs if prerendered[page] != by_mkdocs[page]] == []
+    assert not [page for page, html in prerendered.items() if "KBWORD" in html or "KBPERMALINK" in html]
+    page = BeautifulSoup(prerendered["sl/practices/synthetic-practice-00001/index.html"], "html.parser")
+    heading = page.find("h2", id="viri")
+    assert heading is not None and heading.get_text().startswith("Viri")
+    assert heading.find("a", class_="headerlink")["title"] == "Trajna povezava"
+    assert page.find(attrs={"data-md-type": "toc"}).find("a", href="#viri").get_text(strip=True) == "Viri"

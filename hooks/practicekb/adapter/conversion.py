@@ -16,6 +16,7 @@ from mkdocs.structure.toc import get_toc
 from . import language_builds as site_languages_
 from ..pages.pages import GeneratedPage
 from ..pages.sanitize import clean_text
+from .headingwords import HeadingWords
 from .htmlcache import HtmlCache, conversion_fingerprint
 from .prerender import PARALLEL_FROM, MarkdownBatch
 from .settings import cache_folder, clean_toc
@@ -53,6 +54,8 @@ class Conversion:
     def __init__(self) -> None:
         self.batch: MarkdownBatch | None = None
         self.generated = 0
+        self.pages: dict[str, GeneratedPage] = {}
+        self.headings: HeadingWords | None = None
 
     def start(self, pages: dict[str, GeneratedPage], files: Files, config: MkDocsConfig,
               options: ConversionOptions) -> None:
@@ -62,7 +65,8 @@ class Conversion:
         extensions = list(config.markdown_extensions)
         if not options.enabled or not all(isinstance(extension, str) for extension in extensions):
             return  # a worker needs the extensions by name
-        extension_configs = dict(config.mdx_configs or {})
+        self.pages, self.headings = pages, HeadingWords(extensions, dict(config.mdx_configs or {}))
+        extension_configs = self.headings.settings  # the same in every language (headingwords.py)
         secrets = {page.nonce for page in pages.values()}  # one per build
         cache = HtmlCache(cache_folder(config, "html"), conversion_fingerprint(extensions, extension_configs),
                           secrets.pop()) if len(secrets) == 1 else None
@@ -77,9 +81,12 @@ class Conversion:
     def converts(self, page: Page) -> bool:
         return self.batch is not None and page.file.src_uri in self.batch
 
-    def skip_markdown(self, markdown: str, page: Page) -> str:
-        """A page converted here is given to MkDocs' own Markdown step empty."""
-        return "" if self.converts(page) else markdown
+    def skip_markdown(self, markdown: str, page: Page, generated: GeneratedPage | None) -> str:
+        """A page converted here is given to MkDocs' own Markdown step empty; another generated page
+        gets its headings' words back (GeneratedPage.with_words), so MkDocs converts it as written."""
+        if self.converts(page):
+            return ""
+        return generated.with_words(markdown) if generated is not None else markdown
 
     def fill(self, page: Page, insert_fragments: Callable[[str, str], str]) -> None:
         """Before the theme renders a page converted here: its HTML (with its fragments, through
@@ -90,6 +97,8 @@ class Conversion:
             converted = self.batch.result(page.file.src_uri)
         except Exception as error:  # the conversion's own failure (an extension's error, a killed worker)
             raise PluginError(f"Converting the Markdown of {page.file.src_uri} failed: {error!r}") from None
+        generated = self.pages[page.file.src_uri]
+        converted = self.headings.resolve(converted, generated.nonce, generated.words)
         page.content = insert_fragments(converted.html, page.file.src_uri)
         page.toc = get_toc(converted.toc_tokens)
         clean_toc(page.toc)
@@ -105,6 +114,8 @@ class Conversion:
             self.batch.cancel()
         if keep:
             counts = self.batch.counts() if self.batch is not None else {"cache": 0, "worker": 0, "here": 0}
+            shared = self.batch.from_other_languages() if self.batch is not None else 0
             log.info(f"Generated pages: {counts['cache']} from the cache, {counts['worker']} converted by a worker, "
-                     f"{counts['here']} in this process, {self.generated - sum(counts.values())} by MkDocs")
-        self.batch = None
+                     f"{counts['here']} in this process, {self.generated - sum(counts.values())} by MkDocs; "
+                     f"{shared} of those from the cache converted by another language's build")
+        self.batch, self.pages, self.headings = None, {}, None

@@ -4,14 +4,18 @@ Converting Markdown is a pure function of the page's text, the site's Markdown s
 code of Python-Markdown and its extensions; at 1,000 practices it is about 3.5 s of CPU a build,
 and from one build to the next (`mkdocs serve`, a second build, CI keeping .cache/) almost every
 page is the same. Each converted page is kept in .cache/html/<language>/ (cachefiles.FileCache: the
-settings and code, in the name) under a hash of its text, as one file: a line of JSON (table of contents,
-anchor ids), then the HTML, so reading a page costs little more than reading its HTML. A build
-writes only the pages it converted and removes the ones it no longer has.
+settings and code, in the name) under a hash of its text (without its front matter), as one file: a
+line of JSON (table of contents, anchor ids), then the HTML, so reading a page costs little more than
+reading its HTML. A build writes only the pages it converted and removes the ones it no longer has.
+
+A page's text is the same in every language that shows a practice untranslated (headingwords.py), so
+a page another language's build converted is taken from that language's folder: linked into this
+one, which keeps it, as each language's build drops only from its own folder what it did not use.
 
 Generated pages carry placeholders with a secret that is new every build (pages.py,
 fragment_placeholder); the cache keeps pages with the secret of the build that first stored
-them (in the folder's `secret` file) and translates between the two, so an unchanged page is
-found and gets this build's placeholders back.
+them (in the `secret` file of .cache/html/, one for every language) and translates between the two,
+so an unchanged page is found and gets this build's placeholders back.
 """
 from __future__ import annotations
 
@@ -23,9 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
+from mkdocs.utils import meta
 
 from . import prerender
-from ..core.cachefiles import FileCache, write_atomically
+from ..core.cachefiles import FileCache, link_or_copy, write_atomically
 from .prerender import ConvertedPage
 
 SECRET_FILE = "secret"
@@ -70,7 +75,7 @@ class CacheEntries:
 
     def encode(self, page: ConvertedPage) -> bytes:
         header = json.dumps([page.toc_tokens, sorted(page.anchor_ids)], ensure_ascii=False)
-        return f"{header}\n{self.stored(page.html)}".encode("utf-8", "surrogatepass")
+        return self.stored(f"{header}\n{page.html}").encode("utf-8", "surrogatepass")
 
     def write(self, path: Path, page: ConvertedPage) -> bool:
         """Whether the page could be written at `path` (else the build's process keeps it)."""
@@ -89,18 +94,28 @@ class HtmlCache:
         secret (GeneratedPage.nonce)."""
         self.files = FileCache(folder, fingerprint, ".html")
         self.secret = secret
+        self.secret_file = folder.parent / SECRET_FILE  # every language's folder keeps pages with the same secret
         try:
-            stored = (folder / SECRET_FILE).read_text(encoding="ascii").strip()
+            stored = self.secret_file.read_text(encoding="ascii").strip()
         except (OSError, ValueError):
             stored = ""
+        try:  # the other languages' folders, whose pages this one may take
+            self.others = [entry for entry in folder.parent.iterdir() if entry.is_dir() and entry != folder] \
+                if SECRET.fullmatch(stored) else []
+        except OSError:
+            self.others = []
         self._readable = SECRET.fullmatch(stored) is not None and SECRET.fullmatch(secret) is not None
         # pages of a new folder (or one with no usable secret) are stored with this build's secret
         self.stored_secret = stored if self._readable else secret
         self.entries = CacheEntries(secret, self.stored_secret)
         self._new: dict[str, ConvertedPage] = {}
+        self.from_other_languages = 0  # pages taken from another language's folder
 
     def page_key(self, source: str) -> str:
-        return self.files.key(self.entries.stored(source))
+        """The key of a page's source: its text as Markdown converts it, without its front matter
+        (which names the page's language)."""
+        text, _ = meta.get_data(source)
+        return self.files.key(self.entries.stored(text))
 
     def entry_path(self, key: str) -> Path | None:
         """Where a worker may write the page of `key` itself (written() then tells), None if nowhere."""
@@ -114,14 +129,31 @@ class HtmlCache:
         if not self._readable:
             return None
         data = self.files.get(key)
+        if data is None:
+            data = self._from_other_language(key)
         try:
-            header, _, html = data.decode("utf-8", "surrogatepass").partition("\n")
+            text = data.decode("utf-8", "surrogatepass").replace(self.stored_secret, self.secret)
+            header, _, html = text.partition("\n")
             toc_tokens, anchor_ids = json.loads(header)
         except (AttributeError, ValueError):
             return None  # not converted yet, or unreadable: converted again
         if not (isinstance(toc_tokens, list) and isinstance(anchor_ids, list)):
             return None
-        return ConvertedPage(html.replace(self.stored_secret, self.secret), toc_tokens, frozenset(anchor_ids))
+        return ConvertedPage(html, toc_tokens, frozenset(anchor_ids))
+
+    def _from_other_language(self, key: str) -> bytes | None:
+        """The page of `key` from another language's folder, linked into this one (so kept), or None."""
+        name = self.files.path(key).name
+        for folder in self.others:
+            other = folder / name
+            if other.is_file() and self.files.ready():
+                try:
+                    link_or_copy(other, self.files.path(key))
+                except OSError:
+                    return None
+                self.from_other_languages += 1
+                return self.files.get(key)
+        return None
 
     def keep(self, key: str, page: ConvertedPage) -> None:
         self._new[key] = page
@@ -131,7 +163,7 @@ class HtmlCache:
         if not self._readable:
             try:
                 self.files.folder.mkdir(parents=True, exist_ok=True)
-                (self.files.folder / SECRET_FILE).write_text(self.stored_secret, encoding="ascii")
+                write_atomically(self.secret_file, self.stored_secret.encode("ascii"))
             except OSError:
                 return
         for key, page in self._new.items():

@@ -90,7 +90,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         guard_page_meta(page, config, self.site.translated, self.site.pages)
         self.site.date_practice_page(page)
         markdown = link_open_data(markdown, page, config)
-        return self.site.conversion.skip_markdown(markdown, page)
+        return self.site.conversion.skip_markdown(markdown, page, self.site.pages.get(page.file.src_uri))
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = compiled_templates(config)

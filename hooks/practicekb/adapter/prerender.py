@@ -209,6 +209,10 @@ class MarkdownBatch:
         """How many pages came from the cache, went to a worker, or are converted in this process."""
         return {"cache": len(self._cached), "worker": len(self._chunk_of), "here": len(self._here)}
 
+    def from_other_languages(self) -> int:
+        """How many of the pages from the cache another language's build converted (htmlcache.py)."""
+        return self._cache.from_other_languages if self._cache is not None else 0
+
     def result(self, src_uri: str) -> ConvertedPage:
         """The page's HTML, waiting for the worker if it is not there yet."""
         if src_uri in self._cached:

@@ -11,6 +11,14 @@ def fragment_placeholder(nonce: str, number: int) -> str:
     return f"KBFRAGMENT{nonce}N{number}"
 
 
+def word_placeholder(nonce: str, number: int) -> str:
+    """A heading's words kept out of Markdown (GeneratedPage.words): letters and digits only, so
+    Markdown keeps it as it is and the table of contents makes its id of it in lower case. A page's
+    Markdown is then the same in every language that shows it untranslated, and is converted once
+    for them all (adapter/headingwords.py puts each language's words in)."""
+    return f"KBWORD{nonce}N{number}E"
+
+
 class Fragments:
     """Finished HTML kept out of Markdown. A template writes it between `fragment_start` and
     `fragment_end`; Markdown sees one placeholder paragraph instead, the page gets the HTML back.

@@ -20,12 +20,15 @@ from ..source.vocabularies import Term
 from .explorepage import EXPLORE_PAGE, explore_address, explore_context, explore_files
 from .addresses import SiteSettings, page_url, root_of, with_print_addresses
 from .fieldref import field_rows
-from .fragments import Fragments, fragment_placeholder
+from .fragments import Fragments, fragment_placeholder, word_placeholder
 from .keptpages import KeptPages
 from .mappages import MAP_PAGE, explore_map, map_page_context, term_map
 from .views import PageViews
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#|!{}])")
+# The interface strings of the practice page's own headings: templates write `headings[key]`, a placeholder
+# (fragments.word_placeholder) that the page's words replace after its Markdown is converted.
+HEADING_WORDS = ("practice.sources", "share.heading", "practice.related")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,14 @@ class GeneratedPage:
     listing: bool = False  # a list of practices (term, overview, Explore): its template leaves it out of the search
     address: str = ""  # a practice page's published address: its links to practices print theirs
     practices_address: str = ""
+    words: tuple[str, ...] = ()  # the text of each heading placeholder (HEADING_WORDS), in the page's language
+
+    def with_words(self, markdown: str) -> str:
+        """The page's Markdown with its headings' words in place of their placeholders: the page as
+        MkDocs converts it when prerender.py does not."""
+        for number, word in enumerate(self.words):
+            markdown = markdown.replace(word_placeholder(self.nonce, number), word)
+        return markdown
 
     def with_fragments(self, html: str) -> str:
         """Put the fragments back in place of their placeholders in the page's HTML. Links to practices
@@ -83,7 +94,9 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
     environment = template_environment(str(templates_dir), compiled)
     views = PageViews(kb, settings)
     marks = kept.marks if kept is not None else Fragments()
-    common = {**base_context(kb, settings, views), "fragment_start": marks.start, "fragment_end": marks.end}
+    common = {**base_context(kb, settings, views), "fragment_start": marks.start, "fragment_end": marks.end,
+              "headings": {key: word_placeholder(marks.nonce, number) for number, key in enumerate(HEADING_WORDS)}}
+    words = tuple(views.words[key] for key in HEADING_WORDS)
     if kept is not None:
         kept.begin(common)
     item_template = environment.get_template("practice-item.html")
@@ -113,7 +126,7 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
         page = kept.get(src_uri, digest) if kept is not None else None
         if page is None:
             content, fragments = marks.split(template.render(common, root=root, **context))
-            page = GeneratedPage(src_uri, content, source_path, fragments, marks.nonce, listing)
+            page = GeneratedPage(src_uri, content, source_path, fragments, marks.nonce, listing, words=words)
             if kept is not None:
                 kept.put(src_uri, digest, page)
         return page

@@ -1,0 +1,95 @@
+"""The words of a generated page's own headings, put into its HTML after its Markdown is converted.
+
+A practice shown untranslated has the same text in four languages; only its headings ("Sources",
+"Share and cite", "Related practices") and the permalinks' titles differ. Their Markdown carries a
+placeholder for each (pages/fragments.word_placeholder, a neutral permalink title here), so the page's
+Markdown is the same in each of those languages, and the converted-HTML cache (htmlcache.py) serves
+the three after the first: about a fifth of a cold five-language build's CPU. This module then gives
+a converted page what converting its Markdown with the words in would have given: each heading's
+words as Markdown makes them, its id as the table of contents makes it (unique among the page's ids,
+taken after the headings before it, as the toc extension takes them in order), and the title of its
+permalinks. Words and title come from converting one heading with the build's own settings.
+"""
+from __future__ import annotations
+
+import copy
+
+from markdown.extensions.toc import unique
+
+from ..pages.fragments import word_placeholder
+from .prerender import ConvertedPage, Converter
+
+PERMALINK_MARK = "KBPERMALINKTITLE"  # the permalinks' title while a page is converted; letters only
+
+
+def neutral_settings(extension_configs: dict) -> dict:
+    """The Markdown settings pages are converted with: the same, with the permalinks' title (in the
+    build's language) a mark that HeadingWords.resolve replaces."""
+    toc = extension_configs.get("toc")
+    if not isinstance(toc, dict) or not toc.get("permalink"):
+        return extension_configs
+    return {**extension_configs, "toc": {**toc, "permalink_title": PERMALINK_MARK}}
+
+
+class HeadingWords:
+    """For one build: its language's heading words and permalink title, made from its Markdown settings."""
+
+    def __init__(self, extensions: list, extension_configs: dict):
+        self._real = Converter(extensions, extension_configs)
+        self._neutral_settings = neutral_settings(extension_configs)
+        self._neutral = Converter(extensions, self._neutral_settings) \
+            if self._neutral_settings is not extension_configs else None
+        self._headings: dict[str, tuple[str, str, str]] = {}
+        self._title: str | None = None
+
+    @property
+    def settings(self) -> dict:
+        """What to convert pages with (neutral_settings)."""
+        return self._neutral_settings
+
+    def heading(self, words: str) -> tuple[str, str, str]:
+        """(HTML, table-of-contents name, id) of a heading of `words`, as Markdown makes them."""
+        if words not in self._headings:
+            tokens = self._real.page(f"## {words}\n").toc_tokens
+            token = tokens[0] if tokens else {"html": "", "name": "", "id": ""}
+            self._headings[words] = (token.get("html", token["name"]), token["name"], token["id"])
+        return self._headings[words]
+
+    def permalink_title(self) -> str:
+        """The permalinks' title attribute as the build's settings write it (`title="…"`), or ""."""
+        if self._title is None:
+            self._title = ""
+            if self._neutral is not None:
+                real, neutral = self._real.page("## x\n").html, self._neutral.page("## x\n").html
+                start = neutral.find(PERMALINK_MARK)
+                end = len(neutral) - start - len(PERMALINK_MARK)  # characters after the mark
+                self._title = real[start:len(real) - end]
+        return self._title
+
+    def resolve(self, page: ConvertedPage, nonce: str, words: tuple[str, ...]) -> ConvertedPage:
+        """`page` (converted from Markdown with placeholders) as if its Markdown had held the words."""
+        html, tokens = page.html, page.toc_tokens
+        if self._neutral is not None and PERMALINK_MARK in html:
+            html = html.replace(f'title="{PERMALINK_MARK}"', f'title="{self.permalink_title()}"')
+        marks = [(word_placeholder(nonce, number), text) for number, text in enumerate(words)]
+        marks = [(mark, text) for mark, text in marks if mark in html]
+        if not marks:
+            return ConvertedPage(html, tokens, page.anchor_ids) if html is not page.html else page
+        placeholders = {mark.lower() for mark, _ in marks}
+        ids = set(page.anchor_ids) - placeholders
+        tokens = copy.deepcopy(tokens)
+        for mark, text in marks:  # in the order the headings come: the template's
+            inner, name, slug = self.heading(text)
+            anchor = unique(slug, ids)
+            html = html.replace(mark.lower(), anchor).replace(mark, inner)
+            _rename(tokens, mark.lower(), anchor, name, inner)
+        return ConvertedPage(html, tokens, frozenset(ids))
+
+
+def _rename(tokens: list, placeholder: str, anchor: str, name: str, inner: str) -> None:
+    for token in tokens:
+        if token.get("id") == placeholder:
+            token.update(id=anchor, name=name)
+            if "html" in token:
+                token["html"] = inner
+        _rename(token.get("children", []), placeholder, anchor, name, inner)
