@@ -97,8 +97,7 @@ class Conversion:
             converted = self.batch.result(page.file.src_uri)
         except Exception as error:  # the conversion's own failure (an extension's error, a killed worker)
             raise PluginError(f"Converting the Markdown of {page.file.src_uri} failed: {error!r}") from None
-        generated = self.pages[page.file.src_uri]
-        converted = self.headings.resolve(converted, generated.nonce, generated.words)
+        converted = self.headings.resolve(converted, self.pages[page.file.src_uri])
         page.content = insert_fragments(converted.html, page.file.src_uri)
         page.toc = get_toc(converted.toc_tokens)
         clean_toc(page.toc)

@@ -1,10 +1,10 @@
 """The words of a generated page's own headings, put into its HTML after its Markdown is converted.
 
-A practice shown untranslated has the same text in four languages; only its headings ("Sources",
-"Share and cite", "Related practices") and the permalinks' titles differ. Their Markdown carries a
-placeholder for each (pages/fragments.word_placeholder, a neutral permalink title here), so the page's
-Markdown is the same in each of those languages, and the converted-HTML cache (htmlcache.py) serves
-the three after the first: about a fifth of a cold five-language build's CPU. This module then gives
+A practice shown untranslated has the same text in every language; only its headings ("Sources",
+"Share and cite", "Related practices"), its title's lang attribute and the permalinks' titles differ.
+Its Markdown carries a placeholder for each (pages/fragments.py; a neutral permalink title here), so
+the page's Markdown is the same in every language, and the converted-HTML cache (htmlcache.py)
+serves the other languages what the first converted. This module then gives
 a converted page what converting its Markdown with the words in would have given: each heading's
 words as Markdown makes them, its id as the table of contents makes it (unique among the page's ids,
 taken after the headings before it, as the toc extension takes them in order), and the title of its
@@ -17,6 +17,7 @@ import copy
 from markdown.extensions.toc import unique
 
 from ..pages.fragments import word_placeholder
+from ..pages.pages import GeneratedPage
 from .prerender import ConvertedPage, Converter
 
 PERMALINK_MARK = "KBPERMALINKTITLE"  # the permalinks' title while a page is converted; letters only
@@ -66,15 +67,16 @@ class HeadingWords:
                 self._title = real[start:len(real) - end]
         return self._title
 
-    def resolve(self, page: ConvertedPage, nonce: str, words: tuple[str, ...]) -> ConvertedPage:
-        """`page` (converted from Markdown with placeholders) as if its Markdown had held the words."""
-        html, tokens = page.html, page.toc_tokens
+    def resolve(self, page: ConvertedPage, generated: GeneratedPage) -> ConvertedPage:
+        """`page` (converted from `generated`'s Markdown with placeholders) as if its Markdown had
+        held the words (and its title's language)."""
+        html, tokens = page.html.replace(*generated.title_lang_attribute()), page.toc_tokens
         if self._neutral is not None and PERMALINK_MARK in html:
             html = html.replace(f'title="{PERMALINK_MARK}"', f'title="{self.permalink_title()}"')
-        marks = [(word_placeholder(nonce, number), text) for number, text in enumerate(words)]
+        marks = [(word_placeholder(generated.nonce, number), text) for number, text in enumerate(generated.words)]
         marks = [(mark, text) for mark, text in marks if mark in html]
         if not marks:
-            return ConvertedPage(html, tokens, page.anchor_ids) if html is not page.html else page
+            return ConvertedPage(html, tokens, page.anchor_ids) if html != page.html else page
         placeholders = {mark.lower() for mark, _ in marks}
         ids = set(page.anchor_ids) - placeholders
         tokens = copy.deepcopy(tokens)

@@ -19,6 +19,12 @@ def word_placeholder(nonce: str, number: int) -> str:
     return f"KBWORD{nonce}N{number}E"
 
 
+def lang_placeholder(nonce: str) -> str:
+    """The language of a practice page's title, kept out of Markdown like a heading's words: the
+    value of its heading's lang attribute, which GeneratedPage.title_lang gives (or drops)."""
+    return f"KBLANG{nonce}E"
+
+
 class Fragments:
     """Finished HTML kept out of Markdown. A template writes it between `fragment_start` and
     `fragment_end`; Markdown sees one placeholder paragraph instead, the page gets the HTML back.

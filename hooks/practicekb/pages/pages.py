@@ -20,7 +20,7 @@ from ..source.vocabularies import Term
 from .explorepage import EXPLORE_PAGE, explore_address, explore_context, explore_files
 from .addresses import SiteSettings, page_url, root_of, with_print_addresses
 from .fieldref import field_rows
-from .fragments import Fragments, fragment_placeholder, word_placeholder
+from .fragments import Fragments, fragment_placeholder, lang_placeholder, word_placeholder
 from .keptpages import KeptPages
 from .mappages import MAP_PAGE, explore_map, map_page_context, term_map
 from .views import PageViews
@@ -42,13 +42,18 @@ class GeneratedPage:
     address: str = ""  # a practice page's published address: its links to practices print theirs
     practices_address: str = ""
     words: tuple[str, ...] = ()  # the text of each heading placeholder (HEADING_WORDS), in the page's language
+    title_lang: str = ""  # a practice page's: the language of its title where it is not the page's
+
+    def title_lang_attribute(self) -> tuple[str, str]:
+        """The title's lang attribute as the template writes it (lang_placeholder), and as it is."""
+        return f' lang="{lang_placeholder(self.nonce)}"', f' lang="{self.title_lang}"' if self.title_lang else ""
 
     def with_words(self, markdown: str) -> str:
-        """The page's Markdown with its headings' words in place of their placeholders: the page as
-        MkDocs converts it when prerender.py does not."""
+        """The page's Markdown with its headings' words and its title's language in place of their
+        placeholders: the page as MkDocs converts it when prerender.py does not."""
         for number, word in enumerate(self.words):
             markdown = markdown.replace(word_placeholder(self.nonce, number), word)
-        return markdown
+        return markdown.replace(*self.title_lang_attribute())
 
     def with_fragments(self, html: str) -> str:
         """Put the fragments back in place of their placeholders in the page's HTML. Links to practices
@@ -95,7 +100,8 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
     views = PageViews(kb, settings)
     marks = kept.marks if kept is not None else Fragments()
     common = {**base_context(kb, settings, views), "fragment_start": marks.start, "fragment_end": marks.end,
-              "headings": {key: word_placeholder(marks.nonce, number) for number, key in enumerate(HEADING_WORDS)}}
+              "headings": {key: word_placeholder(marks.nonce, number) for number, key in enumerate(HEADING_WORDS)},
+              "title_lang": lang_placeholder(marks.nonce)}
     words = tuple(views.words[key] for key in HEADING_WORDS)
     if kept is not None:
         kept.begin(common)
@@ -141,7 +147,8 @@ def render_pages(kb: KnowledgeBase, templates_dir: Path, settings: SiteSettings,
         if page is None:  # "edit this page" opens the file whose words are shown
             page = replace(render(practice_template, p.src_uri, p.translation.path if p.translation else p.path,
                                   practice=views.practice(p)),
-                           address=settings.page_address(p.src_uri), practices_address=settings.site_url + "practices/")
+                           address=settings.page_address(p.src_uri), practices_address=settings.site_url + "practices/",
+                           title_lang=p.language if views.text_lang(p) else "")
             if kept is not None:
                 kept.keep_made_from(p.src_uri, reads, page)
         return page
