@@ -88,7 +88,7 @@ class Conversion:
             return ""
         return generated.with_words(markdown) if generated is not None else markdown
 
-    def fill(self, page: Page, insert_fragments: Callable[[str, str], str]) -> None:
+    def fill(self, page: Page, insert_fragments: Callable[..., str]) -> None:
         """Before the theme renders a page converted here: its HTML (with its fragments, through
         `insert_fragments`), table of contents and anchors."""
         if not self.converts(page):
@@ -98,7 +98,7 @@ class Conversion:
         except Exception as error:  # the conversion's own failure (an extension's error, a killed worker)
             raise PluginError(f"Converting the Markdown of {page.file.src_uri} failed: {error!r}") from None
         converted = self.headings.resolve(converted, self.pages[page.file.src_uri])
-        page.content = insert_fragments(converted.html, page.file.src_uri)
+        page.content = insert_fragments(converted.html, page.file.src_uri, cleaned=True)  # prerender.py cleaned it
         page.toc = get_toc(converted.toc_tokens)
         clean_toc(page.toc)
         page.title = clean_text(page.title or "")

@@ -8,7 +8,8 @@ serves the other languages what the first converted. This module then gives
 a converted page what converting its Markdown with the words in would have given: each heading's
 words as Markdown makes them, its id as the table of contents makes it (unique among the page's ids,
 taken after the headings before it, as the toc extension takes them in order), and the title of its
-permalinks. Words and title come from converting one heading with the build's own settings.
+permalinks. Words and title come from converting one heading with the build's own settings; the
+words are sanitized as the page was (prerender.py), being catalogue text.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from markdown.extensions.toc import unique
 
 from ..pages.fragments import word_placeholder
 from ..pages.pages import GeneratedPage
+from ..pages.sanitize import clean_html
 from .prerender import ConvertedPage, Converter
 
 PERMALINK_MARK = "KBPERMALINKTITLE"  # the permalinks' title while a page is converted; letters only
@@ -53,7 +55,7 @@ class HeadingWords:
         if words not in self._headings:
             tokens = self._real.page(f"## {words}\n").toc_tokens
             token = tokens[0] if tokens else {"html": "", "name": "", "id": ""}
-            self._headings[words] = (token.get("html", token["name"]), token["name"], token["id"])
+            self._headings[words] = (clean_html(token.get("html", token["name"])), token["name"], token["id"])
         return self._headings[words]
 
     def permalink_title(self) -> str:

@@ -20,6 +20,7 @@ so an unchanged page is found and gets this build's placeholders back.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import re
 import sys
@@ -30,6 +31,7 @@ import markdown
 from mkdocs.utils import meta
 
 from . import prerender
+from ..pages import sanitize
 from ..core.cachefiles import FileCache, link_or_copy, write_atomically
 from .prerender import ConvertedPage
 
@@ -49,14 +51,14 @@ def _package_files(module_name: str) -> list[Path]:
 
 def conversion_fingerprint(extensions: list[str], extension_configs: dict) -> str:
     """What every page's conversion depends on besides its text: the settings, and the code of
-    Python-Markdown, of each extension's package, of prerender.py (a few
-    milliseconds to read)."""
+    Python-Markdown, of each extension's package, of prerender.py and of the sanitizer (the HTML
+    is kept sanitized; a few milliseconds to read)."""
     md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
     digest = hashlib.sha256()
     settings = json.dumps([extensions, extension_configs], sort_keys=True, default=repr)
-    digest.update(f"{settings}\n{markdown.__version__}\n".encode())
+    digest.update(f"{settings}\n{markdown.__version__}\n{importlib.metadata.version('nh3')}\n".encode())
     modules = {"markdown"} | {type(extension).__module__ for extension in md.registeredExtensions}
-    files = {file for name in modules for file in _package_files(name)} | {Path(prerender.__file__)}
+    files = {file for name in modules for file in _package_files(name)} | {Path(prerender.__file__), Path(sanitize.__file__)}
     for file in sorted(files):
         digest.update(f"{file.name}\n".encode() + file.read_bytes())
     return digest.hexdigest()

@@ -28,6 +28,7 @@ import markdown.htmlparser
 from mkdocs.utils import meta
 
 from ..core.workers import BackgroundBatch, available_cores
+from ..pages.sanitize import clean_html
 
 if TYPE_CHECKING:
     from .htmlcache import CacheEntries, HtmlCache
@@ -48,7 +49,7 @@ ABSOLUTE = re.compile(r"(?:https?://|mailto:)", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class ConvertedPage:
-    html: str
+    html: str  # sanitized (pages/sanitize.py): in the worker, once, and so kept in the cache
     toc_tokens: list  # Python-Markdown's toc extension's tokens, for mkdocs.structure.toc.get_toc
     anchor_ids: frozenset[str]  # every id (and <a name>) in the page, as MkDocs collects them
 
@@ -127,7 +128,7 @@ class Converter:
         text, _ = meta.get_data(source)
         self.md.reset()
         self.raw_html.ids, self.tree.ids = set(), set()
-        html = self.md.convert(text)
+        html = clean_html(self.md.convert(text))  # generated pages are made of contributors' text
         return ConvertedPage(html, getattr(self.md, "toc_tokens", []), frozenset(self.tree.ids | self.raw_html.ids))
 
 

@@ -201,15 +201,16 @@ class SiteBuild:
         """Made from contributors' files (practices, vocabularies, page translations): its HTML is sanitized."""
         return src_uri in self.pages or src_uri in self.translated
 
-    def insert_fragments(self, html: str, src_uri: str) -> str:
-        """Clean the HTML Markdown made of contributor text (sanitize.py), then put template-rendered
-        HTML back into a generated page (its placeholders are plain paragraphs, which the sanitizer
-        keeps); mark an untranslated hand-written page's text with the language it is in."""
+    def insert_fragments(self, html: str, src_uri: str, cleaned: bool = False) -> str:
+        """Clean the HTML Markdown made of contributor text (sanitize.py) unless `cleaned` (prerender.py
+        cleans what it converts), then put template-rendered HTML back into a generated page (its
+        placeholders are plain paragraphs, which the sanitizer keeps); mark an untranslated
+        hand-written page's text with the language it is in."""
         page = self.pages.get(src_uri)
         if src_uri in self.untranslated:
             html = f'<div lang="{self.untranslated[src_uri]}">\n{html}\n</div>'
             return f"{html}\n{self.page_parts[src_uri]}" if src_uri in self.page_parts else html
-        if self.contributor_page(src_uri):
+        if self.contributor_page(src_uri) and not cleaned:
             html = clean_html(html)
         if src_uri == HOME_PAGE:
             html = f"{html}\n{self.home_lists}"

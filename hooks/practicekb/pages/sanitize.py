@@ -10,6 +10,7 @@ only from the site itself, no style, no event handlers, no comments.
 from __future__ import annotations
 
 import html as html_module
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import nh3
@@ -61,6 +62,7 @@ def clean_html(html: str) -> str:
         clean_content_tags={"script", "style"})
 
 
+@lru_cache(maxsize=16384)  # the same titles and headings recur on every page and in every language
 def clean_text(text: str) -> str:
     """Text for a place that takes no markup at all and may be an attribute (a table of contents
     entry, a page title): any element reduced to its text, then escaped, quotes too. Text that is
