@@ -13,8 +13,6 @@ words are sanitized as the page was (prerender.py), being catalogue text.
 """
 from __future__ import annotations
 
-import copy
-
 from markdown.extensions.toc import unique
 
 from ..pages.fragments import word_placeholder
@@ -81,19 +79,23 @@ class HeadingWords:
             return ConvertedPage(html, tokens, page.anchor_ids) if html != page.html else page
         placeholders = {mark.lower() for mark, _ in marks}
         ids = set(page.anchor_ids) - placeholders
-        tokens = copy.deepcopy(tokens)
+        renamed: dict[str, dict] = {}  # placeholder id -> what its token becomes
         for mark, text in marks:  # in the order the headings come: the template's
             inner, name, slug = self.heading(text)
             anchor = unique(slug, ids)
             html = html.replace(mark.lower(), anchor).replace(mark, inner)
-            _rename(tokens, mark.lower(), anchor, name, inner)
-        return ConvertedPage(html, tokens, frozenset(ids))
+            renamed[mark.lower()] = {"id": anchor, "name": name, "html": inner}
+        return ConvertedPage(html, _renamed(tokens, renamed), frozenset(ids))
 
 
-def _rename(tokens: list, placeholder: str, anchor: str, name: str, inner: str) -> None:
+def _renamed(tokens: list, renamed: dict[str, dict]) -> list:
+    """The table of contents' tokens with the placeholders' replaced (new lists and dictionaries:
+    the page's own may be shared)."""
+    result = []
     for token in tokens:
-        if token.get("id") == placeholder:
-            token.update(id=anchor, name=name)
-            if "html" in token:
-                token["html"] = inner
-        _rename(token.get("children", []), placeholder, anchor, name, inner)
+        token = {**token, **({key: value for key, value in renamed[token["id"]].items() if key in token}
+                             if token.get("id") in renamed else {})}
+        if token.get("children"):
+            token["children"] = _renamed(token["children"], renamed)
+        result.append(token)
+    return result
