@@ -251,6 +251,23 @@ def test_unchanged_pages_come_from_the_cache_of_the_last_build(synthetic_project
     assert now and not now & refilled  # the other settings' pages are removed
 
 
+def test_pages_kept_under_another_secret_are_converted_again(synthetic_project, tmp_path, caplog):
+    """Two builds that begin a cache at once may each write .cache/html/secret; a page kept under the
+    other's secret would come back with placeholders no fragment replaces. Its key is made of its text
+    with the folder's secret in it, so it is not found: every page with placeholders (each practice's)
+    is converted again, and the site is the same."""
+    project = synthetic_project
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.practicekb")
+    set_conversion(project, markdown_workers=0)
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "first")))
+    first = built_html(tmp_path / "first")
+    (project / ".cache" / "html" / "secret").write_text("0123456789abcdef", encoding="ascii")
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "second")))
+    assert counts(caplog.records)["here"] >= 12
+    assert built_html(tmp_path / "second") == first
+    assert not [page for page, html in first.items() if "KBFRAGMENT" in html]
+
+
 def test_the_worker_exits_once_every_page_it_converted_is_taken():
     """Its memory would otherwise count in the build's peak until the build ends."""
     import multiprocessing

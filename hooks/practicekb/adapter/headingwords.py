@@ -4,14 +4,15 @@ A practice shown untranslated has the same text in every language; only its head
 "Share and cite", "Related practices"), its title's lang attribute and the permalinks' titles differ.
 Its Markdown carries a placeholder for each (pages/fragments.py; a neutral permalink title here), so
 the page's Markdown is the same in every language, and the converted-HTML cache (htmlcache.py)
-serves the other languages what the first converted. This module then gives
-a converted page what converting its Markdown with the words in would have given: each heading's
-words as Markdown makes them, its id as the table of contents makes it (unique among the page's ids,
+serves the other languages what the first converted. This module then gives a converted page what
+converting its Markdown with the words in would have given: each heading's words as Markdown makes them, its id as the table of contents makes it (unique among the page's ids,
 taken after the headings before it, as the toc extension takes them in order), and the title of its
 permalinks. Words and title come from converting one heading with the build's own settings; the
 words are sanitized as the page was (prerender.py), being catalogue text.
 """
 from __future__ import annotations
+
+from html import escape
 
 from markdown.extensions.toc import unique
 
@@ -52,7 +53,8 @@ class HeadingWords:
         """(HTML, table-of-contents name, id) of a heading of `words`, as Markdown makes them."""
         if words not in self._headings:
             tokens = self._real.page(f"## {words}\n").toc_tokens
-            token = tokens[0] if tokens else {"html": "", "name": "", "id": ""}
+            escaped = escape(words, quote=False)  # settings whose table of contents leaves out level 2
+            token = tokens[0] if tokens else {"html": escaped, "name": escaped, "id": ""}
             self._headings[words] = (clean_html(token.get("html", token["name"])), token["name"], token["id"])
         return self._headings[words]
 

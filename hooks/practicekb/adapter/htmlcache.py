@@ -115,8 +115,11 @@ class HtmlCache:
 
     def page_key(self, source: str) -> str:
         """The key of a page's source: its text as Markdown converts it, without its front matter
-        (which names the page's language)."""
-        text, _ = meta.get_data(source)
+        (which names the page's language). A generated page's front matter is always a mapping (its
+        template writes it), which mkdocs.utils.meta.get_data strips: the same rule, without reading
+        the YAML again (MkDocs reads it for the page)."""
+        match = meta.YAML_RE.match(source)
+        text = source[match.end():].lstrip("\n") if match else meta.get_data(source)[0]
         return self.files.key(self.entries.stored(text))
 
     def entry_path(self, key: str) -> Path | None:
