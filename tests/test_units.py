@@ -134,3 +134,17 @@ def test_stale_report_lists_active_practices_whose_newest_source_is_over_five_ye
     assert "practices/old-source.md: active, but its newest dated source is from 2019-05-01" in listed
     assert "ended.md" not in listed and "recent.md" not in listed  # not running, or a source from 2022
     assert "1 active practice(s) whose newest source is over 5 years old" in listed
+
+
+def test_page_folders_are_made_ahead_in_order_and_an_error_stops_it_quietly(tmp_path):
+    """adapter/pagefolders.py: the generated pages' folders, made by a thread before MkDocs writes
+    the pages; a folder it cannot make stops it (MkDocs makes the rest itself and reports)."""
+    from practicekb.adapter.pagefolders import PageFolders
+
+    folders = [tmp_path / "site" / "sk" / "practices" / f"practice-{n}" for n in range(40)]
+    maker = PageFolders(folders + folders[:3])  # a folder named twice is made once
+    maker.wait()
+    assert all(folder.is_dir() for folder in folders)
+    (tmp_path / "a-file").write_text("in the way", encoding="utf-8")
+    PageFolders([tmp_path / "a-file" / "page", tmp_path / "after"]).wait()
+    assert not (tmp_path / "after").exists()

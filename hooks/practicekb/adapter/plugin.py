@@ -116,6 +116,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return self.site.minifier.page(output, page.file.abs_dest_path)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self.site.stop_folders()
         self.site.conversion.stop(keep=True)
         if self.memory is not None:
             self.site.search.add_kept(self.memory.kept_search())

@@ -25,6 +25,7 @@ from ..core.problems import ProblemsFound
 from .conversion import Conversion, ConversionOptions
 from .mapcache import MapShapes
 from .minifier import PageMinifier
+from .pagefolders import PageFolders
 from .pageoutput import IconSprite
 from .previews import SocialCards, practice_of
 from .search import SiteSearch
@@ -60,6 +61,7 @@ class SiteBuild:
         self.qr_codes: FileBatch | None = None  # made while MkDocs writes the pages, written after them
         self.cards = SocialCards()  # drawn while MkDocs writes the pages
         self.minifier = PageMinifier(0, ConversionOptions())  # the written pages minified (minifier.py): add_generated_files sets it
+        self.folders: PageFolders | None = None  # the generated pages' folders, made ahead of MkDocs' page loop
         self.first_listing: str | None = None  # the first list page MkDocs builds: every searched page comes before it
         self.home_lists = ""  # the home page's counts and entry points (overrides/kb/home.html)
         self.page_parts: dict[str, str] = {}  # hand-written page -> what follows its words (pages/propose.py)
@@ -94,6 +96,12 @@ class SiteBuild:
         self.cards.cancel()
         self.conversion.stop()
         self.minifier.cancel()
+        self.stop_folders()
+
+    def stop_folders(self) -> None:
+        if self.folders is not None:
+            self.folders.stop()
+            self.folders = None
 
     def load_knowledge_base(self, config: MkDocsConfig) -> KnowledgeBase:
         """The knowledge base in this build's language (checked once, by the default language's build)."""
@@ -153,6 +161,7 @@ class SiteBuild:
                               "remove them from docs/: " + ", ".join(sorted(clashes)))
         register_macros_variables(config, kb, self.interface_words(config))
         written = {uri: page for uri, page in self.pages.items() if files.get_file_from_path(uri).is_modified()}
+        self.folders = PageFolders([Path(files.get_file_from_path(uri).abs_dest_path).parent for uri in written])
         self.conversion.start(written, files, config, self.conversion_options)
         self.minifier = PageMinifier(len(files.documentation_pages()) - len(self.pages) + len(written), self.conversion_options)
         return files
