@@ -54,8 +54,7 @@ class Conversion:
     def __init__(self) -> None:
         self.batch: MarkdownBatch | None = None
         self.generated = 0
-        self.pages: dict[str, GeneratedPage] = {}
-        self.headings: HeadingWords | None = None
+        self.headings: HeadingWords | None = None  # this build's language's heading words (headingwords.py)
 
     def start(self, pages: dict[str, GeneratedPage], files: Files, config: MkDocsConfig,
               options: ConversionOptions) -> None:
@@ -65,7 +64,7 @@ class Conversion:
         extensions = list(config.markdown_extensions)
         if not options.enabled or not all(isinstance(extension, str) for extension in extensions):
             return  # a worker needs the extensions by name
-        self.pages, self.headings = pages, HeadingWords(extensions, dict(config.mdx_configs or {}))
+        self.headings = HeadingWords(extensions, dict(config.mdx_configs or {}))
         extension_configs = self.headings.settings  # the same in every language (headingwords.py)
         secrets = {page.nonce for page in pages.values()}  # one per build
         cache = HtmlCache(cache_folder(config, "html"), conversion_fingerprint(extensions, extension_configs),
@@ -88,16 +87,16 @@ class Conversion:
             return ""
         return generated.with_words(markdown) if generated is not None else markdown
 
-    def fill(self, page: Page, insert_fragments: Callable[..., str]) -> None:
-        """Before the theme renders a page converted here: its HTML (with its fragments, through
-        `insert_fragments`), table of contents and anchors."""
+    def fill(self, page: Page, generated: GeneratedPage | None, insert_fragments: Callable[..., str]) -> None:
+        """Before the theme renders a page converted here (`generated`): its HTML (with its heading
+        words, and its fragments through `insert_fragments`), table of contents and anchors."""
         if not self.converts(page):
             return
         try:
             converted = self.batch.result(page.file.src_uri)
         except Exception as error:  # the conversion's own failure (an extension's error, a killed worker)
             raise PluginError(f"Converting the Markdown of {page.file.src_uri} failed: {error!r}") from None
-        converted = self.headings.resolve(converted, self.pages[page.file.src_uri])
+        converted = self.headings.resolve(converted, generated)
         page.content = insert_fragments(converted.html, page.file.src_uri, cleaned=True)  # prerender.py cleaned it
         page.toc = get_toc(converted.toc_tokens)
         clean_toc(page.toc)
@@ -117,4 +116,4 @@ class Conversion:
             log.info(f"Generated pages: {counts['cache']} from the cache, {counts['worker']} converted by a worker, "
                      f"{counts['here']} in this process, {self.generated - sum(counts.values())} by MkDocs; "
                      f"{shared} of those from the cache converted by another language's build")
-        self.batch, self.pages, self.headings = None, {}, None
+        self.batch, self.headings = None, None

@@ -104,7 +104,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         self.site.search.start_writing(config, page, self.site.first_listing)
-        self.site.conversion.fill(page, self.site.insert_fragments)
+        self.site.conversion.fill(page, self.site.pages.get(page.file.src_uri), self.site.insert_fragments)
         page_context(self.site, context, page, config)
         return context
 
