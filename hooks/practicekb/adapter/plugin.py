@@ -122,8 +122,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.site.search.add_kept(self.memory.kept_search())
         self.site.search.start_writing(config, None, self.site.first_listing)
         self.site.write_qr_codes(config)
-        self.site.cards.write()
-        self.site.index_site(config)
+        self.site.index_site(config)  # and the social cards
         self.site.minifier.finish()
         if self.memory is not None:
             self.memory.commit()

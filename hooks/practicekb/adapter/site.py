@@ -232,14 +232,18 @@ class SiteBuild:
         return self.source_kb.interface.catalogues[site_languages_.build_language(config)]
 
     def index_site(self, config: MkDocsConfig) -> None:
-        """Write this language's search index and stop its Pagefind; in the default language's build,
-        then build every other language (unless default_language_only) and write the site's icons."""
+        """Write this language's search index and stop its Pagefind, and its social cards; in the
+        default language's build, build every other language first (unless default_language_only):
+        its card workers (one card for every language, mostly) go on drawing at their low priority
+        while the other languages are built, rather than the default's build waiting for them.
+        Then write the site's icons."""
         if self.memory is not None and self.memory.incremental:
             self.memory.write_search_later(self.search, config)  # the page is served meanwhile
             self.search = SiteSearch()
         else:
             self.search.write(config)
         if not site_languages_.is_default_build(config):
+            self.cards.write()
             return
         if not self.default_language_only:
             # Inside this build's last event: its pages are written, so their texts go first (MkDocs
@@ -247,6 +251,7 @@ class SiteBuild:
             self.release_pages()
             site_languages_.build_other_languages(config, self.source_kb.interface.catalogues, lambda other: self.hand_over(
                 other.plugins[PLUGIN_NAME].site, config.site_url or ""))
+        self.cards.write()
         self.icons.write(Path(config.site_dir))
 
     def release_pages(self) -> None:
