@@ -95,8 +95,9 @@ def _renamed(tokens: list, renamed: dict[str, dict]) -> list:
     the page's own may be shared)."""
     result = []
     for token in tokens:
-        token = {**token, **({key: value for key, value in renamed[token["id"]].items() if key in token}
-                             if token.get("id") in renamed else {})}
+        token = dict(token)
+        if token.get("id") in renamed:  # only the fields the token has ("html" is newer than the others)
+            token.update({key: value for key, value in renamed[token["id"]].items() if key in token})
         if token.get("children"):
             token["children"] = _renamed(token["children"], renamed)
         result.append(token)

@@ -160,8 +160,9 @@ class SiteBuild:
             raise PluginError("These pages are generated from practices/ and vocabularies/, but docs/ also has them; "
                               "remove them from docs/: " + ", ".join(sorted(clashes)))
         register_macros_variables(config, kb, self.interface_words(config))
-        written = {uri: page for uri, page in self.pages.items() if files.get_file_from_path(uri).is_modified()}
-        self.folders = PageFolders([Path(files.get_file_from_path(uri).abs_dest_path).parent for uri in written])
+        written_files = [file for file in map(files.get_file_from_path, self.pages) if file.is_modified()]
+        written = {file.src_uri: self.pages[file.src_uri] for file in written_files}
+        self.folders = PageFolders([Path(file.abs_dest_path).parent for file in written_files])
         self.conversion.start(written, files, config, self.conversion_options)
         self.minifier = PageMinifier(len(files.documentation_pages()) - len(self.pages) + len(written), self.conversion_options)
         return files
@@ -242,17 +243,16 @@ class SiteBuild:
             self.search = SiteSearch()
         else:
             self.search.write(config)
-        if not site_languages_.is_default_build(config):
-            self.cards.write()
-            return
-        if not self.default_language_only:
+        default = site_languages_.is_default_build(config)
+        if default and not self.default_language_only:
             # Inside this build's last event: its pages are written, so their texts go first (MkDocs
             # still holds its files and pages until the event returns, and mkdocs-macros after it).
             self.release_pages()
             site_languages_.build_other_languages(config, self.source_kb.interface.catalogues, lambda other: self.hand_over(
                 other.plugins[PLUGIN_NAME].site, config.site_url or ""))
         self.cards.write()
-        self.icons.write(Path(config.site_dir))
+        if default:
+            self.icons.write(Path(config.site_dir))
 
     def release_pages(self) -> None:
         """Once a language's pages are written: what only they needed goes, and the texts of its files
