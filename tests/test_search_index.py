@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import threading
 
 import pytest
 
@@ -74,4 +75,37 @@ def test_a_stopped_pagefind_is_a_clear_error_not_a_hang(tmp_path):
     indexer.add_page("/a/", html("en", "A", "words"))
     indexer.close()
     with pytest.raises(SearchIndexError, match="Pagefind"):
+        indexer.write(tmp_path)
+
+
+def test_a_pagefind_started_after_the_last_index_is_written_keeps_the_pages_added_while_it_waited(tmp_path):
+    # As a build of every language does: one language's index is written while the next is built,
+    # whose Pagefind starts once that write is done, its pages queued until then.
+    first = SearchIndexer()
+    first.add_page("/practices/koper/", html("en", "Koper", "coordination body"))
+    first.start_writing(tmp_path / "en")
+    may_write = threading.Event()
+    written: list[list[str]] = []
+
+    def write_first() -> None:
+        may_write.wait(30)
+        written.append([fragment["url"] for fragment in fragments_of(first.write(tmp_path / "en"))])
+
+    second = SearchIndexer(start_after=write_first)
+    second.add_page("/sk/practices/koper/", html("sk", "Koper", "koordinačný orgán"))
+    second.add_page("/sk/practices/piran/", html("sk", "Piran", "medkultúrna mediácia"))
+    assert written == []  # the second's pages are queued, the first not written yet
+    may_write.set()
+    output = second.write(tmp_path / "sk")
+    assert written == [["/practices/koper/"]]
+    assert sorted(fragment["url"] for fragment in fragments_of(output)) == ["/sk/practices/koper/", "/sk/practices/piran/"]
+
+
+def test_an_index_stopped_before_its_pagefind_started_is_a_clear_error_not_a_hang(tmp_path):
+    release = threading.Event()
+    indexer = SearchIndexer(start_after=lambda: release.wait(30))
+    indexer.add_page("/a/", html("en", "A", "words"))
+    indexer.close()  # a failed build, while the last language's index is still being written
+    release.set()
+    with pytest.raises(SearchIndexError, match="stopped before it started"):
         indexer.write(tmp_path)

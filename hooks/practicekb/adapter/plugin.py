@@ -138,6 +138,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.site.reset()  # stops the Markdown and card workers of a failed build
+        self.site.index_writes.cancel()  # the indexes still being written
         if self.memory is not None:
             self.memory.forget()
         self.site.search.stop()

@@ -2,9 +2,12 @@
 started when the build starts, fed every page as it is written, and writing <build>/pagefind/ once
 the build reaches its lists of practices. Each language's build has its own, stopped before the
 next language is built, so memory holds one language's index at a time (all five at once took
-3.6 GB at 5,000 practices)."""
+3.6 GB at 5,000 practices). In a build of every language, a language's Pagefind finishes writing
+its index while the next language is built (IndexWrites), and the next one's Pagefind starts once
+it is done (its pages wait in a queue until then)."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,14 +17,67 @@ from mkdocs.structure.pages import Page
 from ..exports.searchindex import SearchIndexError, SearchIndexer
 
 
+class IndexWrites:
+    """The languages' indexes, written one after another; shared by every language's build (the
+    default language's hands it to the others). With `background`, each is written while the build
+    goes on (the next language's), and wait() waits for them; without, at once."""
+
+    def __init__(self, background: bool) -> None:
+        self.background = background
+        self._writes: list[tuple[threading.Thread, SearchIndexer, list[SearchIndexError]]] = []
+
+    def add(self, indexer: SearchIndexer, site_dir: Path) -> None:
+        """Write `indexer`'s index into `site_dir` (in a thread if background: wait() reports a failure)."""
+        if not self.background:
+            try:
+                indexer.write(site_dir)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from None
+            return
+        failures: list[SearchIndexError] = []
+
+        def write() -> None:
+            try:
+                indexer.write(site_dir)
+            except SearchIndexError as error:
+                failures.append(error)
+
+        thread = threading.Thread(target=write, name="pagefind-write", daemon=True)
+        self._writes.append((thread, indexer, failures))
+        thread.start()
+
+    def last_done(self) -> None:
+        """Until the index added last is written (a new language's Pagefind starts after it)."""
+        if self._writes:
+            self._writes[-1][0].join()
+
+    def wait(self) -> None:
+        """Until every index is written; the first failure stops the build."""
+        writes, self._writes = self._writes, []
+        for thread, _, _ in writes:
+            thread.join()
+        for _, _, failures in writes:
+            if failures:
+                raise PluginError(str(failures[0]))
+
+    def cancel(self) -> None:
+        """A failed build: every Pagefind still writing is stopped."""
+        writes, self._writes = self._writes, []
+        for thread, indexer, _ in writes:
+            indexer.close()
+            thread.join()
+
+
 class SiteSearch:
     def __init__(self) -> None:
         self.indexer: SearchIndexer | None = None  # this language's index
 
-    def start(self, config: MkDocsConfig) -> None:
+    def start(self, config: MkDocsConfig, after: IndexWrites) -> None:
+        """`after`: the indexes still being written; this language's Pagefind starts once they are."""
         self.stop()
         try:
-            self.indexer = SearchIndexer(keep_index_url=not config.use_directory_urls)
+            self.indexer = SearchIndexer(keep_index_url=not config.use_directory_urls,
+                                         start_after=after.last_done if after.background else None)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 
@@ -62,12 +118,8 @@ class SiteSearch:
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 
-    def write(self, config: MkDocsConfig) -> None:
-        """After the build's pages: the index into <build>/pagefind/, and Pagefind stopped."""
+    def write(self, config: MkDocsConfig, writes: IndexWrites) -> None:
+        """After the build's pages: the index into <build>/pagefind/, and Pagefind stopped (by `writes`)."""
         indexer, self.indexer = self.indexer, None
-        if indexer is None:
-            return
-        try:
-            indexer.write(Path(config.site_dir))
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from None
+        if indexer is not None:
+            writes.add(indexer, Path(config.site_dir))

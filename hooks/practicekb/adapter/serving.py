@@ -23,7 +23,7 @@ from ..exports.opendata import KeptRows
 from ..pages.keptpages import KeptPages
 from ..source.load import KeptReads
 from .pageoutput import IconSprite
-from .search import SiteSearch
+from .search import IndexWrites, SiteSearch
 
 log = logging.getLogger("mkdocs.plugins.practicekb")
 DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' warning, true of a dirty build in general
@@ -144,7 +144,7 @@ class PreviewMemory:
 
         def write() -> None:
             try:
-                search.write(config)
+                search.write(config, IndexWrites(background=False))
             except PluginError as error:
                 if not self.search_cancelled:
                     log.error(str(error))

@@ -28,7 +28,7 @@ from .minifier import PageMinifier
 from .pagefolders import PageFolders
 from .pageoutput import IconSprite
 from .previews import SocialCards, practice_of
-from .search import SiteSearch
+from .search import IndexWrites, SiteSearch
 from .serving import PreviewMemory
 from .translatedpages import use_page_translations
 from ..core.filebatch import FileBatch
@@ -51,6 +51,7 @@ class SiteBuild:
         self.source_kb: KnowledgeBase | None = None  # as written, with every translation
         self.shared_source: KnowledgeBase | None = None  # given by the default language's build
         self.search = SiteSearch()  # this language's search index (Pagefind)
+        self.index_writes = IndexWrites(background=False)  # the languages' indexes, shared by their builds
         self.icons = IconSprite()  # the whole site's icons, one file (pageoutput.py), fed by every language
         self.conversion = Conversion()  # generated pages' HTML, converted outside MkDocs
         self.conversion_options = ConversionOptions()
@@ -69,15 +70,19 @@ class SiteBuild:
         self.memory: PreviewMemory | None = None  # what a preview (make serve) keeps between builds (serving.py)
 
     def start_build(self, config: MkDocsConfig, conversion: ConversionOptions) -> None:
-        """Forget the last build; start this language's search indexer (Pagefind)."""
+        """Forget the last build; start this language's Pagefind once the last language's is done."""
         self.reset()
         self.conversion_options = conversion
-        self.search.start(config)
+        if site_languages_.is_default_build(config):
+            self.index_writes.cancel()  # (written while the next language is built, in a build of them all)
+            self.index_writes = IndexWrites(background=not self.default_language_only and self.memory is None)
+        self.search.start(config, after=self.index_writes)
 
     def hand_over(self, other: SiteBuild, root_url: str) -> None:
         """What is read once for all languages: the knowledge base as written, the icons, the cards drawn."""
         other.shared_source = self.source_kb
         other.icons = self.icons
+        other.index_writes = self.index_writes
         self.cards.hand_over(other.cards, root_url)
 
     def reset(self) -> None:  # the handed-over parts (shared_source, icons, cards' default) stay
@@ -233,16 +238,15 @@ class SiteBuild:
         return self.source_kb.interface.catalogues[site_languages_.build_language(config)]
 
     def index_site(self, config: MkDocsConfig) -> None:
-        """Write this language's search index and stop its Pagefind, and its social cards; in the
-        default language's build, build every other language first (unless default_language_only):
-        its card workers (one card for every language, mostly) go on drawing at their low priority
-        while the other languages are built, rather than the default's build waiting for them.
-        Then write the site's icons."""
+        """Write this language's search index (in a build of every language, while the next one is
+        built) and social cards; in the default language's build, first build every other language
+        (unless default_language_only), its card workers drawing meanwhile at low priority, then
+        wait for every index and write the site's icons."""
         if self.memory is not None and self.memory.incremental:
             self.memory.write_search_later(self.search, config)  # the page is served meanwhile
             self.search = SiteSearch()
         else:
-            self.search.write(config)
+            self.search.write(config, self.index_writes)
         default = site_languages_.is_default_build(config)
         if default and not self.default_language_only:
             # Inside this build's last event: its pages are written, so their texts go first (MkDocs
@@ -252,6 +256,7 @@ class SiteBuild:
                 other.plugins[PLUGIN_NAME].site, config.site_url or ""))
         self.cards.write()
         if default:
+            self.index_writes.wait()
             self.icons.write(Path(config.site_dir))
 
     def release_pages(self) -> None:

@@ -53,7 +53,7 @@ class FileBatch:
         self._make, self._cache, self._chunk, self._in_site = make, cache, chunk, in_site
         self._jobs = [(job, cache.key(*job.key_parts) if cache else "") for job in jobs]
         self._work = [(job, key) for job, key in self._jobs if not (cache and cache.has(key))]
-        workers = workers if workers is not None else min(4, available_cores() - 1)  # a core for the build
+        workers = workers if workers is not None else min(4, available_cores())  # low priority: only idle cores
         self._batch: BackgroundBatch | None = None
         if workers >= 1 and len(self._work) >= parallel_from:
             parts = [self._work[i:i + chunk] for i in range(0, len(self._work), chunk)]

@@ -22,6 +22,7 @@ import queue
 import shutil
 import subprocess
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 OUTPUT = "pagefind"
@@ -66,38 +67,56 @@ class SearchIndexer:
     pages are held at a time. Pages go in with add_page while the site is built; write() puts the
     index into the site and stops Pagefind."""
 
-    def __init__(self, keep_index_url: bool = False):
-        try:
-            self._process = subprocess.Popen([pagefind_executable(), "--service"], stdin=subprocess.PIPE,
-                                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        except OSError as error:
-            raise SearchIndexError(f"Pagefind could not be started: {error}") from None
+    def __init__(self, keep_index_url: bool = False, start_after: Callable[[], object] | None = None):
+        """`start_after`: Pagefind is started once it returns (in a thread; pages added meanwhile wait
+        in a queue), so the index the build wrote before, still being written by its own Pagefind,
+        does not share the memory with this one; without it Pagefind starts now."""
+        self._executable = pagefind_executable()
+        self._process: subprocess.Popen | None = None
         self._answers: dict[int, dict] = {}  # message id -> answer, for the messages waited for
         self._answer_count = 0
         self._failures: list[dict] = []
         self._answered = threading.Condition()
         self._last_id = 0
         self._pages = 0
-        self._reader = threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True)
-        self._reader.start()
+        self._config = {"exclude_selectors": [".headerlink"], "keep_index_url": keep_index_url}
+        self._index_id: str | None = None
         # Pages are encoded and written to Pagefind by a thread of their own: writing to the pipe
         # waits whenever Pagefind is busy, and the build should not.
         self._outbox: queue.SimpleQueue[tuple[int, dict] | None] = queue.SimpleQueue()
         self._writer_error: SearchIndexError | None = None
-        self._writer = threading.Thread(target=self._write_pages, name="pagefind-pages", daemon=True)
-        self._writer.start()
+        self._closed = False
+        self._starting = threading.Lock()  # close() and a deferred start, one at a time
+        self._sent = 0  # messages written to Pagefind, each answered in turn
+        self._new_index = self._next_id()  # the first message, whenever Pagefind starts
         self._write_request: int | None = None  # the message asking for the index to be written
         self._output: Path | None = None
-        config = {"exclude_selectors": [".headerlink"], "keep_index_url": keep_index_url}
-        self._index_id = self._ask({"type": "NewIndex", "config": config})["index_id"]
+        if start_after is None:
+            self._launch()
+        self._writer = threading.Thread(target=self._write_pages, args=(start_after,), name="pagefind-pages",
+                                        daemon=True)
+        self._writer.start()
+
+    def _launch(self) -> None:
+        """Start Pagefind and its index (in the writer thread when the start waits for another index)."""
+        with self._starting:
+            if self._closed:
+                raise SearchIndexError("Pagefind was stopped before it started")
+            try:
+                self._process = subprocess.Popen([self._executable, "--service"], stdin=subprocess.PIPE,
+                                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            except OSError as error:
+                raise SearchIndexError(f"Pagefind could not be started: {error}") from None
+        threading.Thread(target=self._read_answers, name="pagefind-answers", daemon=True).start()
+        self._write_message(self._new_index, {"type": "NewIndex", "config": self._config})
+        self._index_id = self._answer(self._new_index, timeout=60)["index_id"]
 
     def add_page(self, url: str, html: str) -> None:
         """Index a page at `url` (from the site's root, e.g. /sk/practices/x/) unless it is not
         marked for search. Does not wait: Pagefind answers while the build goes on."""
         if BODY_MARK not in html:
             return
-        self._post({"type": "AddFile", "index_id": self._index_id, "url": url,
-                    "file_contents": searchable_part(html), "file_path": None})
+        self._post({"type": "AddFile", "url": url, "file_contents": searchable_part(html), "file_path": None})
         self._pages += 1
 
     def start_writing(self, site_dir: Path) -> None:
@@ -142,8 +161,10 @@ class SearchIndexer:
 
     def close(self) -> None:
         """Stop Pagefind (also when a build fails or is replaced by a newer one)."""
+        with self._starting:
+            self._closed = True  # a Pagefind not started yet is not started
         self._outbox.put(None)
-        if self._process.poll() is None:
+        if self._process is not None and self._process.poll() is None:
             try:
                 self._process.stdin.close()
             except OSError:
@@ -162,15 +183,25 @@ class SearchIndexer:
             return 0
 
     def _write_files_message(self) -> dict:
-        return {"type": "WriteFiles", "index_id": self._index_id, "output_path": str(self._output)}
+        return {"type": "WriteFiles", "output_path": str(self._output)}
+
+    def _next_id(self) -> int:
+        self._last_id += 1
+        return self._last_id
 
     def _post(self, payload: dict) -> int:
         """Queue a message for the writer thread (messages keep their order)."""
-        self._last_id += 1
-        self._outbox.put((self._last_id, payload))
-        return self._last_id
+        message_id = self._next_id()
+        self._outbox.put((message_id, payload))
+        return message_id
 
-    def _write_pages(self) -> None:
+    def _write_pages(self, start_after: Callable[[], object] | None) -> None:
+        if start_after is not None:
+            try:
+                start_after()
+                self._launch()
+            except SearchIndexError as error:
+                self._writer_error = error
         while (message := self._outbox.get()) is not None:
             if self._writer_error is None:
                 try:
@@ -187,16 +218,21 @@ class SearchIndexer:
 
     def _send(self, payload: dict) -> int:
         """Send a message now (only while the writer thread has nothing to send)."""
-        self._last_id += 1
-        self._write_message(self._last_id, payload)
-        return self._last_id
+        message_id = self._next_id()
+        self._write_message(message_id, payload)
+        return message_id
 
     def _write_message(self, message_id: int, payload: dict, flush: bool = False) -> None:
+        if payload["type"] != "NewIndex":
+            payload = {**payload, "index_id": self._index_id}  # known once Pagefind has started
         message = {"message_id": message_id, "payload": payload}
         self._to_pagefind(base64.b64encode(json.dumps(message).encode("utf-8")) + b",", flush)
+        self._sent += 1
 
     def _to_pagefind(self, data: bytes, flush: bool) -> None:
         """Write to Pagefind's input: a closed pipe means Pagefind has stopped."""
+        if self._process is None:
+            raise SearchIndexError("Pagefind was stopped before it started")
         try:
             self._process.stdin.write(data)
             if flush:
@@ -207,15 +243,11 @@ class SearchIndexer:
     def _wait_for_all(self, timeout: float) -> None:
         """Until Pagefind has answered every message sent so far (or has stopped)."""
         self._to_pagefind(b"", flush=True)
-        last = self._last_id
+        last = self._sent
         with self._answered:
             if not self._answered.wait_for(lambda: self._answer_count >= last or self._process.poll() is not None,
                                            timeout=timeout):
                 raise SearchIndexError(f"Pagefind gave no answer in {timeout} seconds")
-
-    def _ask(self, payload: dict, timeout: float = 60) -> dict:
-        """Send a message and wait for its answer."""
-        return self._answer(self._send(payload), timeout)
 
     def _answer(self, message_id: int, timeout: float) -> dict:
         """Wait for the answer to a message sent."""
