@@ -32,15 +32,27 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def _rss(pid: int) -> int:
+def _memory(path: str, field: bytes) -> int:
+    """A `field:` line of a /proc file, in bytes (0 once the process has gone)."""
     try:
-        with open(f"/proc/{pid}/status", "rb") as status:
-            for line in status:
-                if line.startswith(b"VmRSS:"):
+        with open(path, "rb") as lines:
+            for line in lines:
+                if line.startswith(field):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass
     return 0
+
+
+def _rss(pid: int) -> int:
+    return _memory(f"/proc/{pid}/status", b"VmRSS:")
+
+
+def _pss(pid: int) -> int:
+    """Resident memory with each shared page divided among the processes sharing it: a sum over
+    processes counts a page once (a worker just forked from the build, before it executes, shares
+    all of the build's pages and its RSS alone would count them twice)."""
+    return _memory(f"/proc/{pid}/smaps_rollup", b"Pss:")
 
 
 def _name(pid: int) -> str:
@@ -63,7 +75,8 @@ def tree_rss(root: int) -> dict[int, int]:
 
 
 class PeakMemory:
-    """Samples a process tree's memory in a thread until stopped; `peak` is the largest sum seen,
+    """Samples a process tree's memory (PSS: shared pages counted once) in a thread until stopped;
+    `peak` is the largest sum seen,
     `at_peak` what each kind of process held then (the build, its workers, Pagefind), in bytes."""
 
     def __init__(self, pid: int):
@@ -75,7 +88,11 @@ class PeakMemory:
 
     def _sample(self) -> None:
         while not self._stop.wait(SAMPLE_SECONDS):
-            sizes = tree_rss(self.pid)
+            # RSS is cheap to read and never less than PSS: only a sum of RSS above the peak can be one.
+            resident = tree_rss(self.pid)
+            if sum(resident.values()) <= self.peak:
+                continue
+            sizes = {pid: _pss(pid) for pid in resident}
             if sum(sizes.values()) > self.peak:
                 self.peak, self.at_peak = sum(sizes.values()), {}
                 for pid, size in sizes.items():
