@@ -1,10 +1,10 @@
 """The search index of one language's build: Pagefind (run as a service, exports/searchindex.py)
 started when the build starts, fed every page as it is written, and writing <build>/pagefind/ once
-the build reaches its lists of practices. Each language's build has its own, stopped before the
-next language is built, so memory holds one language's index at a time (all five at once took
-3.6 GB at 5,000 practices). In a build of every language, a language's Pagefind finishes writing
-its index while the next language is built (IndexWrites), and the next one's Pagefind starts once
-it is done (its pages wait in a queue until then)."""
+the build reaches its lists of practices. Each language's build has its own, and the next
+language's starts only once it has stopped, so memory holds one language's index at a time (all
+five at once took 3.6 GB at 5,000 practices). In a build of every language, a language's Pagefind
+finishes writing its index while the next language is built (IndexWrites), whose pages wait in a
+queue until their Pagefind starts."""
 from __future__ import annotations
 
 import threading
