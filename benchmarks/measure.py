@@ -76,8 +76,8 @@ def tree_rss(root: int) -> dict[int, int]:
 
 class PeakMemory:
     """Samples a process tree's memory (PSS: shared pages counted once) in a thread until stopped;
-    `peak` is the largest sum seen,
-    `at_peak` what each kind of process held then (the build, its workers, Pagefind), in bytes."""
+    `peak` is the largest sum seen, `at_peak` what each kind of process held then (the build, its
+    workers, Pagefind), in bytes."""
 
     def __init__(self, pid: int):
         self.pid, self.peak = pid, 0

@@ -74,7 +74,7 @@ class SiteBuild:
         self.reset()
         self.conversion_options = conversion
         if site_languages_.is_default_build(config):
-            self.index_writes.cancel()  # (written while the next language is built, in a build of them all)
+            self.index_writes.cancel()  # a failed build's writes, never waited for
             self.index_writes = IndexWrites(background=not self.default_language_only and self.memory is None)
         self.search.start(config, after=self.index_writes)
 

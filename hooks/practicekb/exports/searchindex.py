@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 OUTPUT = "pagefind"
+NOT_STARTED = "Pagefind was stopped before it started"  # close() came first (a failed build)
 BODY_MARK = "data-pagefind-body"
 # Pagefind's own ready-made interfaces: the site has its own, so these are never loaded.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
@@ -101,7 +102,7 @@ class SearchIndexer:
         """Start Pagefind and its index (in the writer thread when the start waits for another index)."""
         with self._starting:
             if self._closed:
-                raise SearchIndexError("Pagefind was stopped before it started")
+                raise SearchIndexError(NOT_STARTED)
             try:
                 self._process = subprocess.Popen([self._executable, "--service"], stdin=subprocess.PIPE,
                                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -232,7 +233,7 @@ class SearchIndexer:
     def _to_pagefind(self, data: bytes, flush: bool) -> None:
         """Write to Pagefind's input: a closed pipe means Pagefind has stopped."""
         if self._process is None:
-            raise SearchIndexError("Pagefind was stopped before it started")
+            raise SearchIndexError(NOT_STARTED)
         try:
             self._process.stdin.write(data)
             if flush:
