@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 MAPDATA := node_modules/world-atlas/countries-50m.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-all build test test-fast check bench bench-search clean chromium vnu
+.PHONY: serve serve-all build test test-fast check bench bench-against bench-search clean chromium vnu
 
 # The Nu HTML Checker (vnu), which tests/test_validity.py runs over the built pages: the npm
 # package vnu-jar (the checker's own release as a jar), run with Java 17 or later.
@@ -63,8 +63,13 @@ test-fast: $(STAMP) $(MAPDATA)  ## the fast inner loop: unit and check tests, no
 check: $(STAMP) $(MAPDATA)  ## validate practices and vocabularies, as CI does for a pull request
 	$(BIN)/kb check
 
-bench: $(STAMP) $(MAPDATA)  ## build 100, 1000 and 5000 synthetic practices and print the figures
+bench: $(STAMP) $(MAPDATA)  ## build 1,000 and 5,000 synthetic practices in every language beside plain Material; print the figures
 	$(BIN)/python -m benchmarks.build_benchmark
+
+# The build against an earlier commit's, paired rounds at 1,000 practices (issue 20 compared with 2eceb54).
+BEFORE ?= 2eceb54
+bench-against: $(STAMP) $(MAPDATA)  ## this checkout's cold and warm builds against commit $(BEFORE)'s, every language (BEFORE=<commit>)
+	$(BIN)/python -m benchmarks.against_commit $(BEFORE)
 
 bench-search: $(STAMP) $(MAPDATA) chromium  ## 5000 synthetic practices in Chromium: search bytes, Explore load and filter times
 	$(BIN)/python -m benchmarks.search_benchmark

@@ -105,13 +105,13 @@ class PeakMemory:
         return self.peak
 
 
-def run_measured(command: list[str], env: dict[str, str]) -> dict:
+def run_measured(command: list[str], env: dict[str, str], cwd: Path | None = None) -> dict:
     """Run `command`; its wall time, the CPU seconds of it and every process it waited for (workers,
     Pagefind), and the peak memory of its whole process tree. Its last line of output is JSON,
     merged into the figures."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err, env=env)
+        process = subprocess.Popen(command, stdout=out, stderr=err, env=env, cwd=cwd)
         memory = PeakMemory(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
