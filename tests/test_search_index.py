@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from practicekb.exports.searchindex import SearchIndexError, SearchIndexer, searchable_part
+from practicekb.exports.searchindex import SearchIndexError, SearchIndexer, searchable_part, wait_until_written
 
 pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
 
@@ -45,6 +45,21 @@ def test_the_index_is_written_while_list_pages_are_built_and_a_late_page_is_not_
     assert sorted(fragment["url"] for fragment in fragments_of(output)) == ["/practices/koper/", "/practices/piran/"]
     entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == 2
+
+
+def test_the_index_is_not_left_until_every_file_pagefind_answered_for_has_its_bytes(tmp_path):
+    # Pagefind answers before its writer threads are done; a file still empty then must not be left so.
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "pagefind.js").write_text("js", encoding="utf-8")
+    landing = tmp_path / "fragment" / "en_1.pf_fragment"
+    landing.touch()
+    threading.Timer(0.2, landing.write_bytes, (gzip.compress(b"pagefind_dcd{}"),)).start()
+    wait_until_written(tmp_path, timeout=10)
+    assert landing.stat().st_size > 0
+    (tmp_path / "index").mkdir()
+    (tmp_path / "index" / "en_2.pf_index").touch()  # never written: a clear error, not a broken search
+    with pytest.raises(SearchIndexError, match=r"1 file\(s\) of the search index empty .*en_2\.pf_index"):
+        wait_until_written(tmp_path, timeout=0.3)
 
 
 def fragments_of(output) -> list[dict]:

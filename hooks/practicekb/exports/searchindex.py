@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import queue
 import shutil
 import subprocess
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +34,7 @@ BODY_MARK = "data-pagefind-body"
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 WRITE_TIMEOUT = 600  # seconds for Pagefind to write the index once every page is in
+LANDING_TIMEOUT = 60  # seconds for the files Pagefind has answered for to reach the disk
 
 
 def searchable_part(html: str) -> str:
@@ -52,6 +55,22 @@ def searchable_part(html: str) -> str:
 
 class SearchIndexError(RuntimeError):
     """Pagefind is missing or failed; the message says what to do."""
+
+
+def wait_until_written(folder: Path, timeout: float) -> None:
+    """Until no file in `folder` is empty. Pagefind answers a write once it has created every file
+    and handed its bytes to a writer thread, not once they are on disk (tokio's File returns from a
+    write before the write is done), and it exits at once when its input closes: stopped straight
+    after its answer, it could leave a file empty (the likely cause of a test that once read an
+    index file that was not JSON, under load). Each file goes to disk in one write (tokio writes up
+    to 2 MB at once; the index's files are far smaller), so a file with bytes in it is whole."""
+    deadline = time.monotonic() + timeout
+    while empty := [os.path.join(parent, name) for parent, _, names in os.walk(folder) for name in names
+                    if os.path.getsize(os.path.join(parent, name)) == 0]:
+        if time.monotonic() > deadline:
+            raise SearchIndexError(f"Pagefind left {len(empty)} file(s) of the search index empty after "
+                                   f"{timeout:g} seconds ({empty[0]}): build again")
+        time.sleep(0.01)
 
 
 def pagefind_executable() -> str:
@@ -138,12 +157,14 @@ class SearchIndexer:
             self.start_writing(site_dir)
             self._finish_pages()
             self._answer(self._write_request, timeout=WRITE_TIMEOUT)  # and every page's answer before it
+            wait_until_written(self._output, LANDING_TIMEOUT)
             # Fewer pages in the index than were sent: pages added after the request, or (should Pagefind
             # ever handle messages at once rather than in turn) pages it had not finished when it
             # wrote. Every page has been indexed by now: write again, with all of them.
             if not self._failures and self._indexed_page_count() < self._pages:
                 shutil.rmtree(self._output, ignore_errors=True)
                 self._answer(self._send(self._write_files_message()), timeout=WRITE_TIMEOUT)
+                wait_until_written(self._output, LANDING_TIMEOUT)
             if self._failures:
                 raise SearchIndexError(f"Pagefind could not index {len(self._failures)} page(s): "
                                        f"{self._failures[0].get('message', self._failures[0])}")
