@@ -1,4 +1,4 @@
-"""Unit tests of load, validate and the knowledge base's indexes."""
+"""Unit tests of load, validate, the knowledge base's indexes and the pages' fragments."""
 from __future__ import annotations
 
 import pytest
@@ -8,6 +8,7 @@ import datetime as dt
 from conftest import FIXTURE_VOCABULARIES, VALID_PRACTICE, make_project
 from practicekb.source.load import load_practice, split_front_matter
 from practicekb.model.pipeline import ProjectPaths, check, load_vocabularies
+from practicekb.pages.fragments import Fragments, fragment_placeholder
 from practicekb.source.yamlsource import parse_yaml
 
 pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
@@ -148,3 +149,14 @@ def test_page_folders_are_made_ahead_in_order_and_an_error_stops_it_quietly(tmp_
     (tmp_path / "a-file").write_text("in the way", encoding="utf-8")
     PageFolders([tmp_path / "a-file" / "page", tmp_path / "after"]).wait()
     assert not (tmp_path / "after").exists()
+
+
+def test_marked_html_is_taken_out_of_the_markdown_in_order_and_an_unclosed_mark_is_left_alone():
+    marks = Fragments()
+    text = (f"Intro\n{marks.start}\n<dl><dt>Country</dt></dl>\n{marks.end}\nText {marks.start}<p>a</p>{marks.end}"
+            f" end {marks.start} never closed")
+    content, fragments = marks.split(text)
+    assert fragments == ("<dl><dt>Country</dt></dl>", "<p>a</p>")
+    assert content == (f"Intro\n{fragment_placeholder(marks.nonce, 0)}\nText {fragment_placeholder(marks.nonce, 1)}"
+                       f" end {marks.start} never closed")
+    assert marks.split("no marks") == ("no marks", ())

@@ -2,7 +2,6 @@
 paragraph instead, and the page gets the HTML back (GeneratedPage.with_fragments)."""
 from __future__ import annotations
 
-import re
 import secrets
 
 
@@ -33,13 +32,20 @@ class Fragments:
     def __init__(self) -> None:
         self.nonce = secrets.token_hex(8)  # never reaches the output: every placeholder is replaced
         self.start, self.end = f"KBSTART{self.nonce}", f"KBEND{self.nonce}"
-        self.pattern = re.compile(re.escape(self.start) + "(.*?)" + re.escape(self.end), re.DOTALL)
 
     def split(self, rendered: str) -> tuple[str, tuple[str, ...]]:
+        """The text with each marked stretch (from a start mark to the next end mark) replaced by its
+        placeholder, and the stretches. Found with str.find: a lazy pattern over the page tried at
+        every character of each fragment, ten times as long (0.7 s of a build at 1,000 × 5)."""
+        parts: list[str] = []
         fragments: list[str] = []
-
-        def keep(match: re.Match) -> str:
-            fragments.append(match[1].strip())
-            return fragment_placeholder(self.nonce, len(fragments) - 1)
-
-        return self.pattern.sub(keep, rendered), tuple(fragments)
+        position = 0
+        while (start := rendered.find(self.start, position)) != -1:
+            end = rendered.find(self.end, start + len(self.start))
+            if end == -1:
+                break
+            fragments.append(rendered[start + len(self.start):end].strip())
+            parts += (rendered[position:start], fragment_placeholder(self.nonce, len(fragments) - 1))
+            position = end + len(self.end)
+        parts.append(rendered[position:])
+        return "".join(parts), tuple(fragments)
