@@ -222,7 +222,8 @@ def test_pages_are_minified_and_draw_material_icons_from_one_file(real_site):
     """No page repeats Material's icons inline or carries the templates' indentation; every icon a
     page names is in the one icon file at the site's root, also in another language's pages."""
     sheet = (real_site / "assets" / "kb-icons.css").read_text(encoding="utf-8")
-    for relative in (f"practices/{SLUGS[0]}/index.html", f"sk/practices/{SLUGS[0]}/index.html", "about/index.html"):
+    for relative in (f"practices/{SLUGS[0]}/index.html", f"sk/practices/{SLUGS[0]}/index.html", "about/index.html",
+                     "404.html", "sk/404.html"):  # the theme's own page too
         html = (real_site / relative).read_text(encoding="utf-8")
         assert "<path" not in html and "\n  " not in html, relative
         icons = page(real_site, relative.removesuffix("index.html")).select("svg.kb-icon")

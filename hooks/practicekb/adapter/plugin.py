@@ -24,6 +24,7 @@ from .settings import compiled_templates, escape_theme_texts, project_paths
 from .language_builds import PLUGIN_NAME, LanguageBuild, link_open_data
 from .site import SiteBuild
 from .templatedata import page_context, template_globals
+from .pageoutput import minified
 from .partialcache import cached_partial
 from .serving import PreviewMemory, PreviewSession, input_files
 from .translatedpages import guard_page_meta, mark_untranslated
@@ -114,6 +115,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.memory is not None and page.url is not None:
             self.memory.searched["/" + page.url] = output
         return self.site.minifier.page(output, page.file.abs_dest_path)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's own pages (404.html; not sitemap.xml) as light as every other page."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return minified(self.site.icons.by_reference(output_content))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.site.stop_folders()
