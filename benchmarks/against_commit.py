@@ -56,17 +56,15 @@ def old_project(sources: Path, root: Path, practices: int, every_language: bool)
     return root / "mkdocs.yml"
 
 
-def build(config: Path, own_package: bool, cold: bool) -> dict:
-    """One build in a fresh process, in the project's folder; `own_package`: the project's hooks/
-    come first on the import path (an earlier commit's package, not this checkout's)."""
+def build(config: Path, cold: bool) -> dict:
+    """One build in a fresh process, in the project's folder, with the project's own copy of the
+    package first on the import path (an earlier commit's; or this checkout's as it was when the
+    project was made, so that editing the package meanwhile does not change the figures)."""
     project = config.parent
     if cold:
         shutil.rmtree(project / ".cache", ignore_errors=True)
-    site = project / "site"
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": ""}
-    if own_package:
-        env["PYTHONPATH"] = str(project / "hooks")
-    return run_measured(python_runner(RUNNER, str(config), str(site)), env, cwd=project)
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "", "PYTHONPATH": str(project / "hooks")}
+    return run_measured(python_runner(RUNNER, str(config), str(project / "site")), env, cwd=project)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,18 +77,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kb-against-") as temp:
         root = Path(temp)
         every_language = not args.english_only
-        sides = {args.commit: (old_project(commit_sources(args.commit, root / "sources"), root / "before",
-                                           args.practices, every_language), True),
-                 "now": (hooked_project(root / "now", args.practices, every_language), False)}
-        for config, own_package in sides.values():  # a first build of each: not counted
-            build(config, own_package, cold=True)
+        sides = {args.commit: old_project(commit_sources(args.commit, root / "sources"), root / "before",
+                                          args.practices, every_language),
+                 "now": hooked_project(root / "now", args.practices, every_language)}
+        for config in sides.values():  # a first build of each: not counted
+            build(config, cold=True)
         ratios: dict[str, list[float]] = {"cold": [], "warm": [], "cold CPU": []}
         for number in range(args.rounds):
             order = list(sides) if number % 2 == 0 else list(reversed(sides))
             figures: dict[str, dict[str, dict]] = {}
             for name in order:
-                config, own_package = sides[name]
-                figures[name] = {kind: build(config, own_package, cold=kind == "cold") for kind in ("cold", "warm")}
+                figures[name] = {kind: build(sides[name], cold=kind == "cold") for kind in ("cold", "warm")}
                 for kind, f in figures[name].items():
                     print(f"round {number + 1}, {name:>8}, {kind}: {f['seconds']:6.1f} s, CPU {f['cpu']:6.1f} s", flush=True)
             before, now = figures[args.commit], figures["now"]
