@@ -18,10 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-from ..core.languages import language_name, plural_categories, plural_category
+from ..core.languages import language_name, plural_categories, plural_category, whole_number
 from ..source.translation_files import CATALOGUE_FOLDER
 from ..core.problems import Problem, did_you_mean
 from .textchecks import value_problems as text_problems
@@ -37,11 +36,19 @@ class Catalogue:
     language: str
     messages: dict[str, Message]
     config_texts: dict[str, str] = field(default_factory=dict)
+    # Messages without values, as made once (a practice page asks for a dozen, every language's
+    # build for every practice): (message id, count) -> HTML.
+    _plain: dict[tuple[str, int | None], Markup] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def t(self, message_id: str, count: int | None = None, **values: Any) -> Markup:
         """The message as HTML, for templates: its text escaped, and each value escaped too unless it
         is markup already (Markup, or `|e` and `|safe` in a template)."""
-        return Markup(self.text(message_id, count, _escape=True, **values))
+        if values:
+            return Markup(self.text(message_id, count, _escape=True, **values))
+        html = self._plain.get((message_id, count))
+        if html is None:
+            html = self._plain[message_id, count] = Markup(self.text(message_id, count, _escape=True))
+        return html
 
     def text(self, message_id: str, count: int | None = None, _escape: bool = False, **values: Any) -> str:
         """The message in this language as plain text, with its values filled in; `count` picks the
@@ -52,7 +59,7 @@ class Catalogue:
             message = message.get(category) or message["other"]
         if count is not None:
             values.setdefault("count", count)
-        values = {key: format_decimal(value, locale=self.language)
+        values = {key: whole_number(value, self.language)
                   if isinstance(value, int) and not isinstance(value, bool) else value
                   for key, value in values.items()}
         if _escape:
