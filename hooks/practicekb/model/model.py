@@ -226,7 +226,7 @@ class KnowledgeBase:
 
 
 def build_knowledge_base(practices: list[Practice], vocabularies: dict[str, Vocabulary],
-                         translations: list[Any] = (), languages: tuple[str, ...] = ("en",),
+                         translations: list[Any], languages: tuple[str, ...],
                          kept: KeptReads | None = None) -> KnowledgeBase:
     """Index validated practices by every taxonomy and compute related practices (with `kept`, a
     preview's, again only when a practice's themes, countries or funders changed, or the practices)."""

@@ -70,7 +70,8 @@ def vocabulary_from_data(taxonomy: str, data: dict[str, Any]) -> Vocabulary:
     return Vocabulary(taxonomy, terms, groups("groups"), groups("types"))
 
 
-def country_term(code: str, languages: tuple[str, ...] = ("en",)) -> Term:
-    """A country as a term, named in each language from CLDR."""
+def country_term(code: str, languages: tuple[str, ...]) -> Term:
+    """A country as a term, named in each of the site's languages from CLDR (and in English, the
+    vocabularies' reference language, which every term has)."""
     return Term("countries", code.lower(), {language: country_name(code, language) for language in ("en", *languages)},
                 {}, {"code": code})
