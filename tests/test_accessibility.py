@@ -130,3 +130,27 @@ def test_header_search_with_results_has_no_axe_violations(browser, real_site_url
         assert violations == [], json.dumps(violations, indent=2)
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_a_phones_menu_on_a_practice_shows_the_tabs_without_axe_violations(browser, real_site_url, scheme):
+    """A page the navigation does not list carries its top level once, as the tabs; a phone's menu
+    shows them (kb.css), also once Material has hidden the tabs for a scrolled page."""
+    context = browser.new_context(color_scheme=scheme, locale="en-GB", viewport={"width": 375, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(real_site_url + "lt/" + PAGES["practice"])
+        link = page.locator(".md-tabs a[href$='explore/']")
+        assert not link.is_visible()
+        page.mouse.wheel(0, 2000)
+        page.wait_for_function("() => document.querySelector('.md-tabs').hidden")
+        page.locator("header label[for=__drawer]").click()
+        link.wait_for(state="visible")
+        assert page.locator(".md-sidebar--primary").is_hidden()  # no empty panel beside it
+        violations = axe_violations(page)
+        assert violations == [], json.dumps(violations, indent=2)
+        link.click()
+        page.wait_for_url("**/lt/explore/")
+        assert not page.locator("#__drawer").is_checked()
+    finally:
+        context.close()

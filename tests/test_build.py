@@ -119,17 +119,24 @@ def test_navigation_marks_the_page_it_lists_and_nothing_on_pages_it_does_not(rea
     about = page(real_site, "about/")
     assert "About this site" in [a.get_text(strip=True) for a in about.select("a.md-nav__link--active")]
     assert about.select(".md-tabs__item--active")
+    top_level = [a.get_text(strip=True) for a in about.select(".md-tabs a")]
+    assert "Home" in top_level and "About" in top_level
     urls = [f"practices/{slug}/" for slug in SLUGS[:2]] + ["countries/si/"]
     for url in urls:
         html = page(real_site, url)
         assert not html.select("a.md-nav__link--active") and not html.select(".md-tabs__item--active"), url
-        for link in html.find("nav", class_="md-nav--primary").find_all("a", href=True):
+        # The navigation's top level once, as the tabs (the drawer shows them on a phone): the
+        # sidebar holds no second list.
+        assert not html.select("nav.md-nav--primary") and not html.select(".md-sidebar--primary a"), url
+        tabs = html.find("nav", class_="md-tabs")
+        assert [a.get_text(strip=True) for a in tabs.find_all("a")] == top_level, url
+        for link in tabs.find_all("a", href=True):
             target = resolve(real_site, url, link["href"])
             assert target is None or target.is_file(), (url, link["href"])
         search = html.find(attrs={"data-kb-search": True})  # its box is made by assets/search.js
         assert resolve(real_site, url, search["data-kb-pagefind"]) == real_site / "pagefind" / "pagefind.js", url
         assert html.select("header [data-md-component=palette]") and html.select("header .md-header__source a[href^='https://']")
-    first, second = (page(real_site, url).find("nav", class_="md-nav--primary") for url in urls[:2])
+    first, second = (page(real_site, url).find("nav", class_="md-tabs") for url in urls[:2])
     assert str(first) == str(second)
     deeper = page(real_site, f"sk/practices/{SLUGS[0]}/").find(attrs={"data-kb-search": True})  # another build, depth
     assert resolve(real_site, f"sk/practices/{SLUGS[0]}/", deeper["data-kb-pagefind"]) == real_site / "sk" / "pagefind" / "pagefind.js"
