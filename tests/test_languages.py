@@ -340,3 +340,15 @@ def test_a_citation_names_the_organisation_in_the_page_language(real_site):
     soup = page(real_site / "nb", "practices/bergen-inclusion-centre/")
     citation = soup.find(id="kb-citation")
     assert "Bergen kommune" in citation.get_text() and "Municipality of Bergen" not in citation.get_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_materials_own_words_are_in_the_page_language(real_site, language):
+    """Material's words (its table for the build's language: overrides/partials/language.html) on a
+    practice page: the skip link, the table of contents' title, the back-to-top button."""
+    words = {key: htmlmod.unescape(value) for key, value in material_strings(language).items()}
+    soup = page(real_site, f"{prefix(language)}practices/{TRANSLATED[0]}/")
+    assert soup.select_one(".md-skip").get_text(strip=True) == words["action.skip"]
+    assert soup.select_one(".md-nav--secondary .md-nav__title").get_text(strip=True) == words["toc"]
+    assert soup.select_one(".md-top").get_text(strip=True) == words["top"]
+    assert soup.select_one("nav.md-tabs")["aria-label"] == words["nav"]
