@@ -8,8 +8,8 @@ Pages that the navigation lists are rendered as Material does, every time.
 
 overrides/partials/nav.html and tabs.html call `kb_partial("material/partials/nav.html")` (or
 tabs.html, or our own partials/kb-tabs-top.html): Material's partial is reached under the prefix
-material/ because the override takes its name; overrides/partials/header.html calls it for its parts. A partial rendered this way must
-depend on nothing of the page but its folder.
+material/ because the override takes its name; overrides/partials/header.html calls it for its
+parts. A partial rendered this way must depend on nothing of the page but its folder.
 """
 from __future__ import annotations
 
