@@ -134,7 +134,8 @@ def build_figures(config: Path, site: Path, plain: bool, languages: list[str]) -
         else python_runner(RUNNER, str(config), str(site))
     figures = run_measured(runner, env)
     figures.update(site_figures(site))
-    figures["pages"] = page_bytes(site / "practices")
+    # every language's practice pages: the default language's at the root, the others' under <code>/
+    figures["pages"] = page_bytes([site / "practices"] + [site / code / "practices" for code in languages[1:]])
     return figures
 
 
@@ -142,7 +143,7 @@ def describe(name: str, f: dict) -> str:
     pages = f["pages"]
     return (f"{name:>6}: {f['seconds']:6.1f} s, CPU {f['cpu']:6.1f} s ({f['system']:5.1f} s system), "
             f"peak memory of the process tree {f['peak_mb']:6.0f} MB, site {f['site_mb']:7.1f} MB in {f['files']:,} files, "
-            f"practice page {pages.get('raw_median', 0) / 1024:4.1f} KB (largest {pages.get('raw_max', 0) / 1024:4.1f}), "
+            f"practice page (every language) {pages.get('raw_median', 0) / 1024:4.1f} KB (largest {pages.get('raw_max', 0) / 1024:4.1f}), "
             f"gzipped {pages.get('gzip_median', 0) / 1024:3.1f} KB (largest {pages.get('gzip_max', 0) / 1024:3.1f})"
             + ("; memory at the peak: " + ", ".join(f"{kind} {mb:.0f} MB" for kind, mb in
                                                    sorted(f["at_peak_mb"].items(), key=lambda item: -item[1]))

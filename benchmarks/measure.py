@@ -144,11 +144,11 @@ def site_figures(site: Path) -> dict:
     return {"site_mb": sum(sizes.values()) / 1e6, "files": files, "folders_mb": {k: v / 1e6 for k, v in sizes.items()}}
 
 
-def page_bytes(folder: Path) -> dict:
-    """Raw and gzipped bytes of every index.html under `folder` (one language's practice pages):
-    the median and the largest."""
+def page_bytes(folders: list[Path]) -> dict:
+    """Raw and gzipped bytes of every index.html one level under each of `folders` (every
+    language's practice pages): the median and the largest."""
     raw, zipped = [], []
-    for page in folder.glob("*/index.html"):
+    for page in (page for folder in folders for page in folder.glob("*/index.html")):
         data = page.read_bytes()
         raw.append(len(data))
         zipped.append(len(gzip.compress(data, 6)))
