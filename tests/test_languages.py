@@ -352,3 +352,17 @@ def test_materials_own_words_are_in_the_page_language(real_site, language):
     assert soup.select_one(".md-nav--secondary .md-nav__title").get_text(strip=True) == words["toc"]
     assert soup.select_one(".md-top").get_text(strip=True) == words["top"]
     assert soup.select_one("nav.md-tabs")["aria-label"] == words["nav"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_materials_own_plugins_get_its_words_through_the_override(language):
+    """Material's plugins load partials/language.html in a theme environment of their own, which the
+    knowledge base's plugin has not prepared (its search plugin asks it for the word separator, as
+    `make bench-search`'s comparison build does): the override gives them Material's words too."""
+    from mkdocs.config import load_config
+    config = load_config(str(REPO / "mkdocs.yml"))
+    config.theme["language"] = language
+    words = material_strings(language)
+    template = config.theme.get_env().get_template("partials/language.html", globals={"config": config})
+    assert str(template.module.t("toc")) == htmlmod.unescape(words["toc"])
+    assert str(template.module.t("no.such.key")) == "no.such.key"
