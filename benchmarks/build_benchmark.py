@@ -5,8 +5,9 @@ Prints, for each N (default 1,000 and 5,000): the cold build's time (empty .cach
 clone or CI), its CPU seconds (user and system, the build and every process it waited for:
 workers and Pagefind), the peak memory of the whole process tree (sampled, benchmarks/measure.py),
 the site's size and number of files and where the bytes go, and the practice pages' bytes (raw and
-gzipped, every language's); the same for plain Material, and each round's ratio. Then the scaling from 1,000 to
-5,000, and, at 1,000, edit to served under `properdocs serve` (benchmarks/edit_loop.py) for both.
+gzipped, every language's); the same for plain Material, and each round's ratio. Then the scaling
+from 1,000 to 5,000, and, at 1,000, edit to served under `properdocs serve` (benchmarks/edit_loop.py)
+for both.
 Each build runs in its own process. Record the figures in notes/benchmark.md.
 """
 from __future__ import annotations

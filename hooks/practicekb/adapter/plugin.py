@@ -25,7 +25,7 @@ from .language_builds import PLUGIN_NAME, LanguageBuild, link_open_data
 from .site import SiteBuild
 from .templatedata import page_context, template_globals
 from .pageoutput import minified
-from .themewords import ThemeWords
+from .themewords import GLOBAL_NAME as THEME_WORDS, ThemeWords
 from .partialcache import cached_partial
 from .serving import PreviewMemory, PreviewSession, input_files
 from .translatedpages import guard_page_meta, mark_untranslated
@@ -98,7 +98,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         env.bytecode_cache = compiled_templates(config)
         env.globals.update(template_globals(self.site, config))
         env.globals["kb_partial"] = cached_partial(env)
-        env.globals["kb_theme_word"] = ThemeWords(env, config.theme["language"])
+        env.globals[THEME_WORDS] = ThemeWords(env, config)
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
