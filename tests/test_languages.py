@@ -245,6 +245,25 @@ def test_the_notice_names_the_original_and_invites_a_translation(real_site):
     assert soup.find(class_="kb-facts").find("dt").get_text() == ("Krajina" if len(countries) == 1 else "Krajiny")
 
 
+def test_an_untranslated_page_reaches_search_without_its_navigation_or_its_notice(real_site):
+    """The notice is inside the searched part, ignored there: Pagefind is sent the page without the
+    header and navigation before it (searchable_part), and its index holds the practice, not the notice."""
+    import gzip
+    from practicekb.exports.searchindex import searchable_part
+
+    for language in LANGUAGES:
+        for path in (real_site / prefix(language) / "practices").glob("*/index.html"):
+            html = path.read_text(encoding="utf-8")
+            assert "md-header" not in searchable_part(html), path
+    fragments = [json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+                 for fragment in (real_site / "sk" / "pagefind" / "fragment").iterdir()]
+    indexed = next(fragment for fragment in fragments if fragment["url"].rstrip("/").endswith(UNTRANSLATED_SK))
+    soup = page(real_site / "sk", f"practices/{UNTRANSLATED_SK}/")
+    notice = soup.find(attrs={"data-kb-notice": True}).get_text(" ", strip=True)
+    assert notice.split(".")[0] not in indexed["content"]
+    assert soup.find(class_="kb-summary").get_text(" ", strip=True)[:40] in indexed["content"]
+
+
 def test_a_translation_shows_its_words_and_inherits_every_fact(real_site):
     slug, language = TRANSLATED
     translated = page(real_site / language, f"practices/{slug}/")
