@@ -2,12 +2,13 @@
 
 A practice's address does not change, so its code is made the first time (about 0.6 ms) and kept
 in the cache (the build uses .cache/qr/<language>/, cachefiles.FileCache) under a name from the
-address, qrcodes.py and the versions of zxing-cpp and Pillow; every later build links it into the site. Many new
+address, qrcodes.py and the versions of zxing-cpp and zlib; every later build links it into the site. Many new
 codes (a first build) are made in a worker process while the build writes its pages (filebatch.py).
 """
 from __future__ import annotations
 
 import hashlib
+import zlib
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -22,10 +23,10 @@ PARALLEL_FROM = 300  # codes to make before a worker process pays for its start 
 
 @lru_cache(maxsize=1)
 def maker_fingerprint() -> str:
-    """Changes with qrcodes.py and the versions of zxing-cpp and Pillow, so a cached code is always what qr_png makes now."""
+    """Changes with qrcodes.py and the versions of zxing-cpp and zlib, so a cached code is always what qr_png makes now."""
     digest = hashlib.sha256(Path(qrcodes.__file__).read_bytes())
     digest.update(version("zxing-cpp").encode("utf-8"))
-    digest.update(version("pillow").encode("utf-8"))
+    digest.update(zlib.ZLIB_RUNTIME_VERSION.encode("utf-8"))
     return digest.hexdigest()
 
 
