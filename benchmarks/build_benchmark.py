@@ -148,7 +148,11 @@ def describe(name: str, f: dict) -> str:
             f"gzipped {pages.get('gzip_median', 0) / 1024:3.1f} KB (largest {pages.get('gzip_max', 0) / 1024:3.1f})"
             + ("; memory at the peak: " + ", ".join(f"{kind} {mb:.0f} MB" for kind, mb in
                                                    sorted(f["at_peak_mb"].items(), key=lambda item: -item[1]))
-               if f.get("at_peak_mb") else ""))
+               if f.get("at_peak_mb") else "")
+            + ("; CPU by process (sampled): " + ", ".join(f"{kind} {seconds:.1f} s" for kind, seconds in
+                                                         sorted(f["cpu_by_kind"].items(), key=lambda item: -item[1])
+                                                         if seconds >= 0.05)
+               if f.get("cpu_by_kind") else ""))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,7 @@
-"""What the build benchmark measures of one build: time, CPU of the whole process tree, peak memory
-of the whole process tree (every worker and Pagefind, sampled from /proc), the site's size and
-files, and the bytes of its practice pages. Linux only (/proc), like the machines it runs on."""
+"""What the build benchmark measures of one build: time, CPU of the whole process tree and of each
+kind of process in it (the build, its workers, Pagefind), peak memory of the whole process tree
+(sampled from /proc), the site's size and files, and the bytes of its practice pages. Linux only
+(/proc), like the machines it runs on."""
 from __future__ import annotations
 
 import gzip
@@ -55,6 +56,19 @@ def _pss(pid: int) -> int:
     return _memory(f"/proc/{pid}/smaps_rollup", b"Pss:")
 
 
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu(pid: int) -> float:
+    """The CPU seconds (user and system) a process has used so far; 0 once it has gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS  # utime and stime, the 14th and 15th fields
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def _name(pid: int) -> str:
     try:
         with open(f"/proc/{pid}/comm", encoding="utf-8") as comm:
@@ -77,11 +91,12 @@ def tree_rss(root: int) -> dict[int, int]:
 class PeakMemory:
     """Samples a process tree's memory (PSS: shared pages counted once) in a thread until stopped;
     `peak` is the largest sum seen, `at_peak` what each kind of process held then (the build, its
-    workers, Pagefind), in bytes."""
+    workers, Pagefind), in bytes; and each process's CPU, for cpu_by_kind()."""
 
     def __init__(self, pid: int):
         self.pid, self.peak = pid, 0
         self.at_peak: dict[str, int] = {}
+        self._cpu: dict[int, tuple[str, float]] = {}  # pid -> (kind, CPU seconds when last seen)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -90,14 +105,29 @@ class PeakMemory:
         while not self._stop.wait(SAMPLE_SECONDS):
             # RSS is cheap to read and never less than PSS: only a sum of RSS above the peak can be one.
             resident = tree_rss(self.pid)
+            for pid in resident:
+                seconds = _cpu(pid)  # 0 once the process has gone: keep what was seen before
+                if seconds >= self._cpu.get(pid, ("", 0.0))[1]:
+                    self._cpu[pid] = (self._kind(pid), seconds)
             if sum(resident.values()) <= self.peak:
                 continue
             sizes = {pid: _pss(pid) for pid in resident}
             if sum(sizes.values()) > self.peak:
                 self.peak, self.at_peak = sum(sizes.values()), {}
                 for pid, size in sizes.items():
-                    kind = "build" if pid == self.pid else _name(pid)
+                    kind = self._kind(pid)
                     self.at_peak[kind] = self.at_peak.get(kind, 0) + size
+
+    def _kind(self, pid: int) -> str:
+        return "build" if pid == self.pid else _name(pid)
+
+    def cpu_by_kind(self) -> dict[str, float]:
+        """CPU seconds by kind of process, as last sampled (a process's last tenth of a second
+        before it ended is missed): where the tree's CPU, which os.wait4 gives exactly, went."""
+        totals: dict[str, float] = {}
+        for kind, seconds in self._cpu.values():
+            totals[kind] = totals.get(kind, 0.0) + seconds
+        return totals
 
     def stop(self) -> int:
         self._stop.set()
@@ -123,7 +153,8 @@ def run_measured(command: list[str], env: dict[str, str], cwd: Path | None = Non
     lines = stdout.strip().splitlines()
     figures = json.loads(lines[-1]) if lines else {}
     figures.update(seconds=seconds, cpu=usage.ru_utime + usage.ru_stime, system=usage.ru_stime, peak_mb=peak / 1e6,
-                   at_peak_mb={kind: size / 1e6 for kind, size in memory.at_peak.items()})
+                   at_peak_mb={kind: size / 1e6 for kind, size in memory.at_peak.items()},
+                   cpu_by_kind=memory.cpu_by_kind())
     return figures
 
 
