@@ -56,7 +56,7 @@ def _pss(pid: int) -> int:
     return _memory(f"/proc/{pid}/smaps_rollup", b"Pss:")
 
 
-TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+TICKS = os.sysconf("SC_CLK_TCK")  # /proc counts CPU time in these
 
 
 def _cpu(pid: int) -> float:

@@ -5,6 +5,7 @@ translation is missing, a translation inherits the original's facts, and each la
 search index."""
 from __future__ import annotations
 
+import gzip
 import html as htmlmod
 import json
 import re
@@ -16,6 +17,7 @@ import yaml
 
 from conftest import REPO
 from practicekb.checks.catalogue import PLACEHOLDER
+from practicekb.exports.searchindex import searchable_part
 from sitepages import front_matter, interface_texts, page, resolve
 
 CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -248,9 +250,6 @@ def test_the_notice_names_the_original_and_invites_a_translation(real_site):
 def test_an_untranslated_page_reaches_search_without_its_navigation_or_its_notice(real_site):
     """The notice is inside the searched part, ignored there: Pagefind is sent the page without the
     header and navigation before it (searchable_part), and its index holds the practice, not the notice."""
-    import gzip
-    from practicekb.exports.searchindex import searchable_part
-
     for language in LANGUAGES:
         for path in (real_site / prefix(language) / "practices").glob("*/index.html"):
             html = path.read_text(encoding="utf-8")
