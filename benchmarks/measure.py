@@ -18,18 +18,22 @@ from pathlib import Path
 SAMPLE_SECONDS = 0.1
 
 
+def _stat(pid: int | str) -> list[bytes]:
+    """The fields of /proc/<pid>/stat after the process's name (its 3rd field on), or [] once it has gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return []
+
+
 def _children() -> dict[int, list[int]]:
     """Every process's children, from /proc/<pid>/stat (its parent is the 4th field)."""
     tree: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", "rb") as stat:
-                parent = int(stat.read().rsplit(b")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        tree.setdefault(parent, []).append(int(entry.name))
+        fields = _stat(entry.name) if entry.name.isdigit() else []
+        if len(fields) > 1:
+            tree.setdefault(int(fields[1]), []).append(int(entry.name))
     return tree
 
 
@@ -61,12 +65,8 @@ TICKS = os.sysconf("SC_CLK_TCK")  # /proc counts CPU time in these
 
 def _cpu(pid: int) -> float:
     """The CPU seconds (user and system) a process has used so far; 0 once it has gone."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as stat:
-            fields = stat.read().rsplit(b")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TICKS  # utime and stime, the 14th and 15th fields
-    except (OSError, IndexError, ValueError):
-        return 0.0
+    fields = _stat(pid)
+    return (int(fields[11]) + int(fields[12])) / TICKS if len(fields) > 12 else 0.0  # utime and stime: the 14th and 15th fields
 
 
 def _name(pid: int) -> str:
