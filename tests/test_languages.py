@@ -373,6 +373,16 @@ def test_materials_own_words_are_in_the_page_language(real_site, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_the_catalogue_corrects_materials_words(real_site, language):
+    """Where Material's file for a language has a word wrong (Slovenian calls the header "Noga", the
+    foot) or in English (Norwegian "Header"), the catalogue's `material.<key>` is what the page says."""
+    soup = page(real_site, f"{prefix(language)}practices/{TRANSLATED[0]}/")
+    label = soup.select_one("header nav.md-header__inner")["aria-label"]
+    assert label == catalogue(language)["messages"]["material.header"]
+    assert label == {"en": "Header", "sk": "Hlavička", "sl": "Glava", "lt": "Antraštė", "nb": "Topptekst"}[language]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_materials_own_plugins_get_its_words_through_the_override(language):
     """Material's plugins load partials/language.html in a theme environment of their own, which the
     knowledge base's plugin has not prepared (its search plugin asks it for the word separator, as

@@ -98,7 +98,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         env.bytecode_cache = compiled_templates(config)
         env.globals.update(template_globals(self.site, config))
         env.globals["kb_partial"] = cached_partial(env)
-        env.globals[THEME_WORDS] = ThemeWords(env, config)
+        env.globals[THEME_WORDS] = ThemeWords(env, config, self.site.interface_words(config))
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

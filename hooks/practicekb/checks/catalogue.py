@@ -9,7 +9,8 @@ translations/<code>.yml has two sections:
   description, copyright, palette toggles, navigation titles), keyed by their English text.
 
 translations/en.yml is the reference: every other catalogue has exactly its ids, with the
-same values in braces. Material's own interface strings come from Material's language files.
+same values in braces. Material's own interface strings come from Material's language files, except
+where a message `material.<key>` replaces Material's word `<key>` (adapter/themewords.py).
 """
 from __future__ import annotations
 
