@@ -320,3 +320,21 @@ def test_the_headers_icons_are_drawn_at_every_size(page, real_site_url, width, h
         "header svg.kb-icon", "icons => icons.filter(i => i.getBoundingClientRect().width > 0)"
         ".map(i => getComputedStyle(i).maskImage || getComputedStyle(i).webkitMaskImage)")
     assert masks and all(mask.startswith("url(") for mask in masks), masks
+
+
+@pytest.mark.parametrize("language", ["en", "sk"])
+def test_on_a_phone_the_summary_follows_the_title_without_a_blank_line(page, real_site_url, language):
+    """The title of a practice is followed by its summary, not by an empty line: Material's permalink
+    after the title (invisible until hovered) wrapped onto a line of its own under a long title."""
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(real_site_url + PREFIX[language] + "practices/kapacity-local-integration-of-third-country-nationals/")
+    gap = page.evaluate("""() => {
+        const title = document.querySelector('article h1');
+        const text = document.createRange();
+        text.selectNodeContents(title.firstChild);
+        const rects = [...text.getClientRects()];
+        return {lines: rects.length, below: title.getBoundingClientRect().bottom - rects[rects.length - 1].bottom,
+                line: parseFloat(getComputedStyle(title).lineHeight)};
+    }""")
+    assert gap["lines"] >= 3  # a long title, as most are on a phone
+    assert gap["below"] < gap["line"] / 2
