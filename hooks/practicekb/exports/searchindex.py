@@ -13,19 +13,22 @@ made 1,000 pages take over a minute.)
 Only pages marked data-pagefind-body are sent (practices and hand-written pages; list pages are
 not), and of each only what Pagefind reads (searchable_part). The browser downloads the index in
 small pieces, only those a query needs.
+
+The index comes back in Pagefind's answer (GetFiles) and this module writes its files: asked to
+write them itself (WriteFiles), Pagefind answers before its writes are done (tokio's files are not
+flushed) and exits the moment its input closes, which left files cut short under load (a 45 KB
+pagefind.js of 32 KB, and search broken, in a test run).
 """
 from __future__ import annotations
 
 import base64
 import json
-import os
 import queue
 import shutil
 import subprocess
 import threading
-import time
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 OUTPUT = "pagefind"
 NOT_STARTED = "Pagefind was stopped before it started"  # close() came first (a failed build)
@@ -33,8 +36,8 @@ BODY_MARK = "data-pagefind-body"
 # Pagefind's own ready-made interfaces: the site has its own, so these are never loaded.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
           "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
-WRITE_TIMEOUT = 600  # seconds for Pagefind to write the index once every page is in
-LANDING_TIMEOUT = 60  # seconds for the files Pagefind has answered for to reach the disk
+WRITE_TIMEOUT = 600  # seconds for Pagefind to make the index once every page is in
+ENTRY = "pagefind-entry.json"  # the index's table of contents: its languages and their page counts
 
 
 def searchable_part(html: str) -> str:
@@ -57,20 +60,28 @@ class SearchIndexError(RuntimeError):
     """Pagefind is missing or failed; the message says what to do."""
 
 
-def wait_until_written(folder: Path, timeout: float) -> None:
-    """Until no file in `folder` is empty. Pagefind answers a write once it has created every file
-    and handed its bytes to a writer thread, not once they are on disk (tokio's File returns from a
-    write before the write is done), and it exits at once when its input closes: stopped straight
-    after its answer, it could leave a file empty (the likely cause of a test that once read an
-    index file that was not JSON, under load). Each file goes to disk in one write (tokio writes up
-    to 2 MB at once; the index's files are far smaller), so a file with bytes in it is whole."""
-    deadline = time.monotonic() + timeout
-    while empty := [os.path.join(parent, name) for parent, _, names in os.walk(folder) for name in names
-                    if os.path.getsize(os.path.join(parent, name)) == 0]:
-        if time.monotonic() > deadline:
-            raise SearchIndexError(f"Pagefind left {len(empty)} file(s) of the search index empty after "
-                                   f"{timeout:g} seconds ({empty[0]}): build again")
-        time.sleep(0.01)
+def write_index(files: list[dict], output: Path) -> None:
+    """Pagefind's files (GetFiles: paths relative to the index, base64 contents) into `output`, each
+    written whole before this returns; its ready-made interfaces are left out (UNUSED)."""
+    shutil.rmtree(output, ignore_errors=True)
+    for file in files:
+        relative = PurePosixPath(file["path"])
+        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+            raise SearchIndexError(f"Pagefind named a file outside its index: {file['path']!r}")
+        if relative.name in UNUSED:
+            continue
+        target = output.joinpath(*relative.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
+
+
+def indexed_page_count(files: list[dict]) -> int:
+    """How many pages an index holds (its pagefind-entry.json counts them by language)."""
+    try:
+        entry = json.loads(base64.b64decode(next(file["content"] for file in files if file["path"] == ENTRY)))
+        return sum(language.get("page_count", 0) for language in entry.get("languages", {}).values())
+    except (StopIteration, ValueError, AttributeError, TypeError, KeyError):
+        return 0
 
 
 def pagefind_executable() -> str:
@@ -141,41 +152,35 @@ class SearchIndexer:
 
     def start_writing(self, site_dir: Path) -> None:
         """Once every page to be searched is in (pages MkDocs builds later are lists, left out of
-        the index): ask Pagefind to write the index into `site_dir`/pagefind, and return while it
-        does (a second or two at 1,000 practices), so the build goes on meanwhile; write() waits
-        for it. A page added after all the same is not lost: write() writes the index again."""
+        the index): ask Pagefind for the index of `site_dir`/pagefind, and return while it makes
+        it (a second or two at 1,000 practices), so the build goes on meanwhile; write() waits
+        for it. A page added after all the same is not lost: write() asks again."""
         if self._write_request is not None:
             return
         self._output = Path(site_dir).resolve() / OUTPUT
-        shutil.rmtree(self._output, ignore_errors=True)
-        self._write_request = self._post(self._write_files_message())
+        self._write_request = self._post(self._files_message())
 
     def write(self, site_dir: Path) -> Path:
-        """Wait for every page to be indexed and the index written into `site_dir`/pagefind (asked
-        for now unless start_writing did), and stop Pagefind."""
+        """Wait for every page to be indexed, stop Pagefind, and write the index into
+        `site_dir`/pagefind (asked for now unless start_writing did)."""
         try:
             self.start_writing(site_dir)
             self._finish_pages()
-            self._answer(self._write_request, timeout=WRITE_TIMEOUT)  # and every page's answer before it
-            wait_until_written(self._output, LANDING_TIMEOUT)
+            files = self._answer(self._write_request, timeout=WRITE_TIMEOUT)["files"]  # every page's answer came before
             # Fewer pages in the index than were sent: pages added after the request, or (should Pagefind
             # ever handle messages at once rather than in turn) pages it had not finished when it
-            # wrote. Every page has been indexed by now: write again, with all of them.
-            if not self._failures and self._indexed_page_count() < self._pages:
-                shutil.rmtree(self._output, ignore_errors=True)
-                self._answer(self._send(self._write_files_message()), timeout=WRITE_TIMEOUT)
-                wait_until_written(self._output, LANDING_TIMEOUT)
+            # answered. Every page has been indexed by now: ask again, with all of them.
+            if not self._failures and indexed_page_count(files) < self._pages:
+                files = self._answer(self._send(self._files_message()), timeout=WRITE_TIMEOUT)["files"]
             if self._failures:
                 raise SearchIndexError(f"Pagefind could not index {len(self._failures)} page(s): "
                                        f"{self._failures[0].get('message', self._failures[0])}")
         finally:
             self.close()
-        output = self._output
-        if not (output / "pagefind.js").is_file():
-            raise SearchIndexError(f"Pagefind wrote no index into {output}")
-        for name in UNUSED:
-            (output / name).unlink(missing_ok=True)
-        return output
+        if not any(file["path"] == "pagefind.js" for file in files):
+            raise SearchIndexError(f"Pagefind gave no index for {self._output}")
+        write_index(files, self._output)
+        return self._output
 
     @property
     def page_count(self) -> int:
@@ -196,16 +201,8 @@ class SearchIndexer:
         with self._answered:  # a write() waiting in another thread sees Pagefind has stopped
             self._answered.notify_all()
 
-    def _indexed_page_count(self) -> int:
-        """How many pages the index written holds (pagefind-entry.json counts them by language)."""
-        try:
-            entry = json.loads((self._output / "pagefind-entry.json").read_text(encoding="utf-8"))
-            return sum(language.get("page_count", 0) for language in entry.get("languages", {}).values())
-        except (OSError, ValueError, AttributeError, TypeError):
-            return 0
-
-    def _write_files_message(self) -> dict:
-        return {"type": "WriteFiles", "output_path": str(self._output)}
+    def _files_message(self) -> dict:
+        return {"type": "GetFiles"}
 
     def _next_id(self) -> int:
         self._last_id += 1
@@ -282,10 +279,20 @@ class SearchIndexer:
         return answer
 
     def _read_answers(self) -> None:
-        pending = b""
+        """Answers, each base64 JSON ended by a comma; the index's answer runs to megabytes, so a
+        chunk read is searched for commas alone, not what came before it."""
+        pending = bytearray()
         stream = self._process.stdout
         while chunk := stream.read1(1 << 16):
-            *messages, pending = (pending + chunk).split(b",")
+            messages, start = [], 0
+            while (comma := chunk.find(b",", start)) >= 0:
+                pending += chunk[start:comma]
+                messages.append(bytes(pending))
+                pending.clear()
+                start = comma + 1
+            pending += chunk[start:]
+            if not messages:
+                continue
             with self._answered:
                 for message in messages:
                     answer = json.loads(base64.b64decode(message))
