@@ -279,29 +279,30 @@ class SearchIndexer:
         return answer
 
     def _read_answers(self) -> None:
-        """Answers, each base64 JSON ended by a comma; the index's answer runs to megabytes, so a
-        chunk read is searched for commas alone, not what came before it."""
+        """Answers, each base64 JSON ended by a comma. The index's answer runs to tens of megabytes
+        at 5,000 practices: a chunk read is searched for commas alone, not what came before it, and
+        each answer is decoded as soon as it is whole, its text let go before it is parsed."""
         pending = bytearray()
         stream = self._process.stdout
         while chunk := stream.read1(1 << 16):
-            messages, start = [], 0
+            start = 0
             while (comma := chunk.find(b",", start)) >= 0:
                 pending += chunk[start:comma]
-                messages.append(bytes(pending))
-                pending.clear()
                 start = comma + 1
+                decoded = base64.b64decode(pending)
+                pending = bytearray()
+                self._take(json.loads(decoded))
+                del decoded
             pending += chunk[start:]
-            if not messages:
-                continue
-            with self._answered:
-                for message in messages:
-                    answer = json.loads(base64.b64decode(message))
-                    payload = answer.get("payload") or {}
-                    self._answer_count += 1
-                    if payload.get("type") == "Error":
-                        self._failures.append(payload)
-                    elif payload.get("type") != "IndexedFile":  # page answers are not needed, only counted
-                        self._answers[answer.get("message_id")] = payload
-                self._answered.notify_all()
         with self._answered:
+            self._answered.notify_all()
+
+    def _take(self, answer: dict) -> None:
+        payload = answer.get("payload") or {}
+        with self._answered:
+            self._answer_count += 1
+            if payload.get("type") == "Error":
+                self._failures.append(payload)
+            elif payload.get("type") != "IndexedFile":  # page answers are not needed, only counted
+                self._answers[answer.get("message_id")] = payload
             self._answered.notify_all()
