@@ -10,8 +10,8 @@ import threading
 
 import pytest
 
-from practicekb.exports.searchindex import (UNUSED, SearchIndexError, SearchIndexer, pagefind_executable,
-                                            searchable_part, write_index)
+from practicekb.exports.searchfiles import UNUSED, SearchFilesError, write_index
+from practicekb.exports.searchindex import SearchIndexError, SearchIndexer, pagefind_executable, searchable_part
 
 pytestmark = pytest.mark.unit  # the fast inner loop: make test-fast
 
@@ -82,7 +82,7 @@ def test_every_file_of_the_index_is_written_whole(tmp_path):
 def test_a_file_named_outside_the_index_is_refused(tmp_path):
     content = base64.b64encode(b"x").decode()
     for path in ("../escaped.js", "/tmp/escaped.js", "fragment/../../escaped.js"):
-        with pytest.raises(SearchIndexError, match="outside its index"):
+        with pytest.raises(SearchFilesError, match="outside its index"):
             write_index([{"path": path, "content": content}], tmp_path / "pagefind")
     assert not (tmp_path / "escaped.js").exists()
     write_index([{"path": "fragment/en_1.pf_fragment", "content": content}, {"path": "pagefind-ui.js", "content": content}],

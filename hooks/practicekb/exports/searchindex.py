@@ -24,20 +24,17 @@ from __future__ import annotations
 import base64
 import json
 import queue
-import shutil
 import subprocess
 import threading
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
+
+from .searchfiles import SearchFilesError, indexed_page_count, write_index
 
 OUTPUT = "pagefind"
 NOT_STARTED = "Pagefind was stopped before it started"  # close() came first (a failed build)
 BODY_MARK = "data-pagefind-body"
-# Pagefind's own ready-made interfaces: the site has its own, so these are never loaded.
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
-          "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
 WRITE_TIMEOUT = 600  # seconds for Pagefind to make the index once every page is in
-ENTRY = "pagefind-entry.json"  # the index's table of contents: its languages and their page counts
 
 
 def searchable_part(html: str) -> str:
@@ -58,30 +55,6 @@ def searchable_part(html: str) -> str:
 
 class SearchIndexError(RuntimeError):
     """Pagefind is missing or failed; the message says what to do."""
-
-
-def write_index(files: list[dict], output: Path) -> None:
-    """Pagefind's files (GetFiles: paths relative to the index, base64 contents) into `output`, each
-    written whole before this returns; its ready-made interfaces are left out (UNUSED)."""
-    shutil.rmtree(output, ignore_errors=True)
-    for file in files:
-        relative = PurePosixPath(file["path"])
-        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-            raise SearchIndexError(f"Pagefind named a file outside its index: {file['path']!r}")
-        if relative.name in UNUSED:
-            continue
-        target = output.joinpath(*relative.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(base64.b64decode(file["content"]))
-
-
-def indexed_page_count(files: list[dict]) -> int:
-    """How many pages an index holds (its pagefind-entry.json counts them by language)."""
-    try:
-        entry = json.loads(base64.b64decode(next(file["content"] for file in files if file["path"] == ENTRY)))
-        return sum(language.get("page_count", 0) for language in entry.get("languages", {}).values())
-    except (StopIteration, ValueError, AttributeError, TypeError, KeyError):
-        return 0
 
 
 def pagefind_executable() -> str:
@@ -179,7 +152,10 @@ class SearchIndexer:
             self.close()
         if not any(file["path"] == "pagefind.js" for file in files):
             raise SearchIndexError(f"Pagefind gave no index for {self._output}")
-        write_index(files, self._output)
+        try:
+            write_index(files, self._output)
+        except SearchFilesError as error:
+            raise SearchIndexError(str(error)) from None
         return self._output
 
     @property
