@@ -35,6 +35,7 @@ OUTPUT = "pagefind"
 NOT_STARTED = "Pagefind was stopped before it started"  # close() came first (a failed build)
 BODY_MARK = "data-pagefind-body"
 WRITE_TIMEOUT = 600  # seconds for Pagefind to make the index once every page is in
+FILES_REQUEST = {"type": "GetFiles"}  # the index's files, in the answer (exports/searchfiles.py writes them)
 
 
 def searchable_part(html: str) -> str:
@@ -131,7 +132,7 @@ class SearchIndexer:
         if self._write_request is not None:
             return
         self._output = Path(site_dir).resolve() / OUTPUT
-        self._write_request = self._post(self._files_message())
+        self._write_request = self._post(FILES_REQUEST)
 
     def write(self, site_dir: Path) -> Path:
         """Wait for every page to be indexed, stop Pagefind, and write the index into
@@ -144,7 +145,7 @@ class SearchIndexer:
             # ever handle messages at once rather than in turn) pages it had not finished when it
             # answered. Every page has been indexed by now: ask again, with all of them.
             if not self._failures and indexed_page_count(files) < self._pages:
-                files = self._answer(self._send(self._files_message()), timeout=WRITE_TIMEOUT)["files"]
+                files = self._answer(self._send(FILES_REQUEST), timeout=WRITE_TIMEOUT)["files"]
             if self._failures:
                 raise SearchIndexError(f"Pagefind could not index {len(self._failures)} page(s): "
                                        f"{self._failures[0].get('message', self._failures[0])}")
@@ -176,9 +177,6 @@ class SearchIndexer:
             self._process.wait()
         with self._answered:  # a write() waiting in another thread sees Pagefind has stopped
             self._answered.notify_all()
-
-    def _files_message(self) -> dict:
-        return {"type": "GetFiles"}
 
     def _next_id(self) -> int:
         self._last_id += 1
@@ -274,6 +272,7 @@ class SearchIndexer:
             self._answered.notify_all()
 
     def _take(self, answer: dict) -> None:
+        """Count an answer; keep it if it is one a caller waits for (not a page's), or a failure."""
         payload = answer.get("payload") or {}
         with self._answered:
             self._answer_count += 1
