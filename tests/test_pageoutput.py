@@ -65,9 +65,9 @@ def test_pages_minified_by_the_worker_are_the_pages_minified_here(tmp_path):
     from practicekb.adapter.conversion import ConversionOptions
     from practicekb.adapter.minifier import PageMinifier
 
-    minifier = PageMinifier(1100, ConversionOptions(workers=1, parallel_from=10))
+    minifier = PageMinifier(60, ConversionOptions(workers=1, parallel_from=10))
     pages = []
-    for n in range(1100):  # more chunks than the worker may have in hand at once: the build waits for it
+    for n in range(60):
         html = f"<!doctype html>\n<html>\n  <head>\n    <title>Page {n}</title>\n  </head>\n  <body>\n    <p>\n      Text &lt;{n}&gt;\n    </p>\n  </body>\n</html>\n"
         path = tmp_path / f"page-{n}" / "index.html"
         assert minifier.page(html, str(path), f"page-{n}.md") == ""  # the worker writes it

@@ -19,7 +19,6 @@ if TYPE_CHECKING:  # the worker imports this module: not MkDocs with it
     from .conversion import ConversionOptions
 
 CHUNK = 25  # pages sent to the worker at once
-IN_FLIGHT = 40  # chunks handed over and not yet written, at most (their pages are held in memory till then)
 # The loggers of the module whose page loop skips an empty page (MkDocs' and ProperDocs' own).
 BUILD_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
 SKIPPED = "Page skipped: '"  # how that notice starts, the page's source path after it
@@ -57,7 +56,6 @@ class PageMinifier:
             if workers >= 1 and pages >= options.parallel_from else None
         self.pending: list[tuple[str, str]] = []  # pages for the next chunk: (path, HTML)
         self.chunks = 0
-        self.written = 0  # chunks known to be written, the oldest first
         self.handed = HandedPages()
         if self.batch is not None:
             for name in BUILD_LOGGERS:
@@ -78,9 +76,6 @@ class PageMinifier:
         self.batch.add(self.pending)
         self.chunks += 1
         self.pending = []
-        while self.chunks - self.written > IN_FLIGHT:  # a worker behind: wait rather than hold every page
-            self.batch.result(self.written)
-            self.written += 1
 
     def finish(self) -> None:
         """Once MkDocs has rendered every page: wait until each is minified on disk."""
@@ -89,7 +84,7 @@ class PageMinifier:
         if self.pending:
             self.send()
         try:
-            for chunk in range(self.written, self.chunks):
+            for chunk in range(self.chunks):
                 self.batch.result(chunk)
         finally:
             self.cancel()
