@@ -60,8 +60,8 @@ def test_a_page_with_the_stand_in_characters_is_left_whole():
 
 
 def test_pages_minified_by_the_worker_are_the_pages_minified_here(tmp_path):
-    """adapter/minifier.py: with a worker, MkDocs is handed nothing to write (it writes no empty page)
-    and the worker writes each page, in its folder, as the build's own minify makes it."""
+    """adapter/minifier.py: with a worker, each page is written as MkDocs gives it and minified in place
+    once written (never before MkDocs writes it); the files end as the build's own minify makes them."""
     from practicekb.adapter.conversion import ConversionOptions
     from practicekb.adapter.minifier import PageMinifier
 
@@ -69,32 +69,14 @@ def test_pages_minified_by_the_worker_are_the_pages_minified_here(tmp_path):
     pages = []
     for n in range(60):
         html = f"<!doctype html>\n<html>\n  <head>\n    <title>Page {n}</title>\n  </head>\n  <body>\n    <p>\n      Text &lt;{n}&gt;\n    </p>\n  </body>\n</html>\n"
-        path = tmp_path / f"page-{n}" / "index.html"
-        assert minifier.page(html, str(path), f"page-{n}.md") == ""  # the worker writes it
+        path = tmp_path / f"page-{n}.html"
+        written = minifier.page(html, str(path))
+        assert written == html  # the worker minifies it, after MkDocs has written it
+        path.write_text(written, encoding="utf-8")  # what MkDocs does with it
         pages.append((path, html))
     minifier.finish()
     assert [path.read_text(encoding="utf-8") for path, _ in pages] == [minified(html) for _, html in pages]
     assert all("&lt;" in path.read_text(encoding="utf-8") and "\n  " not in path.read_text(encoding="utf-8")
                for path, _ in pages)
     here = PageMinifier(5, ConversionOptions(workers=1, parallel_from=10))  # fewer pages than parallel_from: minified at once
-    assert here.page(pages[0][1], str(tmp_path / "here.html"), "here.md") == minified(pages[0][1])
-
-
-def test_the_log_keeps_mkdocs_notice_of_a_skipped_page_only_for_pages_it_did_not_hand_over(caplog):
-    """MkDocs notes every empty page it skips; the pages the worker writes are not news (thousands of
-    lines), any other empty page is. Once the build is done the log is as MkDocs makes it."""
-    import logging
-
-    from practicekb.adapter.conversion import ConversionOptions
-    from practicekb.adapter.minifier import BUILD_LOGGERS, PageMinifier
-
-    minifier = PageMinifier(60, ConversionOptions(workers=1, parallel_from=10))
-    minifier.page("<p>a</p>", "/nonexistent/never/index.html", "practices/a.md")
-    logger = logging.getLogger(BUILD_LOGGERS[-1])
-    with caplog.at_level(logging.INFO, logger=logger.name):
-        logger.info("Page skipped: 'practices/a.md'. Generated empty output.")
-        logger.info("Page skipped: 'about.md'. Generated empty output.")
-        minifier.cancel()
-        logger.info("Page skipped: 'practices/a.md'. Generated empty output.")
-    assert [record.getMessage() for record in caplog.records] == [
-        "Page skipped: 'about.md'. Generated empty output.", "Page skipped: 'practices/a.md'. Generated empty output."]
+    assert here.page(pages[0][1], str(tmp_path / "here.html")) == minified(pages[0][1])

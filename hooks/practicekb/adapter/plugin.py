@@ -116,7 +116,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.site.search.add_page(output, page, config)
         if self.memory is not None and page.url is not None:
             self.memory.searched["/" + page.url] = output
-        return self.site.minifier.page(output, page.file.abs_dest_path, page.file.src_uri)
+        return self.site.minifier.page(output, page.file.abs_dest_path)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html; not sitemap.xml) as light as every other page."""
