@@ -3,13 +3,16 @@ does not list (every practice and term page: most of the site), nothing
 in them is marked active, so they differ only in their relative links, which depend on the folder
 the page is in. This renders each once per folder (practices/, countries/, …) and reuses it, which
 saves a few milliseconds on every such page. The same holds for the parts of the header that do
-not name the page: the palette toggle, the search box and the repository link.
-Pages that the navigation lists are rendered as Material does, every time.
+not name the page (the logo, the icons, the palette toggle, the search box, the repository link)
+and for Material's style sheets, footer, scripts and settings. Each include also copies the whole
+page's context, so one fewer is worth having. Pages that the navigation lists are rendered as
+Material does, every time.
 
 overrides/partials/nav.html and tabs.html call `kb_partial("material/partials/nav.html")` (or
 tabs.html, or our own partials/kb-tabs-top.html): Material's partial is reached under the prefix
 material/ because the override takes its name; overrides/partials/header.html calls it for its
-parts. A partial rendered this way must depend on nothing of the page but its folder.
+parts. overrides/main.html calls `kb_block("footer", super)` for Material's block of that name. A
+partial or block rendered this way must depend on nothing of the page but its folder.
 """
 from __future__ import annotations
 
@@ -21,6 +24,8 @@ import material
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 THEME_PREFIX = "material"
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
@@ -31,22 +36,42 @@ def with_material_prefix(loader: BaseLoader) -> BaseLoader:
     return ChoiceLoader([loader, PrefixLoader({THEME_PREFIX: FileSystemLoader(str(MATERIAL_TEMPLATES))})])
 
 
-def cached_partial(environment: Environment) -> Callable[[Context, str], Markup]:
-    """`kb_partial(name)` for the templates of one build (the cache lives as long as `environment`)."""
-    environment.loader = with_material_prefix(environment.loader)
-    rendered: dict[tuple[str, str], Markup] = {}
+class FolderCache:
+    """What a page the navigation does not list shares with the other such pages of its folder,
+    rendered once per folder for the templates of one build (the cache lives as long as the
+    environment it is made for)."""
 
-    @pass_context
-    def kb_partial(context: Context, name: str) -> Markup:
+    def __init__(self, environment: Environment) -> None:
+        environment.loader = with_material_prefix(environment.loader)
+        self.rendered: dict[tuple[str, str], Markup] = {}
+        self.listed: tuple[Navigation | None, frozenset[int]] = (None, frozenset())  # a navigation, its pages' ids
+
+    def listed_in(self, nav: Navigation, page: Page) -> bool:
+        """Whether the navigation lists `page`: by identity, once per navigation (`page in nav.pages`
+        compares each page with Page.__eq__, on every call)."""
+        if self.listed[0] is not nav:
+            self.listed = (nav, frozenset(id(listed) for listed in nav.pages))
+        return id(page) in self.listed[1]
+
+    def once(self, context: Context, name: str, render: Callable[[], str]) -> Markup:
         page, nav = context.get("page"), context.get("nav")
-        key = None
-        if page is not None and nav is not None and page not in nav.pages:
-            key = (name, posixpath.dirname((page.url or "").rstrip("/")))  # links are relative to the folder
-            if key in rendered:
-                return rendered[key]
-        html = Markup(context.environment.get_template(name).render(context.get_all()))
-        if key is not None:
-            rendered[key] = html
-        return html
+        if page is None or nav is None or self.listed_in(nav, page):
+            return Markup(render())
+        key = (name, posixpath.dirname((page.url or "").rstrip("/")))  # links are relative to the folder
+        if key not in self.rendered:
+            self.rendered[key] = Markup(render())
+        return self.rendered[key]
 
-    return kb_partial
+    def template_globals(self) -> dict[str, Callable[..., Markup]]:
+        """`kb_partial(name)`: the template `name`; `kb_block(name, super)`: Material's block of
+        that name (`super` in the overriding block), for the blocks that depend on nothing of the
+        page but its folder (overrides/main.html)."""
+        @pass_context
+        def kb_partial(context: Context, name: str) -> Markup:
+            return self.once(context, name, lambda: context.environment.get_template(name).render(context.get_all()))
+
+        @pass_context
+        def kb_block(context: Context, name: str, block: Callable[[], str]) -> Markup:
+            return self.once(context, "block:" + name, block)
+
+        return {"kb_partial": kb_partial, "kb_block": kb_block}

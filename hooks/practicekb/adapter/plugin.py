@@ -26,7 +26,7 @@ from .site import SiteBuild
 from .templatedata import page_context, template_globals
 from .pageoutput import minified
 from .themewords import GLOBAL_NAME as THEME_WORDS, ThemeWords
-from .partialcache import cached_partial
+from .partialcache import FolderCache
 from .serving import PreviewMemory, PreviewSession, input_files
 from .translatedpages import guard_page_meta, mark_untranslated
 
@@ -97,7 +97,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = compiled_templates(config)
         env.globals.update(template_globals(self.site, config))
-        env.globals["kb_partial"] = cached_partial(env)
+        env.globals.update(FolderCache(env).template_globals())
         env.globals[THEME_WORDS] = ThemeWords(env, config, self.site.interface_words(config))
         return env
 
