@@ -62,10 +62,11 @@ class FolderCache:
             self.rendered[key] = Markup(render())
         return self.rendered[key]
 
-    def template_globals(self) -> dict[str, Callable[..., Markup]]:
+    def template_globals(self) -> dict[str, Callable[..., Markup | bool]]:
         """`kb_partial(name)`: the template `name`; `kb_block(name, super)`: Material's block of
         that name (`super` in the overriding block), for the blocks that depend on nothing of the
-        page but its folder (overrides/main.html)."""
+        page but its folder (overrides/main.html); `kb_listed()`: whether the navigation lists the
+        page (overrides/partials/nav.html and tabs.html)."""
         @pass_context
         def kb_partial(context: Context, name: str) -> Markup:
             return self.once(context, name, lambda: context.environment.get_template(name).render(context.get_all()))
@@ -74,4 +75,8 @@ class FolderCache:
         def kb_block(context: Context, name: str, block: Callable[[], str]) -> Markup:
             return self.once(context, "block:" + name, block)
 
-        return {"kb_partial": kb_partial, "kb_block": kb_block}
+        @pass_context
+        def kb_listed(context: Context) -> bool:
+            return self.listed_in(context["nav"], context["page"])
+
+        return {"kb_partial": kb_partial, "kb_block": kb_block, "kb_listed": kb_listed}
