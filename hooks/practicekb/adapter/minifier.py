@@ -34,7 +34,7 @@ class PageMinifier:
 
     def __init__(self, pages: int, options: ConversionOptions):
         workers = options.workers if options.workers is not None else min(1, available_cores() - 1)
-        self.batch = BackgroundBatch(minify_files, [], workers=workers) \
+        self.batch = BackgroundBatch("kb-minify", minify_files, [], workers=workers) \
             if workers >= 1 and pages >= options.parallel_from else None
         self.written: list[str] = []  # pages MkDocs has written, for the next chunk
         self.writing: str | None = None  # the page MkDocs writes next

@@ -193,11 +193,11 @@ class MarkdownBatch:
         paths = {uri: cache.entry_path(self._key_of[uri]) for uri, _ in wanted} if cache is not None else {}
         self._worker_writes = bool(paths) and None not in paths.values()
         if self._worker_writes:
-            self._batch = BackgroundBatch(convert_into_cache, [[(source, str(paths[uri])) for uri, source in chunk]
-                                                               for chunk in chunks],
+            self._batch = BackgroundBatch("kb-markdown", convert_into_cache,
+                                          [[(source, str(paths[uri])) for uri, source in chunk] for chunk in chunks],
                                           (extensions, extension_configs, cache.entries), workers=workers)
         else:
-            self._batch = BackgroundBatch(convert, [[source for _, source in chunk] for chunk in chunks],
+            self._batch = BackgroundBatch("kb-markdown", convert, [[source for _, source in chunk] for chunk in chunks],
                                           (extensions, extension_configs), workers=workers)
 
     def __contains__(self, src_uri: str) -> bool:

@@ -45,11 +45,11 @@ class FileBatch:
     written: the site folder is cleaned before this starts. `make`: a module-level function, a list
     of sources -> their files' bytes."""
 
-    def __init__(self, make: Callable[[list], list[bytes]], jobs: list[FileJob], cache: FileCache | None,
+    def __init__(self, name: str, make: Callable[[list], list[bytes]], jobs: list[FileJob], cache: FileCache | None,
                  parallel_from: int, chunk: int = 50, workers: int | None = None, niceness: int = 10,
                  in_site: dict[Path, str] | None = None):
-        """`in_site`: what a preview's last build put into the site (target -> cache key): a file
-        still the same is not put there again; updated by finish()."""
+        """`name`: the workers' (core/workers.py). `in_site`: what a preview's last build put into the
+        site (target -> cache key): a file still the same is not put there again; updated by finish()."""
         self._make, self._cache, self._chunk, self._in_site = make, cache, chunk, in_site
         self._jobs = [(job, cache.key(*job.key_parts) if cache else "") for job in jobs]
         self._work = [(job, key) for job, key in self._jobs if not (cache and cache.has(key))]
@@ -59,9 +59,10 @@ class FileBatch:
             parts = [self._work[i:i + chunk] for i in range(0, len(self._work), chunk)]
             if cache is not None and cache.ready():  # the workers write the files into the cache
                 chunks = [[(job.source, str(cache.path(key))) for job, key in part] for part in parts]
-                self._batch = BackgroundBatch(made_into_cache, chunks, (make,), workers=workers, niceness=niceness)
+                self._batch = BackgroundBatch(name, made_into_cache, chunks, (make,), workers=workers,
+                                              niceness=niceness)
             else:
-                self._batch = BackgroundBatch(make, [[job.source for job, _ in part] for part in parts],
+                self._batch = BackgroundBatch(name, make, [[job.source for job, _ in part] for part in parts],
                                               workers=workers, niceness=niceness)
 
     def finish(self) -> FileStats:

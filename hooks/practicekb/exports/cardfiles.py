@@ -32,5 +32,5 @@ def card_batch(jobs: list[CardJob], cache: Path | None = None, workers: int | No
                parallel_from: int = PARALLEL_FROM, in_site: dict[Path, str] | None = None) -> FileBatch:
     """The cards of a site, started when the build starts and finished after the pages are written."""
     files = FileCache(cache, renderer_fingerprint(), ".png") if cache is not None else None
-    return FileBatch(draw_cards, [FileJob(astuple(job.text), job.text, job.target) for job in jobs], files,
+    return FileBatch("kb-cards", draw_cards, [FileJob(astuple(job.text), job.text, job.target) for job in jobs], files,
                      parallel_from, workers=workers, in_site=in_site)

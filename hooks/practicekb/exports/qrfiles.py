@@ -39,5 +39,6 @@ def qr_batch(wanted: dict[str, str], site: Path, cache: Path | None, workers: in
     """The code of each address in `wanted` (published path -> address), for `site`; finish() puts
     them there and drops the cached codes no longer wanted."""
     files = FileCache(cache, maker_fingerprint(), ".png") if cache is not None else None
-    return FileBatch(make_qr_codes, [FileJob((address,), address, site / path) for path, address in wanted.items()],
+    return FileBatch("kb-qr-codes", make_qr_codes,
+                     [FileJob((address,), address, site / path) for path, address in wanted.items()],
                      files, parallel_from, workers=workers, in_site=in_site)
