@@ -1,8 +1,7 @@
 """The partial cache (adapter/partialcache.py) renders Material's navigation, tabs, the header's
 parts, its style sheets, footer, scripts and settings once per folder for the pages the navigation
-does not list. It earns its place only if what it
-gives is what Material renders for each page: a site built with it and one built with Material's own
-includes instead must be the same, page for page."""
+does not list. It earns its place only if what it gives is what Material renders for each page: a
+site built with it and one built with Material's own includes instead must be the same, page for page."""
 from __future__ import annotations
 
 import re
