@@ -138,6 +138,28 @@ CASES = {
     "former slug not a slug": (
         {"p.md": with_aliases("'Old Name'")},
         "practices/p.md:24: aliases[1]: 'Old Name' is not a valid id", "lowercase letters"),
+    "a number too long to read": (
+        {"p.md": VALID_PRACTICE.replace("start: 2019", "start: " + "9" * 5000)},
+        "practices/p.md:9: YAML: has a number of more than 30 characters", "in quotes"),
+    "a base-60 number that would become thousands of digits": (
+        {"p.md": VALID_PRACTICE.replace("start: 2019", "start: 1" + ":00" * 2000)},
+        "practices/p.md:9: YAML: has a number of more than 30 characters", "in quotes"),
+    "former slug ending in a newline": (  # Python's $ matched before it: the redirect went to a folder 'a\n'
+        {"p.md": with_aliases('"a\\n"')},
+        "practices/p.md:24: aliases[1]: 'a\\n' is not a valid id", "lowercase letters"),
+    "HTML nested deeper than Markdown can convert": (
+        {"p.md": VALID_PRACTICE + '<div markdown="1">\n' * 400 + "deep\n" + "</div>\n" * 400},
+        "practices/p.md:59: body: HTML elements nest more than 30 levels deep", "at most 30"),
+    "quotes nested deeper than Markdown can convert": (
+        {"p.md": VALID_PRACTICE + "\n" + ">" * 400 + " deep\n"},
+        "practices/p.md:30: body: quotes (>) nest more than 30 levels deep", "at most 30"),
+    "lists nested deeper than Markdown can convert": (
+        {"p.md": VALID_PRACTICE + "\n" + "".join(" " * (4 * level) + "- item\n" for level in range(400))},
+        "practices/p.md:61: body: indented lists or blocks nest more than 30 levels deep", "at most 30"),
+    "a practice hidden by a name starting with a dot": (
+        {"valid.md": VALID_PRACTICE, ".p2.md": VALID_PRACTICE, ".drafts/p3.md": VALID_PRACTICE, ".p.md.swp": "editor"},
+        "practices/.drafts/p3.md:1: file name: starts with '.' (or is in such a folder), so it is not built",
+        "a name starting with '_' keeps a file out"),
     "macro rendering requested": (
         {"p.md": VALID_PRACTICE.replace("status: active", "status: active\nrender_macros: true")},
         "practices/p.md:24: render_macros: unknown field", "allowed fields"),

@@ -60,12 +60,34 @@ def remote_address(address: str) -> bool:
     return plain.startswith(("http:", "https:", "//", "ftp:"))
 
 
+# Levels of elements, quotes or lists inside each other that a body may have: Python-Markdown
+# converts nested blocks recursively and fails (RecursionError) at a few hundred; text needs a handful.
+MAX_NESTING = 30
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+DEEP_QUOTE = re.compile(r"^(?:[ \t]*>){%d}" % (MAX_NESTING + 1), re.MULTILINE)
+DEEP_INDENT = re.compile(r"^[ \t]{%d}" % (4 * MAX_NESTING + 1), re.MULTILINE)  # a list level is 4 spaces
+NESTING_HINT = f"keep to a few levels (at most {MAX_NESTING}) of lists, quotes or elements inside each other"
+
+
 class _UnsafeHtmlFinder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, str, str]] = []  # (line in text, field, message)
+        self.depth = 0  # elements open
+        self.too_deep = 0  # the line where they first nested deeper than MAX_NESTING
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_startendtag(tag, attrs)
+        if tag not in VOID_ELEMENTS:
+            self.depth += 1
+            if self.depth > MAX_NESTING and not self.too_deep:
+                self.too_deep = self.getpos()[0]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID_ELEMENTS:
+            self.depth = max(0, self.depth - 1)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         if tag in FORBIDDEN_ELEMENTS:
             self.found.append((line, f"<{tag}>", f"raw HTML element <{tag}> is not allowed: it {FORBIDDEN_ELEMENTS[tag]}"))
@@ -82,7 +104,6 @@ class _UnsafeHtmlFinder(HTMLParser):
                     self.found.append((line, f"<{tag} {name}>", f"image or media from another site ('{value[:60]}') "
                                        "is not allowed: it would tell that site who reads the page"))
 
-    handle_startendtag = handle_starttag
 
 
 def markdown_addresses(text: str) -> list[tuple[int, bool, str]]:
@@ -95,7 +116,8 @@ def markdown_addresses(text: str) -> list[tuple[int, bool, str]]:
 
 
 def unsafe_html_problems(body: str, body_line: int, path: str) -> list[Problem]:
-    """Every unsafe element, attribute or address in a practice body, each on its own line."""
+    """Every unsafe element, attribute or address in a practice body, each on its own line; and
+    nesting too deep to convert (MAX_NESTING)."""
     text = blank_code(body)
     line_of = lambda offset: body_line + text.count("\n", 0, offset)  # noqa: E731
     problems: list[Problem] = []
@@ -105,6 +127,13 @@ def unsafe_html_problems(body: str, body_line: int, path: str) -> list[Problem]:
     finder.close()
     for line, field, message in finder.found:
         problems.append(Problem(path, body_line + line - 1, field, message, HINT))
+    if finder.too_deep:
+        problems.append(Problem(path, body_line + finder.too_deep - 1, "body",
+                                f"HTML elements nest more than {MAX_NESTING} levels deep", NESTING_HINT))
+    for pattern, what in ((DEEP_QUOTE, "quotes (>)"), (DEEP_INDENT, "indented lists or blocks")):
+        if match := pattern.search(text):
+            problems.append(Problem(path, line_of(match.start()), "body",
+                                    f"{what} nest more than {MAX_NESTING} levels deep", NESTING_HINT))
 
     for line, is_image, address in markdown_addresses(text):
         if dangerous_address(address):

@@ -12,12 +12,16 @@ from babel.numbers import list_currencies
 
 from ..core.countries import country_codes
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
-LOOSE_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
-URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$"
+# The end of the text. Python's $ also matches before a final newline (an alias "a\n" passed as a
+# slug, and its redirect went to a folder named with a newline); "(?!\n)$" is the end alone, in
+# Python as in JavaScript, which reads the published schema.
+END = r"(?!\n)$"
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*" + END
+DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])" + END
+LOOSE_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?" + END
+URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?" + END
 NOT_BLANK = r"\S"  # a text of spaces only says nothing
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+" + END
 RESERVED_SLUGS = ("index",)  # practices/index.md would take the place of the list at /practices/
 
 

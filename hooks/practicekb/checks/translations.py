@@ -191,7 +191,7 @@ def page_text_problems(file: TranslationFile) -> list[Problem]:
     shown, text = file.shown, file.text
     if text is None or (text.startswith("---") and file.source is None):
         return list(file.problems)
-    problems: list[Problem] = []
+    problems: list[Problem] = list(file.problems)  # a field written twice, for one
     body, body_line = text, 1
     if file.source is not None:
         document, body, body_line = file.source.front_matter, file.source.body, file.source.body_line
@@ -209,8 +209,34 @@ def page_text_problems(file: TranslationFile) -> list[Problem]:
             elif key != "hide" and not isinstance(value, str):
                 problems.append(Problem(shown, line, key, "should be text", "put it in quotes"))
         problems += value_problems(document, shown, no_markup=True)
+    if not body.strip():
+        problems.append(Problem(shown, body_line, "body", "is empty: the page would show nothing in this language",
+                                "translate the page's text, or delete the file to show the page untranslated"))
     if "{{" in body or "{%" in body:
         line = body_line + body[:min(i for i in (body.find("{{"), body.find("{%")) if i >= 0)].count("\n")
         problems.append(Problem(shown, line, "body", "contains a template expression ({{ … }} or {% … %}), which a "
                                 "translation shows as text", "translate only the words; the site adds counts and lists"))
     return problems + unsafe_html_problems(body, body_line, shown)
+
+
+# What MkDocs reads as Markdown besides .md, and files it publishes as they are.
+OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")
+PUBLISHED_AS_IS = (".html", ".htm", ".xhtml", ".svg")
+
+
+def docs_name_problems(names: list[str], folder: str) -> list[Problem]:
+    """Files of docs/ (`names`, from the folder `folder`) that no check would read: a page named
+    .mdown or .MD (MkDocs would publish it, unchecked and unsanitized, as a page of its own), or
+    HTML or SVG outside docs/assets/, published as it is."""
+    problems = []
+    for name in names:
+        path = Path(name)
+        suffix = path.suffix.lower()
+        shown = f"{folder}/{name}"
+        if suffix in OTHER_MARKDOWN or (suffix == ".md" and path.suffix != ".md"):
+            problems.append(Problem(shown, 1, "file name", f"'{path.name}' is a page no check reads: pages end in '.md'",
+                                    f"rename it to {path.stem}.md"))
+        elif suffix in PUBLISHED_AS_IS and path.parts[0] != "assets":
+            problems.append(Problem(shown, 1, "file name", f"'{path.name}' would be published as it is, unchecked",
+                                    "write the page in Markdown (<page>.md); the site's own files are in docs/assets/"))
+    return problems

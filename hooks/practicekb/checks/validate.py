@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from typing import Any, Iterable
 
 import fastjsonschema
@@ -51,7 +52,13 @@ def _type_name(value: Any) -> str:
 
 
 def _describe(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    """The value as a message quotes it, on one line: a newline or other control character written
+    as \\n, \\t or \\x1b, so the reader sees it (letters such as č stay as they are)."""
+    if isinstance(value, str):
+        shown = "".join(repr(c)[1:-1] if unicodedata.category(c) == "Cc" else c for c in value)
+        text = f"'{shown}'"
+    else:
+        text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…'"
 
 

@@ -15,15 +15,20 @@ from .validate import schema_problems
 def validate_vocabulary(taxonomy_key: str, document: YamlDocument, shown: str) -> list[Problem]:
     problems = schema_problems(document, Draft202012Validator(schema_module.vocabulary_schema()), shown)
     problems += value_problems(document, shown, no_markup=True)
-    data = document.data
-    terms = data.get("terms") if isinstance(data.get("terms"), list) else []
+    data = document.data if isinstance(document.data, dict) else {}
+
+    def listed(key: str) -> list:  # a list of the file, or none where the schema reports another type
+        return data.get(key) if isinstance(data.get(key), list) else []
+
+    def ids(items: list) -> set[str]:
+        return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+    terms = listed("terms")
     seen: dict[str, int] = {}
-    group_ids = {g.get("id") for g in data.get("groups", []) or [] if isinstance(g, dict)}
-    type_ids = {g.get("id") for g in data.get("types", []) or [] if isinstance(g, dict)}
-    term_ids = {t.get("id") for t in terms if isinstance(t, dict)}
+    group_ids, type_ids, term_ids = ids(listed("groups")), ids(listed("types")), ids(terms)
     for index, term in enumerate(terms):
-        if not isinstance(term, dict):
-            continue
+        if not isinstance(term, dict) or not isinstance(term.get("id"), str):
+            continue  # the schema reports a term that is not a mapping, or an id that is not text
         term_id = term.get("id")
         line = document.line_of(("terms", index, "id"))
         if term_id in seen:
@@ -36,10 +41,10 @@ def validate_vocabulary(taxonomy_key: str, document: YamlDocument, shown: str) -
             seen[term_id] = line
         for key, known, what in (("group", group_ids, "groups"), ("type", type_ids, "types"),
                                  ("parent", term_ids, "terms")):
-            if key in term and (what != "types" or type_ids) and term[key] not in known:
+            if isinstance(term.get(key), str) and (what != "types" or type_ids) and term[key] not in known:
                 problems.append(Problem(shown, document.line_of(("terms", index, key)), f"terms[{index + 1}].{key}",
                                         f"unknown {key} '{term[key]}'",
-                                        did_you_mean(term[key], [k for k in known if k]) or f"use an id from this file's {what}"))
+                                        did_you_mean(term[key], known) or f"use an id from this file's {what}"))
     return problems + parent_cycle_problems(terms, document, shown)
 
 

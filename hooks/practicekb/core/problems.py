@@ -47,7 +47,7 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
     """A 'did you mean' hint for a near-miss vocabulary id or code, or ''."""
     if not isinstance(value, str):
         return ""
-    choices = list(choices)
+    choices = [c for c in choices if isinstance(c, str)]  # a vocabulary may hold a mistyped id (7): its check says so
     lowered = {c.lower(): c for c in choices}
     if value.lower() in lowered:
         return f"did you mean '{lowered[value.lower()]}'?"

@@ -13,7 +13,8 @@ from .model import KnowledgeBase, Practice, build_knowledge_base
 from ..core.problems import Problem, ProblemsFound
 from ..core.taxonomies import VOCABULARY_TAXONOMIES
 from ..checks.faithful import translation_number_problems
-from ..checks.translations import PracticeTranslation, page_translation_problems, practice_translation_problems
+from ..checks.translations import (PracticeTranslation, docs_name_problems, page_translation_problems,
+                                    practice_translation_problems)
 from ..source.translation_files import read_catalogue_files, read_page_translations, read_practice_translations
 from ..checks.proposals import unverified_problems
 from ..checks.validate import validate_practices
@@ -88,8 +89,9 @@ def load_vocabulary(key: str, path: Path, root: Path, languages: tuple[str, ...]
     found = validate_vocabulary(key, document, relative(path, root))
     found += vocabulary_language_problems(key, document, relative(path, root), languages)
     if found:
-        return Vocabulary(key, {t["id"]: None for t in document.data.get("terms", []) or []
-                                if isinstance(t, dict) and isinstance(t.get("id"), str)}), problems + found
+        terms = document.data.get("terms") if isinstance(document.data, dict) else None
+        return Vocabulary(key, {t["id"]: None for t in terms if isinstance(t, dict) and isinstance(t.get("id"), str)}
+                          if isinstance(terms, list) else {}), problems + found
     return vocabulary_from_data(key, document.data), problems
 
 
@@ -155,6 +157,7 @@ def check(paths: ProjectPaths, today: dt.date | None = None, publishing: bool = 
     problems += translation_number_problems(translations, sources)
     problems += link_problems(paths, sources, translations, vocabularies)
     problems += page_translation_problems(page_files, outside_docs, interface.languages)
+    problems += docs_name_problems(docs_files(paths.docs), relative(paths.docs, paths.root))
     if problems:
         return None, sorted(set(problems))
     practices = [Practice(s.slug, s.path, s.front_matter.data, s.body, s.body_line) for s in sources]

@@ -241,7 +241,16 @@ def stray_files(practices_dir: Path, root: Path) -> list[Problem]:
             problems.append(Problem(shown, 1, "file name", f"'{path.name}' is not a practice file",
                                     "practices/ holds only practices (<slug>.md) and their translations "
                                     "(<slug>.<language>.md): move it elsewhere"))
-    return problems
+    return problems + hidden_practices(practices_dir, root)
+
+
+def hidden_practices(practices_dir: Path, root: Path) -> list[Problem]:
+    """Markdown files a name starting with '.' (the file's or a folder's) keeps out of the site: said,
+    not skipped silently ('_' is the way to keep a file out; an editor's .swp file is not Markdown)."""
+    return [Problem(relative(path, root), 1, "file name", "starts with '.' (or is in such a folder), so it is not built",
+                    "rename it without the '.'; a name starting with '_' keeps a file out on purpose")
+            for path in sorted(practices_dir.rglob("*.md"))
+            if path.is_file() and any(part.startswith(".") for part in path.relative_to(practices_dir).parts)]
 
 
 def practice_paths(practices_dir: Path) -> list[Path]:

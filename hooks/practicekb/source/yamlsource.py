@@ -54,6 +54,10 @@ class YamlDocument:
 # hurt, and very deep nesting exhausts the parser's stack.
 MAX_VALUES = 20_000  # values once every alias (*name) is expanded
 MAX_DEPTH = 40  # levels of lists and mappings inside each other
+# Digits of a whole number (a year, a count, an amount): Python refuses to read a number of more than
+# 4,300 digits, and a longer one is never meant.
+MAX_NUMBER_CHARACTERS = 30
+INT_TAG = "tag:yaml.org,2002:int"
 
 
 class YamlSyntaxError(Exception):
@@ -74,8 +78,9 @@ def plain_message(problem: str, line_text: str) -> tuple[str, str]:
 
 
 def check_bounds(root: yaml.Node, first_line: int) -> None:
-    """Refuse a document that expands beyond MAX_VALUES values or nests deeper than MAX_DEPTH,
-    counting every alias as the values it stands for, without expanding anything."""
+    """Refuse a document that expands beyond MAX_VALUES values, nests deeper than MAX_DEPTH or holds
+    a whole number longer than MAX_NUMBER_CHARACTERS, counting every alias as the values it stands
+    for, without expanding anything."""
     stack: list[tuple[yaml.Node, int]] = [(root, 1)]
     values = 0
     while stack:
@@ -90,6 +95,9 @@ def check_bounds(root: yaml.Node, first_line: int) -> None:
             raise YamlSyntaxError(line, f"nests lists and mappings more than {MAX_DEPTH} levels deep",
                                   "a field holds text, a number, or a short list of them: check the brackets",
                                   syntax=False)
+        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG and len(node.value) > MAX_NUMBER_CHARACTERS:
+            raise YamlSyntaxError(line, f"has a number of more than {MAX_NUMBER_CHARACTERS} characters",
+                                  "write the number as a source gives it; a longer text goes in quotes", syntax=False)
         if isinstance(node, yaml.MappingNode):
             stack.extend((child, depth + 1) for pair in node.value for child in pair)
         elif isinstance(node, yaml.SequenceNode):
@@ -129,9 +137,9 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
 
 def number_key(node: yaml.Node) -> int | float | None:
     """The number a plain key such as `2020` becomes in the data, or None for any other key."""
-    if isinstance(node, yaml.ScalarNode) and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+    if isinstance(node, yaml.ScalarNode) and node.tag in (INT_TAG, "tag:yaml.org,2002:float"):
         try:
-            return int(node.value.replace("_", ""), 0) if node.tag.endswith("int") else float(node.value)
+            return int(node.value.replace("_", ""), 0) if node.tag == INT_TAG else float(node.value)
         except ValueError:
             return None
     return None
