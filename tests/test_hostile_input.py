@@ -130,8 +130,8 @@ TOC_HEADING = "## Steps &lt;img src=x onerror=alert(1)&gt; taken"
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     """A project in three languages whose practice, its translation and a page translation carry
-    every payload the scanner misses, and a hand-written page (not a maintainers' macro page) that
-    asks for macros; built once for the module's tests."""
+    every payload the scanner misses, and a new hand-written page (not a maintainers' macro page) that
+    asks for macros and carries the same payloads; built once for the module's tests."""
     root = tmp_path_factory.mktemp("hostile")
     practice = VALID_PRACTICE + "\n" + TOC_HEADING + "\n\n" + HOSTILE_BODY + "\n"
     translation = ("---\ntitle: Testovací orgán\nsummary: >-\n  Vymyslený príklad pre testy: obec a mimovládna organizácia "
@@ -142,7 +142,8 @@ def hostile_site(tmp_path_factory) -> Path:
         "---\ntitle: 'O strani \" onmouseover=\"alert(1)'\ndescription: 'Opis\" onfocus=\"alert(1)'\n---\n\n"
         "# O strani\n\n" + HOSTILE_BODY + "\n", encoding="utf-8")
     (project / "docs" / "notes.md").write_text(
-        "---\nrender_macros: true\n---\n\n# Notes\n\n{{ lipsum.__globals__['os'].popen('touch evaluated').read() }}\n",
+        "---\nrender_macros: true\n---\n\n# Notes\n\n{{ lipsum.__globals__['os'].popen('touch evaluated').read() }}\n\n"
+        + HOSTILE_BODY + "\n",  # a new hand-written page comes in a pull request too: sanitized like the rest
         encoding="utf-8")
     check = run_kb(project, "check")
     assert check.returncode == 0, check.stdout  # every payload passes the scanner: the sanitizer must hold

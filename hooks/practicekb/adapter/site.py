@@ -207,26 +207,22 @@ class SiteBuild:
         """After MkDocs' Markdown step: fragments back in (unless prerender.py converts the page: then fill() does)."""
         if self.conversion.converts(page):
             return html
-        if self.contributor_page(page.file.src_uri):
-            clean_toc(page.toc)
-            page.title = clean_text(page.title or "")
+        clean_toc(page.toc)
+        page.title = clean_text(page.title or "")
         return self.insert_fragments(html, page.file.src_uri)
 
-    def contributor_page(self, src_uri: str) -> bool:
-        """Made from contributors' files (practices, vocabularies, page translations): its HTML is sanitized."""
-        return src_uri in self.pages or src_uri in self.translated
-
     def insert_fragments(self, html: str, src_uri: str, cleaned: bool = False) -> str:
-        """Clean the HTML Markdown made of contributor text (sanitize.py) unless `cleaned` (prerender.py
-        cleans what it converts), then put template-rendered HTML back into a generated page (its
-        placeholders are plain paragraphs, which the sanitizer keeps); mark an untranslated
-        hand-written page's text with the language it is in."""
+        """Clean the HTML Markdown made of any page (sanitize.py) unless `cleaned` (prerender.py cleans
+        what it converts): contributors write practices, vocabularies and page translations, and a
+        hand-written page can come in a pull request too. Then put template-rendered HTML back into a
+        generated page (its placeholders are plain paragraphs, which the sanitizer keeps); mark an
+        untranslated hand-written page's text with the language it is in."""
         page = self.pages.get(src_uri)
+        if not cleaned:
+            html = clean_html(html)
         if src_uri in self.untranslated:
             html = f'<div lang="{self.untranslated[src_uri]}">\n{html}\n</div>'
             return f"{html}\n{self.page_parts[src_uri]}" if src_uri in self.page_parts else html
-        if self.contributor_page(src_uri) and not cleaned:
-            html = clean_html(html)
         if src_uri == HOME_PAGE:
             html = f"{html}\n{self.home_lists}"
         if src_uri in self.page_parts:  # the proposal form, the maintainers: in the page's language, after its words
