@@ -77,7 +77,7 @@ class _UnsafeHtmlFinder(HTMLParser):
         self.too_deep = 0  # the line where they first nested deeper than MAX_NESTING
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_startendtag(tag, attrs)
+        self.check(tag, attrs)
         if tag not in VOID_ELEMENTS:
             self.depth += 1
             if self.depth > MAX_NESTING and not self.too_deep:
@@ -87,7 +87,10 @@ class _UnsafeHtmlFinder(HTMLParser):
         if tag not in VOID_ELEMENTS:
             self.depth = max(0, self.depth - 1)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # <br/>: no level
+        self.check(tag, attrs)
+
+    def check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         if tag in FORBIDDEN_ELEMENTS:
             self.found.append((line, f"<{tag}>", f"raw HTML element <{tag}> is not allowed: it {FORBIDDEN_ELEMENTS[tag]}"))
@@ -103,7 +106,6 @@ class _UnsafeHtmlFinder(HTMLParser):
                 elif tag in MEDIA_ELEMENTS and name in ("src", "srcset", "poster") and remote_address(value):
                     self.found.append((line, f"<{tag} {name}>", f"image or media from another site ('{value[:60]}') "
                                        "is not allowed: it would tell that site who reads the page"))
-
 
 
 def markdown_addresses(text: str) -> list[tuple[int, bool, str]]:

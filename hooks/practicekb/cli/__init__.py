@@ -174,7 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate every practice and vocabulary file")
     check.add_argument("--format", choices=("human", "github"), default="human",
                        help="github: workflow annotations that show on the pull request's lines")
-    check.add_argument("--stale", action="store_true", help=f"also list practices not verified for 12 months, and active ones whose newest source is over {SOURCE_YEARS} years old")
+    check.add_argument("--stale", action="store_true", help="also list practices not verified for 12 months, "
+                       f"and active ones whose newest source is over {SOURCE_YEARS} years old")
     check.add_argument("--stale-months", type=int, default=12, help=argparse.SUPPRESS)
     check.add_argument("--today", help=argparse.SUPPRESS)  # fixed date for reproducible tests
     check.set_defaults(run=command_check)
@@ -202,7 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_propose_parser(commands)
 
-    links = commands.add_parser("links", help="report source and vocabulary addresses that no longer answer (never fails on them)")
+    links = commands.add_parser("links", help="report source and vocabulary addresses that no longer answer "
+                                "(never fails on them)")
     links.add_argument("--timeout", type=float, default=15, help="seconds to wait for each address (default 15)")
     links.set_defaults(run=command_links)
     return parser
