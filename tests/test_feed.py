@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
-from conftest import VALID_PRACTICE, build_site, make_project
+from conftest import REPO, VALID_PRACTICE, build_site, make_project
 from published import SITE_NAME, SITE_URL, practice_address
 from sitepages import front_matter, page, resolve, tree
 from test_build import PRACTICE_FILES
@@ -78,3 +78,18 @@ def test_a_newly_verified_practice_comes_first(tmp_path):
     feed = feedparser.parse((tmp_path / "site" / "feed.xml").read_bytes())
     assert [entry.id.rstrip("/").split("/")[-1] for entry in feed.entries] == ["newer", "older"]
     assert feed.feed.updated == "2025-06-30T00:00:00Z"
+
+
+def test_another_language_feed_names_its_licence_in_its_words_and_marks_untranslated_entries(real_site):
+    """The Lithuanian feed: its rights line from the Lithuanian catalogue, and each entry shown in
+    its English original marked xml:lang="en" (its title and summary are English)."""
+    root = ET.parse(real_site / "lt" / "feed.xml").getroot()
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert root.get(xml_lang) == "lt"
+    assert root.find(f"{ATOM}rights").text == "Turinys CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+    entries = root.findall(f"{ATOM}entry")
+    english = [entry for entry in entries if entry.get(xml_lang) == "en"]
+    assert english and len(english) < len(entries)  # the practices translated into Lithuanian are not marked
+    for entry in english:
+        slug = entry.find(f"{ATOM}id").text.rstrip("/").rsplit("/", 1)[-1]
+        assert not (REPO / "practices" / f"{slug}.lt.md").exists(), slug

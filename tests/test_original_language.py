@@ -81,3 +81,26 @@ def test_a_place_that_names_its_country_is_not_followed_by_it(real_site, languag
     practice = page(real_site, f"{folder}practices/{BYDELSMODRE}/")
     alt = practice.find("meta", property="og:image:alt")
     assert alt is None or alt["content"].endswith(f": {PLACE}"), alt
+
+
+def fact_values(real_site, relative: str, label: str) -> list:
+    """The <dd> values of one fact (by its <dt> label) on a built page."""
+    facts = tree(real_site, relative).xpath(f"//div[contains(@class, 'kb-facts')]//dt[.='{label}']")
+    assert facts, relative
+    values = []
+    for node in facts[0].itersiblings():
+        if node.tag == "dt":
+            break
+        values.append(node)
+    return values
+
+
+def test_a_fact_box_place_and_funding_note_of_an_untranslated_practice_are_marked_english(real_site):
+    """The place and a funding note are the practice file's words (facts are not translated): on the
+    Lithuanian page they are marked English, as the place in lists already was."""
+    practice = "lt/practices/iceland-coordinated-reception-of-refugees/index.html"
+    place = fact_values(real_site, "lt/practices/kapacity-municipal-integration-coordinators/index.html", "Vieta")
+    assert any(marked(span, "en") and "Košice" in span.text_content() for span in place[0].iter("span"))
+    notes = [span for value in fact_values(real_site, practice, "Finansavimas") for span in value.iter("span")
+             if "government" in span.text_content()]
+    assert notes and all(marked(span, "en") for span in notes)

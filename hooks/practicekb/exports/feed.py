@@ -18,7 +18,8 @@ from ..pages.addresses import SiteSettings
 FEED_PATH = "feed.xml"
 FEED_SIZE = 100  # the newest entries; the open data (data/practices.json) holds every practice
 ATOM = "http://www.w3.org/2005/Atom"
-LICENCE = "Content CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"  # the content's licence; its name comes from the catalogue
 
 
 def atom_date(day: str) -> str:
@@ -46,7 +47,7 @@ def feed_xml(kb: KnowledgeBase, settings: SiteSettings, size: int = FEED_SIZE) -
     language = shown_language(kb)
     words = kb.interface.catalogues[language]
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language})
+    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: language})
     _add(feed, "id", settings.site_url)
     _add(feed, "title", words.text("feed.link", site=settings.site_name))
     _add(feed, "subtitle", words.text("feed.subtitle"))
@@ -54,11 +55,13 @@ def feed_xml(kb: KnowledgeBase, settings: SiteSettings, size: int = FEED_SIZE) -
     _add(feed, "link", rel="self", type="application/atom+xml", href=settings.site_url + FEED_PATH)
     _add(feed, "link", rel="alternate", type="text/html", href=settings.site_url)
     _add(_add(feed, "author"), "name", settings.site_name)
-    _add(feed, "rights", LICENCE)
+    _add(feed, "rights", words.text("feed.rights", url=LICENCE_URL))
     _add(feed, "generator", "practicekb")
     themes = kb.vocabularies["themes"]
     for practice in practices:
         entry = _add(feed, "entry")
+        if (practice.text_language or practice.language) != language:  # shown untranslated: its title and summary
+            entry.set(XML_LANG, practice.text_language or practice.language)
         address = settings.page_address(practice.src_uri)
         _add(entry, "id", address)
         _add(entry, "title", practice.title)
