@@ -194,11 +194,13 @@ def test_scripts_get_their_texts_in_the_page_language(real_site, language):
 def test_a_practice_card_speaks_the_language_of_the_practice_text(real_site):
     """A page showing a practice untranslated in the default language links that language's card
     (drawn once); a translated practice's page its own card, in its language."""
-    def image(language: str, slug: str) -> str:
+    def image(language: str, slug: str, tag_property: str = "og:image") -> str:
         return next(tag["content"] for tag in tags((real_site / prefix(language) / "practices" / slug / "index.html")
-                                                  .read_text(encoding="utf-8"), "meta") if tag.get("property") == "og:image")
+                                                  .read_text(encoding="utf-8"), "meta") if tag.get("property") == tag_property)
     default_card = f"{SITE_URL}assets/cards/practices/{UNTRANSLATED_SK}.png"
     assert image("sk", UNTRANSLATED_SK) == image(DEFAULT, UNTRANSLATED_SK) == default_card
+    # the image's text alternative says what that card says, its place in the default language's words
+    assert image("sk", UNTRANSLATED_SK, "og:image:alt") == image(DEFAULT, UNTRANSLATED_SK, "og:image:alt")
     assert not (real_site / "sk" / "assets" / "cards" / "practices" / f"{UNTRANSLATED_SK}.png").exists()
     slug, language = TRANSLATED
     assert image(language, slug) == f"{SITE_URL}{language}/assets/cards/practices/{slug}.png"

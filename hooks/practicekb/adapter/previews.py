@@ -34,8 +34,9 @@ def link_preview_tags(kb: KnowledgeBase | None, page: Page, config: MkDocsConfig
     site_url, url = config.site_url or "", page.canonical_url or ""
     practice = practice_of(kb, page)
     if practice is not None:
-        card_site = cards.site_of(practice_card_path(practice.slug), site_url)
-        preview = practice_preview(practice, places(kb, practice), url, card_site, plain_text_of(config, "site_name"))
+        card = practice_card_path(practice.slug)
+        preview = practice_preview(practice, cards.place_shown(card) or places(kb, practice), url,
+                                   cards.site_of(card, site_url), plain_text_of(config, "site_name"))
     else:
         # A page's title and description are HTML to MkDocs and Material (generated pages escape them).
         description = plain_text(page.meta.get("description") or plain_text_of(config, "site_description"))
@@ -59,6 +60,11 @@ class SocialCards:
 
     def hand_over(self, other: SocialCards, root_url: str) -> None:
         other.default, other.root_url = self.drawn, root_url
+
+    def place_shown(self, card: str) -> str:
+        """The place the default language's `card` shows, where this build links it: the image's text
+        alternative then says what the image says (its words are the default language's)."""
+        return self.default[card].place if card in self.at_root else ""
 
     def site_of(self, card: str, site_url: str) -> str:
         """The address of the site whose `card` (a path from its root) the page shows."""
