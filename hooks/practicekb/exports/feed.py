@@ -60,8 +60,9 @@ def feed_xml(kb: KnowledgeBase, settings: SiteSettings, size: int = FEED_SIZE) -
     themes = kb.vocabularies["themes"]
     for practice in practices:
         entry = _add(feed, "entry")
-        if (practice.text_language or practice.language) != language:  # shown untranslated: its title and summary
-            entry.set(XML_LANG, practice.text_language or practice.language)
+        shown = practice.text_language or practice.language
+        if shown != language:  # shown untranslated: its title and summary are in its own language
+            entry.set(XML_LANG, shown)
         address = settings.page_address(practice.src_uri)
         _add(entry, "id", address)
         _add(entry, "title", practice.title)
