@@ -121,13 +121,14 @@ def load_places(paths: ProjectPaths, kept: KeptReads | None = None) -> tuple[dic
     return places_from_data(document.data), boundaries, problems
 
 
-def link_problems(paths: ProjectPaths, sources: list[PracticeSource], translations: list[PracticeTranslation],
+def link_problems(docs: list[str], sources: list[PracticeSource], translations: list[PracticeTranslation],
                   vocabularies: dict[str, Vocabulary]) -> list[Problem]:
-    """Links and images in bodies (practices and translations) that lead to no page or file of the site."""
+    """Links and images in bodies (practices and translations) that lead to no page or file of the site
+    (`docs`: the files of docs/, docs_files)."""
     term_pages = [f"{key}/{term_id}.md" for key, vocabulary in vocabularies.items() for term_id in vocabulary.terms]
     term_pages += [f"countries/{code.lower()}.md" for source in sources
                    for code in source.front_matter.data.get("countries") or () if isinstance(code, str)]
-    files = site_files([source.slug for source in sources], term_pages, docs_files(paths.docs))
+    files = site_files([source.slug for source in sources], term_pages, docs)
     return [problem for item in (*sources, *translations)
             for problem in body_link_problems(item.path, item.body, item.body_line, files)]
 
@@ -155,9 +156,10 @@ def check(paths: ProjectPaths, today: dt.date | None = None, publishing: bool = 
     translations, found = practice_translation_problems(translation_files, interface.languages, sources)
     problems += found
     problems += translation_number_problems(translations, sources)
-    problems += link_problems(paths, sources, translations, vocabularies)
+    docs = docs_files(paths.docs)
+    problems += link_problems(docs, sources, translations, vocabularies)
     problems += page_translation_problems(page_files, outside_docs, interface.languages)
-    problems += docs_name_problems(docs_files(paths.docs), relative(paths.docs, paths.root))
+    problems += docs_name_problems(docs, relative(paths.docs, paths.root))
     if problems:
         return None, sorted(set(problems))
     practices = [Practice(s.slug, s.path, s.front_matter.data, s.body, s.body_line) for s in sources]
